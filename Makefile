@@ -1,0 +1,46 @@
+# kctm — thin wrapper: `make demo` and `make test` work on a fresh Debian 12 machine (as root).
+# Everything real lives in scripts/ and CMake.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+DEMO_HOURS ?= 24
+DEMO_OUT ?= kctm-demo
+# Set KOKKOS_ROOT to build against your own Kokkos (CUDA or OpenMP); else one is built in .deps/.
+KOKKOS_ROOT ?=
+CMAKE_ARGS ?=
+
+ifneq ($(KOKKOS_ROOT),)
+  CMAKE_ARGS += -DKokkos_ROOT=$(KOKKOS_ROOT)
+endif
+
+.PHONY: all deps configure build demo test test-quick bench format clean
+
+all: build
+
+deps:
+	@KOKKOS_ROOT=$(KOKKOS_ROOT) scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS) >$(BUILD).configure.log 2>&1 \
+	  || { cat $(BUILD).configure.log; exit 1; }
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	$(BUILD)/kctm demo --hours $(DEMO_HOURS) --out $(DEMO_OUT)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure
+
+test-quick: build
+	cd $(BUILD) && ctest --output-on-failure -L quick
+
+bench: build
+	$(BUILD)/benchmarks/kctm_bench --benchmark_out=$(BUILD)/bench.json --benchmark_out_format=json
+	@echo "benchmark results: $(BUILD)/bench.json"
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) $(BUILD).configure.log

@@ -1,0 +1,30 @@
+#pragma once
+// UTC time points as integer seconds since 1970-01-01T00:00:00Z, with ISO 8601 parsing and
+// printing.
+#include <cstdint>
+#include <string>
+
+namespace kctm {
+
+/// Seconds since 1970-01-01T00:00:00Z [s].
+using UnixSeconds = std::int64_t;
+
+struct CivilDate {
+  int year, month, day;
+};
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+std::int64_t days_from_civil(CivilDate d);
+CivilDate civil_from_days(std::int64_t days);
+
+/// Parses "YYYY-MM-DD[THH:MM[:SS]](Z|+HH:MM|-HH:MM)"; a missing offset is an error, so no time is
+/// ever read in an unstated zone. Returns false on any malformed text.
+bool parse_iso8601(const std::string& text, UnixSeconds& out);
+
+/// "YYYY-MM-DDTHH:MM:SS+HH:MM" in the zone `utc_offset_s` east of UTC.
+std::string format_iso8601(UnixSeconds t, int utc_offset_s = 0);
+
+/// Calendar date of `t` in the zone `utc_offset_s` east of UTC.
+CivilDate local_date(UnixSeconds t, int utc_offset_s);
+
+}  // namespace kctm

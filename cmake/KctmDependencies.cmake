@@ -1,0 +1,12 @@
+# Libraries from Debian 12 packages (scripts/install-deps.sh installs them).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(NETCDF_CXX4 REQUIRED IMPORTED_TARGET GLOBAL netcdf-cxx4)
+find_package(netCDF CONFIG REQUIRED)
+find_package(HDF5 REQUIRED COMPONENTS C)
+find_package(MPI REQUIRED COMPONENTS CXX)
+find_package(yaml-cpp CONFIG REQUIRED)
+find_package(CLI11 CONFIG REQUIRED)
+find_package(fmt CONFIG REQUIRED)
+find_package(spdlog CONFIG REQUIRED)
+find_package(nlohmann_json CONFIG REQUIRED)
+find_package(PROJ CONFIG REQUIRED)

@@ -1,0 +1,22 @@
+# `cmake --install` puts the kctm executable, libkctm, its headers (include/kctm/<room>/...) and an
+# exported CMake package (find_package(kctm) → kctm::kctm).
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+install(TARGETS kctm EXPORT kctmTargets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(TARGETS kctm_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+foreach(room base grids meteo kernels model)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/${room}/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kctm/${room}
+          FILES_MATCHING PATTERN "*.hpp")
+endforeach()
+install(FILES ${KCTM_GENERATED}/model/version.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kctm/model)
+
+set(KCTM_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/kctm)
+install(EXPORT kctmTargets NAMESPACE kctm:: DESTINATION ${KCTM_CMAKE_DIR})
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/kctmConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/kctmConfig.cmake INSTALL_DESTINATION ${KCTM_CMAKE_DIR})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/kctmConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/kctmConfig.cmake ${PROJECT_BINARY_DIR}/kctmConfigVersion.cmake
+        DESTINATION ${KCTM_CMAKE_DIR})

@@ -1,0 +1,27 @@
+#include "grids/grid_geometry.hpp"
+
+namespace kctm {
+
+GridGeometry compute_geometry(const GlobalGrid& grid, const Subdomain& sub) {
+  GridGeometry g;
+  g.nx = sub.nx_with_halo();
+  g.ny = sub.ny_with_halo();
+  const std::size_t n = static_cast<std::size_t>(g.nx) * g.ny;
+  g.lon_deg.resize(n), g.lat_deg.resize(n), g.map_factor.resize(n), g.cell_area_m2.resize(n);
+  for (int i = 0; i < g.nx; ++i) g.x_m.push_back(grid.x_center_m(sub.global_i(i)));
+  for (int j = 0; j < g.ny; ++j) g.y_m.push_back(grid.y_center_m(sub.global_j(j)));
+  for (int j = 0; j < g.ny; ++j) {
+    for (int i = 0; i < g.nx; ++i) {
+      const LonLat ll = grid.projection().inverse({g.x_m[i], g.y_m[j]});
+      const double k = grid.projection().scale_factor(ll.lat_deg);
+      const std::size_t c = g.at(i, j);
+      g.lon_deg[c] = ll.lon_deg;
+      g.lat_deg[c] = ll.lat_deg;
+      g.map_factor[c] = k;
+      g.cell_area_m2[c] = grid.dx_m() * grid.dy_m() / (k * k);
+    }
+  }
+  return g;
+}
+
+}  // namespace kctm

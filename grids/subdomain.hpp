@@ -1,0 +1,35 @@
+#pragma once
+// A rank's block of the global grid, with halo cells around it. Local index (i, j) runs over
+// [0, nx_with_halo()) with the interior at [halo, halo + nx); global index = i0 + i - halo.
+#include <vector>
+
+#include "grids/global_grid.hpp"
+
+namespace kctm {
+
+struct Subdomain {
+  int global_nx, global_ny;  ///< size of the global grid [cells]
+  int i0, j0;                ///< global index of the first interior cell
+  int nx, ny;                ///< interior size [cells]
+  int halo;                  ///< halo width on each side [cells]
+
+  int nx_with_halo() const { return nx + 2 * halo; }
+  int ny_with_halo() const { return ny + 2 * halo; }
+  /// Whether a side of the block is a side of the global domain (a lateral boundary).
+  bool at_west() const { return i0 == 0; }
+  bool at_east() const { return i0 + nx == global_nx; }
+  bool at_south() const { return j0 == 0; }
+  bool at_north() const { return j0 + ny == global_ny; }
+  /// Global index of local (haloed) index.
+  int global_i(int i_local) const { return i0 + i_local - halo; }
+  int global_j(int j_local) const { return j0 + j_local - halo; }
+};
+
+/// The whole global grid as one block (one rank).
+Subdomain whole_domain(const GlobalGrid& grid, int halo);
+
+/// A px × py block decomposition: block (bx, by) is rank bx + px * by; sizes differ by at most one
+/// cell. Throws kctm::Error when a block would be narrower than the halo.
+std::vector<Subdomain> block_decomposition(const GlobalGrid& grid, int px, int py, int halo);
+
+}  // namespace kctm

@@ -1,0 +1,32 @@
+#include "kernels/field_mass.hpp"
+
+namespace kctm {
+
+double field_mass_kg(const DeviceGeometry& geo, const DeviceMeteo& met, View4D<const double> q,
+                     int field) {
+  const auto rho = met.rho_kg_m3;
+  const auto area = geo.area_m2;
+  const auto dz = geo.dz_m;
+  const int h = geo.halo;
+  double mass = 0;
+  Kokkos::parallel_reduce(
+      "kctm::field_mass", Policy3D({0, h, h}, {geo.nz, h + geo.ny, h + geo.nx}),
+      KOKKOS_LAMBDA(int k, int j, int i, double& sum) {
+        sum += rho(k, j, i) * q(field, k, j, i) * area(j, i) * dz(k);
+      },
+      mass);
+  return mass;
+}
+
+void field_concentration(const DeviceGeometry& geo, const DeviceMeteo& met, View4D<const double> q,
+                         int field, double scale, View3D<float> out) {
+  const auto rho = met.rho_kg_m3;
+  const int h = geo.halo;
+  Kokkos::parallel_for(
+      "kctm::field_concentration", Policy3D({0, 0, 0}, {geo.nz, geo.ny, geo.nx}),
+      KOKKOS_LAMBDA(int k, int j, int i) {
+        out(k, j, i) = static_cast<float>(scale * rho(k, j + h, i + h) * q(field, k, j + h, i + h));
+      });
+}
+
+}  // namespace kctm

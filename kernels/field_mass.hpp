@@ -1,0 +1,15 @@
+#pragma once
+// Diagnostics over the interior of a subdomain.
+#include "kernels/transport_views.hpp"
+
+namespace kctm {
+
+/// Mass of one field in the interior cells, Σ ρ q A Δz [kg] (q in kg kg-1).
+double field_mass_kg(const DeviceGeometry& geo, const DeviceMeteo& met, View4D<const double> q,
+                     int field);
+
+/// Concentration ρ q of one field over the interior, (k, j, i), in `scale` × kg m-3 (1e9: µg m-3).
+void field_concentration(const DeviceGeometry& geo, const DeviceMeteo& met, View4D<const double> q,
+                         int field, double scale, View3D<float> out);
+
+}  // namespace kctm

@@ -1,0 +1,31 @@
+#pragma once
+// The one Kokkos vocabulary of kctm: execution/memory spaces, the field layout and policies.
+// No other file chooses a backend or a layout.
+#include <Kokkos_Core.hpp>
+
+namespace kctm {
+
+using ExecSpace = Kokkos::DefaultExecutionSpace;
+using MemSpace = ExecSpace::memory_space;
+using HostSpace = Kokkos::HostSpace;
+
+// Fields are (field, k, j, i) with i contiguous (LayoutRight on every backend): x-sweeps and
+// per-cell work iterate fastest over i, giving SIMD lanes on CPUs and coalesced warps on GPUs.
+// benchmarks/bench_layout.cpp measures this choice against a species-fastest layout.
+using Layout = Kokkos::LayoutRight;
+
+template <class T>
+using View1D = Kokkos::View<T*, Layout, MemSpace>;
+template <class T>
+using View2D = Kokkos::View<T**, Layout, MemSpace>;
+template <class T>
+using View3D = Kokkos::View<T***, Layout, MemSpace>;
+template <class T>
+using View4D = Kokkos::View<T****, Layout, MemSpace>;
+
+using Policy1D = Kokkos::RangePolicy<ExecSpace>;
+using Policy2D = Kokkos::MDRangePolicy<ExecSpace, Kokkos::Rank<2>>;
+using Policy3D = Kokkos::MDRangePolicy<ExecSpace, Kokkos::Rank<3>>;
+using Policy4D = Kokkos::MDRangePolicy<ExecSpace, Kokkos::Rank<4>>;
+
+}  // namespace kctm

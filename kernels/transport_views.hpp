@@ -1,0 +1,31 @@
+#pragma once
+// Device-side bundles the transport kernels read: static geometry and the meteorology of the hour.
+#include "kernels/kokkos_types.hpp"
+
+namespace kctm {
+
+/// Geometry of a subdomain on the device. Cell-centred arrays cover the haloed extent; face arrays
+/// cover the interior rows/columns, face f lying between interior cells f − 1 and f.
+struct DeviceGeometry {
+  int nx, ny, nz, halo;         ///< interior extent and halo width [cells]
+  View2D<double> area_m2;       ///< true cell area (j, i), haloed [m2]
+  View2D<double> x_face_len_m;  ///< true length of x-faces (j, i_face): ny × (nx + 1) [m]
+  View2D<double> y_face_len_m;  ///< true length of y-faces (j_face, i): (ny + 1) × nx [m]
+  View1D<double> dz_m;          ///< layer thickness (k) [m]
+  View1D<double> dz_center_m;  ///< distance between layer mid-points across interface k (0..nz) [m]
+  bool at_west, at_east, at_south, at_north;  ///< which sides are lateral boundaries
+};
+
+/// Meteorology on the device (see meteo/meteo_snapshot.hpp for the staggering).
+struct DeviceMeteo {
+  View3D<double> rho_kg_m3;  ///< (k, j, i), haloed [kg m-3]
+  View3D<double> u_m_s;      ///< (k, j, i_face) [m s-1]
+  View3D<double> v_m_s;      ///< (k, j_face, i) [m s-1]
+  View3D<double> kz_m2_s;    ///< (k_interface, j, i) [m2 s-1]
+};
+
+/// Mass that crossed the lateral boundaries, per field: (field, 0) inflow, (field, 1) outflow [kg].
+using BoundaryBudget = View2D<double>;
+enum BudgetColumn { kInflow = 0, kOutflow = 1 };
+
+}  // namespace kctm

@@ -1,0 +1,42 @@
+#include "kernels/vertical_diffusion.hpp"
+
+namespace kctm {
+
+void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, double dt_s,
+                      View4D<const double> emis_kg_s, View4D<double> q) {
+  const auto rho = met.rho_kg_m3;
+  const auto kz = met.kz_m2_s;
+  const auto area = geo.area_m2;
+  const auto dz = geo.dz_m;
+  const auto dzc = geo.dz_center_m;
+  const int h = geo.halo, nz = geo.nz, nf = static_cast<int>(q.extent(0));
+  Kokkos::parallel_for(
+      "kctm::diffuse_vertical", Policy3D({0, 0, 0}, {nf, geo.ny, geo.nx}),
+      KOKKOS_LAMBDA(int n, int jj, int ii) {
+        const int j = jj + h, i = ii + h;
+        // Conductance across interface k (between layers k−1 and k) times dt [kg m-2]:
+        // dt ρ_face Kz / Δz_centre; zero at the ground and the top.
+        auto g = [&](int k) {
+          if (k <= 0 || k >= nz) return 0.0;
+          return dt_s * 0.5 * (rho(k - 1, j, i) + rho(k, j, i)) * kz(k, jj, ii) / dzc(k);
+        };
+        // Thomas algorithm on -g_k x_{k-1} + (m_k + g_k + g_{k+1}) x_k - g_{k+1} x_{k+1} = m_k q_k
+        // + dt E_k / A
+        double c_prime[kMaxLayers], d_prime[kMaxLayers];
+        for (int k = 0; k < nz; ++k) {
+          const double m = rho(k, j, i) * dz(k);
+          const double lower = -g(k), upper = -g(k + 1);
+          const double diag = m + g(k) + g(k + 1);
+          const double rhs = m * q(n, k, j, i) + dt_s * emis_kg_s(n, k, jj, ii) / area(j, i);
+          const double denom = k == 0 ? diag : diag - lower * c_prime[k - 1];
+          c_prime[k] = upper / denom;
+          d_prime[k] = k == 0 ? rhs / denom : (rhs - lower * d_prime[k - 1]) / denom;
+        }
+        q(n, nz - 1, j, i) = d_prime[nz - 1];
+        for (int k = nz - 2; k >= 0; --k) {
+          q(n, k, j, i) = d_prime[k] - c_prime[k] * q(n, k + 1, j, i);
+        }
+      });
+}
+
+}  // namespace kctm

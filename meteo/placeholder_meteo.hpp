@@ -1,0 +1,39 @@
+#pragma once
+// Placeholder meteorology until WRF input and the Hengyang climatology arrive: a horizontally
+// uniform wind that veers at a constant rate, a power-law profile above 10 m, an isothermal
+// atmosphere, and a boundary layer that grows by day and collapses at night. Uniform in x and y, so
+// ρ·u has no horizontal divergence and the flow is mass-consistent without vertical wind.
+#include "base/civil_time.hpp"
+#include "grids/global_grid.hpp"
+#include "grids/subdomain.hpp"
+#include "meteo/meteo_snapshot.hpp"
+
+namespace kctm {
+
+struct PlaceholderMeteoConfig {
+  double wind_speed_m_s;         ///< speed at 10 m [m s-1]
+  double wind_from_deg;          ///< direction the wind comes from at t = start [deg, 0 = north]
+  double wind_turn_deg_per_h;    ///< veering rate [deg h-1]
+  double pbl_height_day_m;       ///< afternoon boundary-layer height [m]
+  double pbl_height_night_m;     ///< night boundary-layer height [m]
+  double friction_velocity_m_s;  ///< u* in the Kz profile [m s-1]
+  double kz_min_m2_s;            ///< Kz floor [m2 s-1]
+};
+
+class PlaceholderMeteo {
+ public:
+  PlaceholderMeteo(const PlaceholderMeteoConfig& config, const GlobalGrid& grid,
+                   const Subdomain& sub, UnixSeconds start);
+  /// The fields at time t.
+  MeteoSnapshot at(UnixSeconds t) const;
+  /// Boundary-layer height at time t [m] (local solar time from the central meridian).
+  double pbl_height_m(UnixSeconds t) const;
+
+ private:
+  PlaceholderMeteoConfig config_;
+  const GlobalGrid& grid_;
+  Subdomain sub_;
+  UnixSeconds start_;
+};
+
+}  // namespace kctm

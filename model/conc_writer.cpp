@@ -1,0 +1,248 @@
+#include "model/conc_writer.hpp"
+
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <netcdf>
+
+#include "base/error.hpp"
+#include "model/version.hpp"
+
+namespace kctm {
+
+namespace fs = std::filesystem;
+using namespace netCDF;
+
+struct ConcWriter::OpenFile {
+  std::string final_path, temp_path;
+  CivilDate day;
+  std::unique_ptr<NcFile> nc;
+  std::size_t records = 0;
+};
+
+std::string ConcWriter::file_name(UnixSeconds t, int utc_offset_s) {
+  const CivilDate d = local_date(t, utc_offset_s);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "kctm_conc_%04d%02d%02d.nc", d.year, d.month, d.day);
+  return buf;
+}
+
+ConcWriter::ConcWriter(ConcFileSettings settings, const GlobalGrid& grid, const Subdomain& sub,
+                       const GridGeometry& geometry, const RegionMask& mask,
+                       std::vector<OutputVariable> variables)
+    : settings_(std::move(settings)),
+      grid_(grid),
+      sub_(sub),
+      geometry_(geometry),
+      mask_(mask),
+      variables_(std::move(variables)) {}
+
+ConcWriter::~ConcWriter() {
+  if (!file_) return;
+  try {
+    file_->nc.reset();
+  } catch (...) {  // closing a broken file may throw; the temporary is removed either way
+  }
+  std::error_code ec;
+  fs::remove(file_->temp_path, ec);
+}
+
+namespace {
+
+std::vector<double> interior(const std::vector<double>& haloed, const GridGeometry& g,
+                             const Subdomain& sub) {
+  std::vector<double> out;
+  out.reserve(static_cast<std::size_t>(sub.nx) * sub.ny);
+  for (int j = 0; j < sub.ny; ++j) {
+    for (int i = 0; i < sub.nx; ++i) out.push_back(haloed[g.at(i + sub.halo, j + sub.halo)]);
+  }
+  return out;
+}
+
+using Attributes = std::vector<std::pair<std::string, std::string>>;
+
+/// A variable with text attributes; `on_grid` adds the CF links to the projection and lat/lon.
+NcVar add_var(NcFile& nc, const std::string& name, const NcType& type,
+              const std::vector<NcDim>& dims, const Attributes& attributes, bool on_grid = false) {
+  NcVar v = nc.addVar(name, type, dims);
+  for (const auto& [key, value] : attributes) v.putAtt(key, value);
+  if (on_grid) {
+    v.putAtt("grid_mapping", "crs");
+    v.putAtt("coordinates", "lat lon");
+  }
+  return v;
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  return buf;
+}
+
+}  // namespace
+
+void ConcWriter::open_day(UnixSeconds t) {
+  auto f = std::make_unique<OpenFile>();
+  f->day = local_date(t, settings_.file_day_utc_offset_s);
+  const std::string name = file_name(t, settings_.file_day_utc_offset_s);
+  f->final_path = (fs::path(settings_.dir) / name).string();
+  f->temp_path = f->final_path + ".partial";
+  try {
+    f->nc = std::make_unique<NcFile>(f->temp_path, NcFile::replace, NcFile::nc4);
+    NcFile& nc = *f->nc;
+    const int nz = grid_.nz();
+    const NcDim d_time = nc.addDim("time");
+    const NcDim d_lev = nc.addDim("lev", nz);
+    const NcDim d_y = nc.addDim("y", sub_.ny);
+    const NcDim d_x = nc.addDim("x", sub_.nx);
+    const NcDim d_nv = nc.addDim("nv", 2);
+
+    const std::string origin = format_iso8601(settings_.time_origin, 0);
+    NcVar time =
+        add_var(nc, "time", ncDouble, {d_time},
+                {{"standard_name", "time"},
+                 {"units", "hours since " + origin.substr(0, 10) + " " + origin.substr(11, 8)},
+                 {"calendar", "standard"},
+                 {"axis", "T"}});
+    NcVar lev = add_var(nc, "lev", ncDouble, {d_lev},
+                        {{"standard_name", "height"},
+                         {"long_name", "height above ground of the layer middle"},
+                         {"units", "m"},
+                         {"positive", "up"},
+                         {"axis", "Z"},
+                         {"bounds", "lev_bnds"}});
+    NcVar lev_bnds = add_var(nc, "lev_bnds", ncDouble, {d_lev, d_nv}, {{"units", "m"}});
+    NcVar x =
+        add_var(nc, "x", ncDouble, {d_x},
+                {{"standard_name", "projection_x_coordinate"}, {"units", "m"}, {"axis", "X"}});
+    NcVar y =
+        add_var(nc, "y", ncDouble, {d_y},
+                {{"standard_name", "projection_y_coordinate"}, {"units", "m"}, {"axis", "Y"}});
+    NcVar lat = add_var(nc, "lat", ncDouble, {d_y, d_x},
+                        {{"standard_name", "latitude"}, {"units", "degrees_north"}});
+    NcVar lon = add_var(nc, "lon", ncDouble, {d_y, d_x},
+                        {{"standard_name", "longitude"}, {"units", "degrees_east"}});
+
+    const LambertParams& p = grid_.projection().params();
+    NcVar crs = add_var(nc, "crs", ncInt, {},
+                        {{"grid_mapping_name", "lambert_conformal_conic"},
+                         {"proj4_params", grid_.projection().proj_string()}});
+    const double parallels[2] = {p.lat_1_deg, p.lat_2_deg};
+    crs.putAtt("standard_parallel", ncDouble, 2, parallels);
+    crs.putAtt("longitude_of_central_meridian", ncDouble, p.lon_0_deg);
+    crs.putAtt("latitude_of_projection_origin", ncDouble, p.lat_0_deg);
+    crs.putAtt("false_easting", ncDouble, 0.0);
+    crs.putAtt("false_northing", ncDouble, 0.0);
+    crs.putAtt("earth_radius", ncDouble, p.earth_radius_m);
+
+    NcVar area = add_var(nc, "cell_area", ncDouble, {d_y, d_x},
+                         {{"standard_name", "cell_area"}, {"units", "m2"}}, true);
+    NcVar unit = add_var(
+        nc, "unit_id", ncInt, {d_y, d_x},
+        {{"long_name", "county-level unit of Hengyang holding the cell"}, {"units", "1"}}, true);
+    unit.putAtt("_FillValue", ncInt, -1);
+    std::vector<int> flag_values;
+    std::string meanings;
+    for (std::size_t u = 0; u < mask_.units.size(); ++u) {
+      flag_values.push_back(static_cast<int>(u));
+      meanings += (u ? " " : "") + mask_.units[u].name;
+    }
+    unit.putAtt("flag_values", ncInt, flag_values.size(), flag_values.data());
+    unit.putAtt("flag_meanings", meanings);
+    NcVar frac = add_var(
+        nc, "unit_fraction", ncDouble, {d_y, d_x},
+        {{"long_name", "share of the cell inside Hengyang's county-level units"}, {"units", "1"}},
+        true);
+
+    for (const OutputVariable& v : variables_) {
+      NcVar var = add_var(
+          nc, v.name, ncFloat, {d_time, d_lev, d_y, d_x},
+          {{"long_name", v.long_name}, {"units", v.units}, {"cell_methods", "time: point"}}, true);
+      std::vector<std::size_t> chunk = {1, static_cast<std::size_t>(nz),
+                                        static_cast<std::size_t>(sub_.ny),
+                                        static_cast<std::size_t>(sub_.nx)};
+      var.setChunking(NcVar::nc_CHUNKED, chunk);
+      if (settings_.deflate_level > 0) var.setCompression(true, true, settings_.deflate_level);
+    }
+
+    nc.putAtt("Conventions", "CF-1.8");
+    nc.putAtt("title", "kctm hourly concentrations");
+    nc.putAtt("institution", "kctm, the Hengyang attainment-plan CTM kernel");
+    nc.putAtt("source", std::string("kctm ") + kVersion);
+    nc.putAtt("history", utc_now() + " written by kctm " + kVersion);
+    nc.putAtt("kctm_version", kVersion);
+    nc.putAtt("kctm_config", settings_.config_yaml);
+    const int off_h = settings_.file_day_utc_offset_s / 3600;
+    nc.putAtt("file_day_time_zone", std::string("UTC") + (off_h < 0 ? "-" : "+") +
+                                        std::to_string(off_h < 0 ? -off_h : off_h));
+
+    std::vector<double> levels(nz), bounds(2 * nz);
+    for (int k = 0; k < nz; ++k) {
+      levels[k] = grid_.levels().mid_m(k);
+      bounds[2 * k] = grid_.levels().interface_m(k);
+      bounds[2 * k + 1] = grid_.levels().interface_m(k + 1);
+    }
+    lev.putVar(levels.data());
+    lev_bnds.putVar(bounds.data());
+    std::vector<double> xs, ys;
+    for (int i = 0; i < sub_.nx; ++i) xs.push_back(grid_.x_center_m(sub_.i0 + i));
+    for (int j = 0; j < sub_.ny; ++j) ys.push_back(grid_.y_center_m(sub_.j0 + j));
+    x.putVar(xs.data());
+    y.putVar(ys.data());
+    lat.putVar(interior(geometry_.lat_deg, geometry_, sub_).data());
+    lon.putVar(interior(geometry_.lon_deg, geometry_, sub_).data());
+    area.putVar(interior(geometry_.cell_area_m2, geometry_, sub_).data());
+    unit.putVar(mask_.unit_of_cell.data());
+    frac.putVar(mask_.unit_fraction.data());
+  } catch (const exceptions::NcException& e) {
+    throw Error(f->temp_path, std::string("cannot write NetCDF: ") + e.what());
+  }
+  file_ = std::move(f);
+}
+
+void ConcWriter::close_day() {
+  if (!file_) return;
+  try {
+    file_->nc->close();
+  } catch (const exceptions::NcException& e) {
+    throw Error(file_->temp_path, std::string("cannot close NetCDF: ") + e.what());
+  }
+  std::error_code ec;
+  fs::rename(file_->temp_path, file_->final_path, ec);
+  if (ec) throw Error(file_->final_path, "cannot rename the finished file: " + ec.message());
+  finished_.push_back(file_->final_path);
+  file_.reset();
+}
+
+void ConcWriter::write(UnixSeconds t, const std::vector<std::vector<float>>& fields) {
+  const CivilDate d = local_date(t, settings_.file_day_utc_offset_s);
+  if (file_ &&
+      (d.year != file_->day.year || d.month != file_->day.month || d.day != file_->day.day)) {
+    close_day();
+  }
+  if (!file_) open_day(t);
+  try {
+    NcFile& nc = *file_->nc;
+    const double hours = static_cast<double>(t - settings_.time_origin) / 3600.0;
+    nc.getVar("time").putVar({file_->records}, {1}, &hours);
+    const std::vector<std::size_t> start = {file_->records, 0, 0, 0};
+    const std::vector<std::size_t> count = {1, static_cast<std::size_t>(grid_.nz()),
+                                            static_cast<std::size_t>(sub_.ny),
+                                            static_cast<std::size_t>(sub_.nx)};
+    for (std::size_t v = 0; v < variables_.size(); ++v) {
+      nc.getVar(variables_[v].name).putVar(start, count, fields.at(v).data());
+    }
+    nc.sync();
+  } catch (const exceptions::NcException& e) {
+    throw Error(file_->temp_path, std::string("cannot write NetCDF: ") + e.what());
+  }
+  ++file_->records;
+}
+
+std::vector<std::string> ConcWriter::finish() {
+  close_day();
+  return finished_;
+}
+
+}  // namespace kctm

@@ -1,0 +1,59 @@
+#include "model/device_inputs.hpp"
+
+#include "model/host_copy.hpp"
+
+namespace kctm {
+
+DeviceGeometry make_device_geometry(const GlobalGrid& grid, const Subdomain& sub,
+                                    const GridGeometry& g) {
+  const int h = sub.halo, nx = sub.nx, ny = sub.ny, nz = grid.nz();
+  // Face map factor: mean of the two cells sharing the face (the factor varies smoothly).
+  std::vector<double> xlen(static_cast<std::size_t>(ny) * (nx + 1));
+  for (int j = 0; j < ny; ++j) {
+    for (int f = 0; f <= nx; ++f) {
+      const double k =
+          0.5 * (g.map_factor[g.at(f + h - 1, j + h)] + g.map_factor[g.at(f + h, j + h)]);
+      xlen[static_cast<std::size_t>(j) * (nx + 1) + f] = grid.dy_m() / k;
+    }
+  }
+  std::vector<double> ylen(static_cast<std::size_t>(ny + 1) * nx);
+  for (int f = 0; f <= ny; ++f) {
+    for (int i = 0; i < nx; ++i) {
+      const double k =
+          0.5 * (g.map_factor[g.at(i + h, f + h - 1)] + g.map_factor[g.at(i + h, f + h)]);
+      ylen[static_cast<std::size_t>(f) * nx + i] = grid.dx_m() / k;
+    }
+  }
+  const VerticalLevels& lev = grid.levels();
+  std::vector<double> dz(nz), dzc(nz + 1, 0.0);
+  for (int k = 0; k < nz; ++k) dz[k] = lev.thickness_m(k);
+  for (int k = 1; k < nz; ++k) dzc[k] = lev.mid_m(k) - lev.mid_m(k - 1);
+
+  DeviceGeometry geo;
+  geo.nx = nx, geo.ny = ny, geo.nz = nz, geo.halo = h;
+  geo.area_m2 = device_copy<View2D<double>>("cell_area", g.cell_area_m2, g.ny, g.nx);
+  geo.x_face_len_m = device_copy<View2D<double>>("x_face_len", xlen, ny, nx + 1);
+  geo.y_face_len_m = device_copy<View2D<double>>("y_face_len", ylen, ny + 1, nx);
+  geo.dz_m = device_copy<View1D<double>>("dz", dz, nz);
+  geo.dz_center_m = device_copy<View1D<double>>("dz_center", dzc, nz + 1);
+  geo.at_west = sub.at_west(), geo.at_east = sub.at_east();
+  geo.at_south = sub.at_south(), geo.at_north = sub.at_north();
+  return geo;
+}
+
+DeviceMeteo allocate_device_meteo(const DeviceGeometry& geo) {
+  const int h = geo.halo;
+  return {View3D<double>("rho", geo.nz, geo.ny + 2 * h, geo.nx + 2 * h),
+          View3D<double>("u", geo.nz, geo.ny, geo.nx + 1),
+          View3D<double>("v", geo.nz, geo.ny + 1, geo.nx),
+          View3D<double>("kz", geo.nz + 1, geo.ny, geo.nx)};
+}
+
+void upload_meteo(const MeteoSnapshot& s, const DeviceMeteo& met) {
+  copy_to_device(s.rho_kg_m3, met.rho_kg_m3);
+  copy_to_device(s.u_m_s, met.u_m_s);
+  copy_to_device(s.v_m_s, met.v_m_s);
+  copy_to_device(s.kz_m2_s, met.kz_m2_s);
+}
+
+}  // namespace kctm

@@ -1,0 +1,131 @@
+#include "model/driver.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "base/error.hpp"
+#include "kernels/field_mass.hpp"
+#include "kernels/upwind_advection.hpp"
+#include "meteo/placeholder_meteo.hpp"
+#include "model/conc_writer.hpp"
+#include "model/device_inputs.hpp"
+#include "model/domain.hpp"
+#include "model/host_copy.hpp"
+#include "model/progress.hpp"
+#include "model/transport.hpp"
+
+namespace kctm {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr double kUgPerKg = 1e9;
+
+double budget_scale(const TracerBudget& b) {
+  return std::max({b.emitted_kg + b.inflow_kg, b.initial_kg, 1e-300});
+}
+
+/// The tracer's point source as an emission field (field, k, j, i) [kg s-1 per cell].
+View4D<double> tracer_emissions(const RunConfig& c, const Domain& d, int n_fields, int field) {
+  int gi = 0, gj = 0;
+  if (!d.grid.locate({c.tracer.source_lon, c.tracer.source_lat}, gi, gj)) {
+    throw Error("tracer.source_lon/source_lat", "the source lies outside the model domain");
+  }
+  View4D<double> emis("tracer_emissions", n_fields, d.grid.nz(), d.sub.ny, d.sub.nx);
+  const int i = gi - d.sub.i0, j = gj - d.sub.j0;
+  if (i >= 0 && i < d.sub.nx && j >= 0 && j < d.sub.ny) {
+    auto host = Kokkos::create_mirror_view(emis);
+    host(field, d.grid.levels().layer_of_height(c.tracer.source_height_m), j, i) =
+        c.tracer.emission_kg_s;
+    Kokkos::deep_copy(emis, host);
+  }
+  return emis;
+}
+
+}  // namespace
+
+double TracerBudget::relative_imbalance() const {
+  return (final_kg - initial_kg - emitted_kg - inflow_kg + outflow_kg) / budget_scale(*this);
+}
+
+void prepare_output_dir(const std::string& dir, const std::string& key_where) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir)) {
+    throw Error(key_where, "cannot create the output folder '" + dir + "'",
+                ec ? ec.message() : "a file of that name exists");
+  }
+  const fs::path probe = fs::path(dir) / ".kctm-write-probe";
+  {
+    std::ofstream out(probe);
+    if (!out || !(out << "probe") || !out.flush()) {
+      throw Error(key_where, "cannot write in the output folder '" + dir + "'",
+                  "check permissions");
+    }
+  }
+  fs::remove(probe, ec);
+}
+
+RunResult run_simulation(const RunConfig& c) {
+  prepare_output_dir(c.output.dir, c.output.dir_where);
+  const Domain d = build_domain(c, kAdvectionHalo);
+  spdlog::info("grid {} x {} x {} cells of {:.3g} km ({} units in the mask)", d.grid.nx(),
+               d.grid.ny(), d.grid.nz(), d.grid.dx_m() / 1000, d.mask.units.size());
+
+  FieldRegistry registry;
+  const int tracer = registry.add_species({c.tracer.name, "passive tracer", Phase::Tracer, 0.0});
+  State state = make_state(std::move(registry), d.sub, d.grid.nz(), c.start);
+  const int n_fields = state.registry.n_fields();
+
+  const DeviceGeometry geo = make_device_geometry(d.grid, d.sub, d.geometry);
+  const DeviceMeteo met = allocate_device_meteo(geo);
+  const PlaceholderMeteo meteo(c.meteo, d.grid, d.sub, c.start);
+  std::vector<double> boundary(n_fields, 0.0);
+  boundary[tracer] = c.tracer.boundary_ug_m3 / kUgPerKg;
+  Transport transport(geo, n_fields, boundary);
+  const View4D<double> emis = tracer_emissions(c, d, n_fields, tracer);
+
+  ConcWriter writer({c.output.dir, c.output.deflate_level, c.output.file_day_utc_offset_s, c.start,
+                     c.config_yaml},
+                    d.grid, d.sub, d.geometry, d.mask,
+                    {{c.tracer.name, "passive tracer concentration", "ug m-3"}});
+  View3D<float> conc("conc", d.grid.nz(), d.sub.ny, d.sub.nx);
+
+  const long steps_per_hour = std::lround(3600.0 / c.step_s);
+  const long n_steps = c.hours * steps_per_hour;
+  RunResult result;
+  upload_meteo(meteo.at(c.start + 1800), met);
+  result.tracer.initial_kg = field_mass_kg(geo, met, state.q, tracer);
+  Progress progress(c.start, 3600.0 * c.hours, c.progress_interval_s,
+                    static_cast<double>(n_fields) * d.sub.nx * d.sub.ny * d.grid.nz(),
+                    c.output.file_day_utc_offset_s);
+  for (long step = 0; step < n_steps; ++step) {
+    // Meteorology is held for each hour at its mid-point value (the placeholder has no file times).
+    if (step % steps_per_hour == 0) upload_meteo(meteo.at(state.time + 1800), met);
+    transport.step(state, met, emis, c.step_s, step % 2 == 1);
+    state.time = c.start + static_cast<UnixSeconds>(std::llround((step + 1) * c.step_s));
+    if ((step + 1) % steps_per_hour == 0) {
+      field_concentration(geo, met, state.q, tracer, kUgPerKg, conc);
+      writer.write(state.time, {copy_to_host(conc)});
+    }
+    progress.update(state.time, step + 1);
+  }
+  result.files = writer.finish();
+  result.tracer.final_kg = field_mass_kg(geo, met, state.q, tracer);
+  result.tracer.emitted_kg = c.tracer.emission_kg_s * c.step_s * static_cast<double>(n_steps);
+  const std::vector<double> crossed = transport.boundary_mass_kg(tracer);
+  result.tracer.inflow_kg = crossed[kInflow];
+  result.tracer.outflow_kg = crossed[kOutflow];
+  result.steps = n_steps;
+  result.advection_substeps = transport.substeps();
+  result.wall_s = progress.wall_s();
+  result.nx = d.sub.nx, result.ny = d.sub.ny, result.nz = d.grid.nz();
+  return result;
+}
+
+}  // namespace kctm

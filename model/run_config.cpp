@@ -1,0 +1,111 @@
+#include "model/run_config.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "base/error.hpp"
+
+namespace kctm {
+
+namespace {
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+double positive(const Config& c, const std::string& key) {
+  const double v = c.get_double(key);
+  if (!(v > 0)) throw Error(c.where(key), "must be positive", "got " + number(v));
+  return v;
+}
+
+double non_negative(const Config& c, const std::string& key) {
+  const double v = c.get_double(key);
+  if (!(v >= 0)) throw Error(c.where(key), "must not be negative", "got " + number(v));
+  return v;
+}
+
+double in_range(const Config& c, const std::string& key, double lo, double hi) {
+  const double v = c.get_double(key);
+  if (!(v >= lo && v <= hi)) {
+    throw Error(c.where(key), "out of range",
+                "must lie in [" + number(lo) + ", " + number(hi) + "], got " + number(v));
+  }
+  return v;
+}
+
+}  // namespace
+
+RunConfig read_run_config(const Config& c) {
+  RunConfig r;
+  const std::string start = c.get_string("time.start");
+  if (!parse_iso8601(start, r.start)) {
+    throw Error(c.where("time.start"), "not an ISO 8601 time with a UTC offset: '" + start + "'",
+                "e.g. 2019-01-01T00:00:00+08:00");
+  }
+  r.hours = c.get_int("time.hours");
+  if (r.hours < 1)
+    throw Error(c.where("time.hours"), "must be at least 1", "got " + std::to_string(r.hours));
+  r.step_s = positive(c, "time.step_s");
+  if (std::fmod(3600.0, r.step_s) != 0.0) {
+    throw Error(c.where("time.step_s"), "must divide an hour evenly", "e.g. 300, 600 or 900");
+  }
+
+  r.domain.projection = {in_range(c, "grid.projection.lat_1", -89, 89),
+                         in_range(c, "grid.projection.lat_2", -89, 89),
+                         in_range(c, "grid.projection.lat_0", -89, 89),
+                         in_range(c, "grid.projection.lon_0", -180, 360),
+                         positive(c, "grid.projection.earth_radius_m")};
+  r.domain.core = {in_range(c, "grid.core_box.lon_min", -180, 360),
+                   in_range(c, "grid.core_box.lon_max", -180, 360),
+                   in_range(c, "grid.core_box.lat_min", -89, 89),
+                   in_range(c, "grid.core_box.lat_max", -89, 89)};
+  r.domain.buffer_m = 1000.0 * non_negative(c, "grid.buffer_km");
+  r.domain.dx_m = 1000.0 * positive(c, "grid.dx_km");
+  r.domain.level_interfaces_m = c.get_doubles("grid.levels_m");
+  VerticalLevels(r.domain.level_interfaces_m, c.where("grid.levels_m").c_str());  // checks them
+  r.counties_file = c.get_path("grid.mask.counties_file");
+  r.counties_file_where = c.where("grid.mask.counties_file");
+  r.counties_file_required = c.user_set("grid.mask.counties_file") && !r.counties_file.empty();
+  r.mask_subsamples = static_cast<int>(c.get_int("grid.mask.subsamples"));
+  if (r.mask_subsamples < 1 || r.mask_subsamples > 32) {
+    throw Error(c.where("grid.mask.subsamples"), "out of range", "1 to 32");
+  }
+
+  const std::string kind = c.get_string("meteo.kind");
+  if (kind != "placeholder") {
+    throw Error(c.where("meteo.kind"), "unknown meteorology kind '" + kind + "'", "placeholder");
+  }
+  r.meteo = {non_negative(c, "meteo.placeholder.wind_speed_m_s"),
+             c.get_double("meteo.placeholder.wind_from_deg"),
+             c.get_double("meteo.placeholder.wind_turn_deg_per_h"),
+             positive(c, "meteo.placeholder.pbl_height_day_m"),
+             positive(c, "meteo.placeholder.pbl_height_night_m"),
+             positive(c, "meteo.placeholder.friction_velocity_m_s"),
+             positive(c, "meteo.placeholder.kz_min_m2_s")};
+
+  r.tracer = {c.get_string("tracer.name"),
+              in_range(c, "tracer.source_lon", -180, 360),
+              in_range(c, "tracer.source_lat", -89, 89),
+              non_negative(c, "tracer.source_height_m"),
+              non_negative(c, "tracer.emission_kg_s"),
+              non_negative(c, "tracer.boundary_ug_m3")};
+  if (r.tracer.name.empty()) throw Error(c.where("tracer.name"), "must not be empty");
+
+  r.output.dir = c.get_path("output.dir");
+  r.output.dir_where = c.where("output.dir");
+  if (r.output.dir.empty()) throw Error(c.where("output.dir"), "must not be empty");
+  r.output.deflate_level = static_cast<int>(c.get_int("output.deflate_level"));
+  if (r.output.deflate_level < 0 || r.output.deflate_level > 9) {
+    throw Error(c.where("output.deflate_level"), "out of range", "0 to 9");
+  }
+  r.output.file_day_utc_offset_s =
+      static_cast<int>(std::lround(3600.0 * in_range(c, "output.file_day_utc_offset_h", -12, 14)));
+  r.progress_interval_s = positive(c, "log.progress_interval_s");
+  r.config_yaml = c.dump();
+  return r;
+}
+
+}  // namespace kctm

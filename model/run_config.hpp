@@ -1,0 +1,45 @@
+#pragma once
+// The typed, checked view of a Config that the driver runs from.
+#include <string>
+
+#include "base/civil_time.hpp"
+#include "grids/global_grid.hpp"
+#include "meteo/placeholder_meteo.hpp"
+#include "model/config.hpp"
+
+namespace kctm {
+
+struct TracerConfig {
+  std::string name;
+  double source_lon, source_lat, source_height_m;
+  double emission_kg_s;   ///< [kg s-1]
+  double boundary_ug_m3;  ///< inflow concentration [ug m-3]
+};
+
+struct OutputConfig {
+  std::string dir;
+  std::string dir_where;  ///< where the value came from, for error messages
+  int deflate_level;
+  int file_day_utc_offset_s;  ///< zone of the daily files, east of UTC [s]
+};
+
+struct RunConfig {
+  UnixSeconds start;
+  long hours;
+  double step_s;
+  DomainSpec domain;
+  std::string counties_file;        ///< "" when none is to be read
+  std::string counties_file_where;  ///< where the value came from, for error messages
+  bool counties_file_required;      ///< the user named it: a missing file is an error
+  int mask_subsamples;
+  PlaceholderMeteoConfig meteo;
+  TracerConfig tracer;
+  OutputConfig output;
+  double progress_interval_s;
+  std::string config_yaml;  ///< the effective configuration, recorded in outputs
+};
+
+/// Reads and checks every value; errors name the file, line and key.
+RunConfig read_run_config(const Config& config);
+
+}  // namespace kctm

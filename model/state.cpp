@@ -1,0 +1,10 @@
+#include "model/state.hpp"
+
+namespace kctm {
+
+State make_state(FieldRegistry registry, const Subdomain& sub, int nz, UnixSeconds time) {
+  View4D<double> q("q", registry.n_fields(), nz, sub.ny_with_halo(), sub.nx_with_halo());
+  return {std::move(registry), q, time};
+}
+
+}  // namespace kctm

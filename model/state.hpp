@@ -1,0 +1,21 @@
+#pragma once
+// The model state on the device: every field (bulk species and tags) in one view.
+#include "base/civil_time.hpp"
+#include "grids/subdomain.hpp"
+#include "kernels/kokkos_types.hpp"
+#include "model/field_registry.hpp"
+
+namespace kctm {
+
+struct State {
+  FieldRegistry registry;
+  /// Mixing ratio (field, k, j, i) over the haloed subdomain: [kg kg-1] for tracers and aerosols,
+  /// [mol mol-1] for gases.
+  View4D<double> q;
+  UnixSeconds time;
+};
+
+/// A state of zeros for `registry`'s fields on `sub` with `nz` layers.
+State make_state(FieldRegistry registry, const Subdomain& sub, int nz, UnixSeconds time);
+
+}  // namespace kctm

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Bad input gets one clear line naming the file/key, a non-zero exit, and no output file.
+# Usage: bad_input.sh PATH/TO/kctm
+set -u
+kctm=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+out="$work/out"
+failures=0
+
+# expect_error NAME PATTERN -- ARGS...: the run must fail, print exactly one stderr line matching
+# PATTERN, and leave no NetCDF file behind.
+expect_error() {
+  local name=$1 pattern=$2
+  shift 3
+  local rc=0
+  "$kctm" "$@" >"$work/stdout" 2>"$work/stderr" || rc=$?
+  local lines
+  lines=$(wc -l <"$work/stderr")
+  if [[ $rc -eq 0 ]]; then
+    echo "FAIL $name: exit 0"; failures=$((failures + 1))
+  elif [[ $lines -ne 1 ]]; then
+    echo "FAIL $name: $lines lines on stderr:"; cat "$work/stderr"; failures=$((failures + 1))
+  elif ! grep -qE -- "$pattern" "$work/stderr"; then
+    echo "FAIL $name: message does not match '$pattern':"; cat "$work/stderr"; failures=$((failures + 1))
+  elif compgen -G "$out/*.nc*" >/dev/null; then
+    echo "FAIL $name: output files were left:"; ls "$out"; failures=$((failures + 1))
+  else
+    echo "ok   $name: $(cat "$work/stderr")"
+  fi
+}
+
+printf 'grid:\n  dxkm: 1.0\n' >"$work/unknown.yaml"
+expect_error unknown_key "^kctm: error: .*unknown.yaml:2: grid.dxkm: unknown config key \(did you mean 'grid.dx_km'\?\)$" \
+  -- run "$work/unknown.yaml" --set "output.dir=$out"
+
+printf 'time:\n  hours: six\n' >"$work/type.yaml"
+expect_error wrong_type "type.yaml:2: time.hours: wrong type: expected an integer" -- run "$work/type.yaml" --set "output.dir=$out"
+
+expect_error missing_config "missing.yaml: cannot open the config file" -- run "$work/missing.yaml"
+
+printf 'grid:\n  mask:\n    counties_file: nowhere.geojson\n' >"$work/mask.yaml"
+expect_error missing_boundary_file "mask.yaml:3: grid.mask.counties_file: boundary file not found: .*nowhere.geojson" -- run "$work/mask.yaml" --set "output.dir=$out"
+
+touch "$work/a_file"
+expect_error unwritable_output "^kctm: error: --set output.dir: cannot create the output folder .*Not a directory" -- demo --hours 1 --out "$work/a_file/sub"
+
+printf 'grid:\n  dx_km: -3\n' >"$work/negative.yaml"
+expect_error negative_resolution "negative.yaml:2: grid.dx_km: must be positive" -- run "$work/negative.yaml" --set "output.dir=$out"
+
+expect_error bad_set "--set time.start: not an ISO 8601 time" -- demo --hours 1 --out "$out" --set time.start=yesterday
+
+expect_error unknown_option "unknown|not expected|extras" -- demo --hourz 3
+
+if ((failures)); then
+  echo "$failures bad-input case(s) failed"
+  exit 1
+fi
+echo "all bad-input cases refused cleanly"

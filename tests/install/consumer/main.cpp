@@ -1,0 +1,15 @@
+// Uses the installed kctm: builds the default grid and prints its size.
+#include <iostream>
+
+#include "grids/global_grid.hpp"
+#include "model/config.hpp"
+#include "model/run_config.hpp"
+#include "model/version.hpp"
+
+int main() {
+  const kctm::RunConfig config = kctm::read_run_config(kctm::Config());
+  const kctm::GlobalGrid grid = kctm::GlobalGrid::from_spec(config.domain);
+  std::cout << "kctm " << kctm::kVersion << ": default grid " << grid.nx() << " x " << grid.ny()
+            << " x " << grid.nz() << "\n";
+  return grid.nx() > 0 ? 0 : 1;
+}

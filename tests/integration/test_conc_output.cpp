@@ -1,0 +1,95 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <netcdf>
+
+#include "grids/grid_geometry.hpp"
+#include "grids/region_mask.hpp"
+#include "model/conc_writer.hpp"
+#include "test_support.hpp"
+
+namespace kctm {
+
+namespace {
+struct SmallDomain {
+  GlobalGrid grid = GlobalGrid::from_spec(
+      {{25.0, 29.0, 26.8, 112.41, 6370000.0}, {112.0, 112.5, 26.5, 27.0}, 0.0, 10e3, {0, 50, 200}});
+  Subdomain sub = whole_domain(grid, 1);
+  GridGeometry geometry = compute_geometry(grid, sub);
+  RegionMask mask = core_box_mask(grid, sub, {112.0, 112.5, 26.5, 27.0});
+};
+
+std::vector<float> ramp(std::size_t n, float offset) {
+  std::vector<float> v(n);
+  for (std::size_t i = 0; i < n; ++i) v[i] = offset + 0.25f * static_cast<float>(i);
+  return v;
+}
+
+std::string text_att(const netCDF::NcVar& v, const std::string& name) {
+  std::string s;
+  v.getAtt(name).getValues(s);
+  return s;
+}
+}  // namespace
+
+TEST(ConcOutput, RoundTripSplitsDaysInTheFileZone) {
+  const SmallDomain d;
+  const std::string dir = test::temp_dir("conc-roundtrip");
+  UnixSeconds t0 = 0;
+  ASSERT_TRUE(parse_iso8601("2019-01-01T22:00:00+08:00", t0));
+  const std::size_t n = static_cast<std::size_t>(d.grid.nz()) * d.sub.ny * d.sub.nx;
+  ConcWriter w({dir, 1, 8 * 3600, t0, "time:\n  hours: 3\n"}, d.grid, d.sub, d.geometry, d.mask,
+               {{"TRACER", "passive tracer", "ug m-3"}, {"O3", "ozone", "ppb"}});
+  for (int h = 1; h <= 3; ++h) w.write(t0 + 3600 * h, {ramp(n, h), ramp(n, 100.0f * h)});
+  const std::vector<std::string> files = w.finish();
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(std::filesystem::path(files[0]).filename(), "kctm_conc_20190101.nc");  // 23:00 local
+  EXPECT_EQ(std::filesystem::path(files[1]).filename(), "kctm_conc_20190102.nc");  // 00:00, 01:00
+
+  netCDF::NcFile nc(files[1], netCDF::NcFile::read);
+  EXPECT_EQ(nc.getDim("time").getSize(), 2u);
+  std::string conventions;
+  nc.getAtt("Conventions").getValues(conventions);
+  EXPECT_EQ(conventions, "CF-1.8");
+  std::string config;
+  nc.getAtt("kctm_config").getValues(config);
+  EXPECT_NE(config.find("hours: 3"), std::string::npos);
+  double hours[2];
+  nc.getVar("time").getVar(hours);
+  EXPECT_DOUBLE_EQ(hours[0], 2.0);
+  EXPECT_DOUBLE_EQ(hours[1], 3.0);
+  EXPECT_EQ(text_att(nc.getVar("time"), "units"), "hours since 2019-01-01 14:00:00");
+  std::vector<float> back(2 * n);
+  nc.getVar("O3").getVar(back.data());
+  const std::vector<float> expect2 = ramp(n, 200.0f), expect3 = ramp(n, 300.0f);
+  for (std::size_t i = 0; i < n; ++i) {
+    ASSERT_EQ(back[i], expect2[i]);
+    ASSERT_EQ(back[n + i], expect3[i]);
+  }
+  for (const auto& [name, var] : nc.getVars()) {
+    if (name == "crs") continue;  // the grid-mapping container has no units in CF
+    EXPECT_FALSE(var.getAtt("units").isNull()) << name << " has no units";
+  }
+  EXPECT_EQ(text_att(nc.getVar("O3"), "grid_mapping"), "crs");
+  EXPECT_EQ(text_att(nc.getVar("crs"), "grid_mapping_name"), "lambert_conformal_conic");
+  EXPECT_EQ(text_att(nc.getVar("lat"), "units"), "degrees_north");
+  EXPECT_EQ(nc.getVar("lat").getDimCount(), 2);
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    EXPECT_EQ(entry.path().extension(), ".nc") << "no temporary files remain";
+  }
+}
+
+TEST(ConcOutput, AnUnfinishedFileLeavesNothingBehind) {
+  const SmallDomain d;
+  const std::string dir = test::temp_dir("conc-unfinished");
+  const std::size_t n = static_cast<std::size_t>(d.grid.nz()) * d.sub.ny * d.sub.nx;
+  {
+    ConcWriter w({dir, 0, 0, 0, ""}, d.grid, d.sub, d.geometry, d.mask,
+                 {{"TRACER", "t", "ug m-3"}});
+    w.write(3600, {ramp(n, 0)});
+    EXPECT_TRUE(std::filesystem::exists(dir + "/kctm_conc_19700101.nc.partial"));
+  }  // destroyed without finish(), as when a run fails
+  EXPECT_TRUE(std::filesystem::is_empty(dir));
+}
+
+}  // namespace kctm

@@ -1,0 +1,13 @@
+// GoogleTest main for kctm: Kokkos lives for the whole test binary.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "kernels/kokkos_types.hpp"
+
+int main(int argc, char** argv) {
+  setenv("OMP_PROC_BIND", "false", 0);  // tests may share cores with each other
+  ::testing::InitGoogleTest(&argc, argv);
+  Kokkos::ScopeGuard kokkos(argc, argv);
+  return RUN_ALL_TESTS();
+}

@@ -1,0 +1,121 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "base/error.hpp"
+#include "model/config.hpp"
+#include "model/run_config.hpp"
+#include "test_support.hpp"
+
+namespace kctm {
+
+namespace {
+std::string write_config(const std::string& dir, const std::string& text) {
+  const std::string path = dir + "/run.yaml";
+  std::ofstream(path) << text;
+  return path;
+}
+
+// The message of the kctm::Error that `f` throws, or "no error".
+template <class F>
+std::string error_of(F f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+}  // namespace
+
+TEST(Config, DefaultsGiveTheHengyangDemo) {
+  const RunConfig r = read_run_config(Config());
+  EXPECT_EQ(format_iso8601(r.start, 8 * 3600), "2019-01-01T00:00:00+08:00");
+  EXPECT_EQ(r.hours, 24);
+  EXPECT_DOUBLE_EQ(r.domain.dx_m, 3000.0);
+  EXPECT_EQ(r.domain.level_interfaces_m.size(), 22u);
+  EXPECT_EQ(r.output.file_day_utc_offset_s, 8 * 3600);
+  EXPECT_FALSE(r.counties_file_required);
+  EXPECT_NE(default_config_text().find("# "), std::string::npos) << "the default is commented";
+}
+
+TEST(Config, FileAndSetOverrideDefaults) {
+  const std::string dir = test::temp_dir("config-merge");
+  Config c;
+  c.merge_file(write_config(dir, "grid:\n  dx_km: 1.5\noutput:\n  dir: out\n"));
+  c.set("time.hours=6");
+  c.set("grid.levels_m=[0, 30, 100]");
+  const RunConfig r = read_run_config(c);
+  EXPECT_DOUBLE_EQ(r.domain.dx_m, 1500.0);
+  EXPECT_EQ(r.hours, 6);
+  EXPECT_EQ(r.domain.level_interfaces_m.size(), 3u);
+  EXPECT_EQ(r.output.dir, dir + "/out") << "paths in a file are relative to that file";
+  c.set("output.dir=elsewhere");
+  EXPECT_EQ(read_run_config(c).output.dir, "elsewhere") << "--set paths stay relative to the cwd";
+  EXPECT_TRUE(c.user_set("grid.dx_km"));
+  EXPECT_FALSE(c.user_set("grid.buffer_km"));
+}
+
+TEST(Config, UnknownKeyNamesFileLineAndSuggestion) {
+  const std::string dir = test::temp_dir("config-unknown");
+  Config c;
+  const std::string path = write_config(dir, "time:\n  hours: 6\ngrid:\n  dxkm: 1.0\n");
+  const std::string msg = error_of([&] { c.merge_file(path); });
+  EXPECT_NE(msg.find(path + ":4: grid.dxkm"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("unknown config key"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("did you mean 'grid.dx_km'?"), std::string::npos) << msg;
+  EXPECT_NE(error_of([&] { c.set("outptu.dir=x"); }).find("did you mean 'output'?"),
+            std::string::npos);
+}
+
+TEST(Config, WrongTypesAreRefused) {
+  Config c;
+  EXPECT_NE(error_of([&] { c.set("grid.dx_km=fine"); }).find("wrong type: expected a number"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { c.set("time.hours=2.5"); }).find("expected an integer"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { c.set("grid.levels_m=[0, a]"); }).find("a list of numbers"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { c.set("grid=3"); }).find("section"), std::string::npos);
+  EXPECT_NE(error_of([&] { c.set("no_equals_sign"); }).find("expected key=value"),
+            std::string::npos);
+}
+
+TEST(Config, BadValuesNameTheirKey) {
+  const std::string dir = test::temp_dir("config-values");
+  Config c;
+  c.merge_file(write_config(dir, "grid:\n  dx_km: -3\n"));
+  const std::string msg = error_of([&] { read_run_config(c); });
+  EXPECT_NE(msg.find("run.yaml:2: grid.dx_km: must be positive"), std::string::npos) << msg;
+
+  Config t;
+  t.set("time.start=2019-01-01 00:00");
+  EXPECT_NE(error_of([&] { read_run_config(t); }).find("UTC offset"), std::string::npos);
+  Config l;
+  l.set("grid.levels_m=[0, 100, 50]");
+  EXPECT_NE(error_of([&] { read_run_config(l); }).find("increase strictly"), std::string::npos);
+  Config s;
+  s.set("time.step_s=700");
+  EXPECT_NE(error_of([&] { read_run_config(s); }).find("divide an hour"), std::string::npos);
+}
+
+TEST(Config, MissingOrBrokenFiles) {
+  const std::string dir = test::temp_dir("config-files");
+  Config c;
+  EXPECT_NE(error_of([&] { c.merge_file(dir + "/nope.yaml"); }).find("cannot open"),
+            std::string::npos);
+  EXPECT_NE(
+      error_of([&] { c.merge_file(write_config(dir, "grid: [1, 2\n")); }).find("not valid YAML"),
+      std::string::npos);
+  EXPECT_NE(
+      error_of([&] { c.merge_file(write_config(dir, "- a\n- b\n")); }).find("map of sections"),
+      std::string::npos);
+}
+
+TEST(Config, UserNamedBoundaryFileIsRequired) {
+  Config c;
+  c.set("grid.mask.counties_file=/nonexistent/counties.geojson");
+  EXPECT_TRUE(read_run_config(c).counties_file_required);
+}
+
+}  // namespace kctm
