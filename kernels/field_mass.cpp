@@ -2,9 +2,9 @@
 
 namespace kctm {
 
-double field_mass_kg(const DeviceGeometry& geo, const DeviceMeteo& met, View4D<const double> q,
+double field_mass_kg(const DeviceGeometry& geo, View3D<const double> air, View4D<const double> q,
                      int field) {
-  const auto rho = met.rho_kg_m3;
+  const auto rho = air;
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
   const int h = geo.halo;
@@ -18,9 +18,9 @@ double field_mass_kg(const DeviceGeometry& geo, const DeviceMeteo& met, View4D<c
   return mass;
 }
 
-void field_concentration(const DeviceGeometry& geo, const DeviceMeteo& met, View4D<const double> q,
-                         int field, double scale, View3D<float> out) {
-  const auto rho = met.rho_kg_m3;
+void field_concentration(const DeviceGeometry& geo, View3D<const double> air,
+                         View4D<const double> q, int field, double scale, View3D<float> out) {
+  const auto rho = air;
   const int h = geo.halo;
   Kokkos::parallel_for(
       "kctm::field_concentration", Policy3D({0, 0, 0}, {geo.nz, geo.ny, geo.nx}),

@@ -4,12 +4,12 @@
 
 namespace kctm {
 
-/// Mass of one field in the interior cells, Σ ρ q A Δz [kg] (q in kg kg-1).
-double field_mass_kg(const DeviceGeometry& geo, const DeviceMeteo& met, View4D<const double> q,
+/// Mass of one field in the interior cells, Σ ρ q A Δz [kg] (q in kg kg-1, ρ = `air` [kg m-3]).
+double field_mass_kg(const DeviceGeometry& geo, View3D<const double> air, View4D<const double> q,
                      int field);
 
 /// Concentration ρ q of one field over the interior, (k, j, i), in `scale` × kg m-3 (1e9: µg m-3).
-void field_concentration(const DeviceGeometry& geo, const DeviceMeteo& met, View4D<const double> q,
-                         int field, double scale, View3D<float> out);
+void field_concentration(const DeviceGeometry& geo, View3D<const double> air,
+                         View4D<const double> q, int field, double scale, View3D<float> out);
 
 }  // namespace kctm

@@ -1,12 +1,13 @@
 #pragma once
-// Lateral boundary conditions: halo cells on the sides of the global domain hold the inflow air.
+// Lateral boundary conditions: halo cells on the sides of the global domain hold the air outside.
 #include "kernels/transport_views.hpp"
 
 namespace kctm {
 
-/// Sets q in the halo cells beyond every lateral boundary to conc_kg_m3(field) / ρ, the mixing
-/// ratio of air entering with that concentration; with upwind fluxes outflow faces never read them.
+/// Fills the halo cells beyond every lateral boundary with the air outside: density from the
+/// meteorology and mixing ratio q_bc(field) [kg kg-1 or mol mol-1]. Inflow faces carry that air in;
+/// on outflow faces it enters only the limited parabola of the last inner cell.
 void apply_lateral_boundary(const DeviceGeometry& geo, const DeviceMeteo& met,
-                            View1D<const double> conc_kg_m3, View4D<double> q);
+                            View1D<const double> q_bc, View4D<double> q, View3D<double> air);
 
 }  // namespace kctm

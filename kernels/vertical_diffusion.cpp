@@ -2,9 +2,9 @@
 
 namespace kctm {
 
-void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, double dt_s,
-                      View4D<const double> emis_kg_s, View4D<double> q) {
-  const auto rho = met.rho_kg_m3;
+void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<const double> air,
+                      double dt_s, View4D<const double> emis_kg_s, View4D<double> q) {
+  const auto rho = air;
   const auto kz = met.kz_m2_s;
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;

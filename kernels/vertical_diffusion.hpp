@@ -6,12 +6,12 @@
 
 namespace kctm {
 
-/// Most layers a column may have: the tridiagonal solve keeps its work arrays in registers/stack.
+/// Most layers a column may have: the column solvers keep their work arrays on the stack.
 constexpr int kMaxLayers = 64;
 
-/// Diffuses every field over dt; `emis_kg_s` (field, k, j, i) over the interior is added as a
-/// source [kg s-1 per cell] (a field with no emissions has zeros).
-void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, double dt_s,
-                      View4D<const double> emis_kg_s, View4D<double> q);
+/// Diffuses every field over dt with the meteorology's Kz in air of density `air` [kg m-3];
+/// `emis_kg_s` (field, k, j, i) over the interior is added as a source [kg s-1 per cell].
+void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<const double> air,
+                      double dt_s, View4D<const double> emis_kg_s, View4D<double> q);
 
 }  // namespace kctm

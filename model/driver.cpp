@@ -9,7 +9,7 @@
 
 #include "base/error.hpp"
 #include "kernels/field_mass.hpp"
-#include "kernels/upwind_advection.hpp"
+#include "kernels/horizontal_advection.hpp"
 #include "meteo/placeholder_meteo.hpp"
 #include "model/conc_writer.hpp"
 #include "model/device_inputs.hpp"
@@ -86,7 +86,7 @@ RunResult run_simulation(const RunConfig& c) {
   const DeviceMeteo met = allocate_device_meteo(geo);
   const PlaceholderMeteo meteo(c.meteo, d.grid, d.sub, c.start);
   std::vector<double> boundary(n_fields, 0.0);
-  boundary[tracer] = c.tracer.boundary_ug_m3 / kUgPerKg;
+  boundary[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
   Transport transport(geo, n_fields, boundary);
   const View4D<double> emis = tracer_emissions(c, d, n_fields, tracer);
 
@@ -100,7 +100,8 @@ RunResult run_simulation(const RunConfig& c) {
   const long n_steps = c.hours * steps_per_hour;
   RunResult result;
   upload_meteo(meteo.at(c.start + 1800), met);
-  result.tracer.initial_kg = field_mass_kg(geo, met, state.q, tracer);
+  Kokkos::deep_copy(state.air, met.rho_kg_m3);
+  result.tracer.initial_kg = field_mass_kg(geo, state.air, state.q, tracer);
   Progress progress(c.start, 3600.0 * c.hours, c.progress_interval_s,
                     static_cast<double>(n_fields) * d.sub.nx * d.sub.ny * d.grid.nz(),
                     c.output.file_day_utc_offset_s);
@@ -110,13 +111,13 @@ RunResult run_simulation(const RunConfig& c) {
     transport.step(state, met, emis, c.step_s, step % 2 == 1);
     state.time = c.start + static_cast<UnixSeconds>(std::llround((step + 1) * c.step_s));
     if ((step + 1) % steps_per_hour == 0) {
-      field_concentration(geo, met, state.q, tracer, kUgPerKg, conc);
+      field_concentration(geo, state.air, state.q, tracer, kUgPerKg, conc);
       writer.write(state.time, {copy_to_host(conc)});
     }
     progress.update(state.time, step + 1);
   }
   result.files = writer.finish();
-  result.tracer.final_kg = field_mass_kg(geo, met, state.q, tracer);
+  result.tracer.final_kg = field_mass_kg(geo, state.air, state.q, tracer);
   result.tracer.emitted_kg = c.tracer.emission_kg_s * c.step_s * static_cast<double>(n_steps);
   const std::vector<double> crossed = transport.boundary_mass_kg(tracer);
   result.tracer.inflow_kg = crossed[kInflow];

@@ -91,7 +91,7 @@ RunConfig read_run_config(const Config& c) {
               in_range(c, "tracer.source_lat", -89, 89),
               non_negative(c, "tracer.source_height_m"),
               non_negative(c, "tracer.emission_kg_s"),
-              non_negative(c, "tracer.boundary_ug_m3")};
+              non_negative(c, "tracer.boundary_ug_kg")};
   if (r.tracer.name.empty()) throw Error(c.where("tracer.name"), "must not be empty");
 
   r.output.dir = c.get_path("output.dir");

@@ -13,7 +13,7 @@ struct TracerConfig {
   std::string name;
   double source_lon, source_lat, source_height_m;
   double emission_kg_s;   ///< [kg s-1]
-  double boundary_ug_m3;  ///< inflow concentration [ug m-3]
+  double boundary_ug_kg;  ///< mass mixing ratio of the inflowing air [ug kg-1]
 };
 
 struct OutputConfig {

@@ -12,6 +12,9 @@ struct State {
   /// Mixing ratio (field, k, j, i) over the haloed subdomain: [kg kg-1] for tracers and aerosols,
   /// [mol mol-1] for gases.
   View4D<double> q;
+  /// The model's air density (k, j, i), haloed [kg m-3]: moved by transport with the same air-mass
+  /// fluxes as q, so ρ q is the concentration and Σ ρ q V the mass of a field.
+  View3D<double> air;
   UnixSeconds time;
 };
 

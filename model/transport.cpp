@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "kernels/lateral_boundary.hpp"
+#include "kernels/vertical_advection.hpp"
 #include "kernels/vertical_diffusion.hpp"
 #include "model/host_copy.hpp"
 
@@ -11,24 +12,37 @@ namespace kctm {
 namespace {
 // Below 1 so that round-off in the Courant estimate never lets a cell lose more than its mass.
 constexpr double kMaxCourant = 0.95;
+
+int substeps_for(double courant) {
+  return std::max(1, static_cast<int>(std::ceil(courant / kMaxCourant)));
+}
 }  // namespace
 
-Transport::Transport(DeviceGeometry geo, int n_fields,
-                     const std::vector<double>& boundary_conc_kg_m3)
+Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q)
     : geo_(std::move(geo)),
       scratch_("transport_scratch", n_fields, geo_.nz, geo_.ny + 2 * geo_.halo,
                geo_.nx + 2 * geo_.halo),
-      boundary_conc_kg_m3_(
-          device_copy<View1D<double>>("boundary_conc", boundary_conc_kg_m3, n_fields)),
+      w_kg_("vertical_air_flux", geo_.nz + 1, geo_.ny, geo_.nx),
+      top_kg_("top_flux", n_fields, geo_.ny, geo_.nx),
+      boundary_q_(device_copy<View1D<double>>("boundary_q", boundary_q, n_fields)),
       budget_("boundary_budget", n_fields, 2) {}
 
 void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double dt_s) {
-  const double courant = max_outflow_courant(geo_, met, axis, dt_s);
-  const int n = std::max(1, static_cast<int>(std::ceil(courant / kMaxCourant)));
+  apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air);
+  const int n = substeps_for(max_outflow_courant(geo_, met, state.air, axis, dt_s));
   for (int s = 0; s < n; ++s) {
-    apply_lateral_boundary(geo_, met, boundary_conc_kg_m3_, state.q);
-    advect_upwind(geo_, met, axis, dt_s / n, state.q, scratch_, budget_);
+    if (s > 0) apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air);
+    advect_horizontal(geo_, met, axis, dt_s / n, state.q, state.air, scratch_, budget_);
     std::swap(state.q, scratch_);
+  }
+  substeps_ += n;
+}
+
+void Transport::advect_up(State& state, const DeviceMeteo& met) {
+  vertical_air_flux(geo_, state.air, met.rho_kg_m3, w_kg_);
+  const int n = substeps_for(max_vertical_courant(geo_, state.air, w_kg_));
+  for (int s = 0; s < n; ++s) {
+    advect_vertical(geo_, w_kg_, 1.0 / n, boundary_q_, state.q, state.air, top_kg_, budget_);
   }
   substeps_ += n;
 }
@@ -36,13 +50,15 @@ void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double d
 void Transport::step(State& state, const DeviceMeteo& met, View4D<const double> emis_kg_s,
                      double dt_s, bool reverse) {
   if (!reverse) {
-    diffuse_vertical(geo_, met, dt_s, emis_kg_s, state.q);
+    diffuse_vertical(geo_, met, state.air, dt_s, emis_kg_s, state.q);
     advect(state, met, Axis::X, dt_s);
     advect(state, met, Axis::Y, dt_s);
+    advect_up(state, met);
   } else {
     advect(state, met, Axis::Y, dt_s);
     advect(state, met, Axis::X, dt_s);
-    diffuse_vertical(geo_, met, dt_s, emis_kg_s, state.q);
+    advect_up(state, met);
+    diffuse_vertical(geo_, met, state.air, dt_s, emis_kg_s, state.q);
   }
 }
 

@@ -3,34 +3,39 @@
 // outflow Courant number stays below kMaxCourant in every cell.
 #include <vector>
 
+#include "kernels/horizontal_advection.hpp"
 #include "kernels/transport_views.hpp"
-#include "kernels/upwind_advection.hpp"
 #include "model/state.hpp"
 
 namespace kctm {
 
 class Transport {
  public:
-  /// `boundary_conc_kg_m3` is the inflow concentration of each field [kg m-3].
-  Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_conc_kg_m3);
+  /// `boundary_q` is the mixing ratio of each field in the air flowing in [kg kg-1 or mol mol-1].
+  Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q);
 
-  /// Vertical diffusion with emissions, then x and y advection; `reverse` runs them in the opposite
-  /// order (alternate steps, for second-order splitting).
+  /// Emissions and vertical diffusion, then x, y and vertical advection; `reverse` runs y before x
+  /// and diffusion last (alternate steps, for second-order splitting). At the end of the step the
+  /// model's air density equals the meteorology's (continuity sets the vertical flux).
   void step(State& state, const DeviceMeteo& met, View4D<const double> emis_kg_s, double dt_s,
             bool reverse);
 
-  /// Inflow and outflow through the lateral boundaries since construction, per field [kg].
+  /// Inflow and outflow through the lateral boundaries and the model top since construction, per
+  /// field [kg].
   std::vector<double> boundary_mass_kg(int field) const;
   const DeviceGeometry& geometry() const { return geo_; }
-  /// Advection sub-steps taken so far (a measure of how hard the winds pushed the time step).
+  /// Advection sub-steps taken so far (how hard the winds pushed the time step).
   long substeps() const { return substeps_; }
 
  private:
   void advect(State& state, const DeviceMeteo& met, Axis axis, double dt_s);
+  void advect_up(State& state, const DeviceMeteo& met);
 
   DeviceGeometry geo_;
   View4D<double> scratch_;  // the one state-sized buffer transport adds
-  View1D<double> boundary_conc_kg_m3_;
+  View3D<double> w_kg_;     // vertical air-mass flux of the step (k_interface, j, i) [kg]
+  View3D<double> top_kg_;   // tracer mass through the model top (field, j, i) [kg]
+  View1D<double> boundary_q_;
   BoundaryBudget budget_;
   long substeps_ = 0;
 };

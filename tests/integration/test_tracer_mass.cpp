@@ -38,7 +38,7 @@ TEST(TracerMass, EmittedEqualsInDomainPlusOutflow) {
 TEST(TracerMass, BoundaryInflowIsCounted) {
   Config c = small_run(test::temp_dir("mass-inflow"));
   c.set("time.hours=6");
-  c.set("tracer.boundary_ug_m3=5");
+  c.set("tracer.boundary_ug_kg=5");
   c.set("tracer.emission_kg_s=0");
   const RunResult r = run_simulation(read_run_config(c));
   EXPECT_GT(r.tracer.inflow_kg, 0.0);
