@@ -21,6 +21,21 @@ GridGeometry compute_geometry(const GlobalGrid& grid, const Subdomain& sub) {
       g.cell_area_m2[c] = grid.dx_m() * grid.dy_m() / (k * k);
     }
   }
+  const int h = sub.halo, nx = sub.nx, ny = sub.ny;
+  for (int j = 0; j < ny; ++j) {
+    for (int f = 0; f <= nx; ++f) {
+      const double k =
+          0.5 * (g.map_factor[g.at(f + h - 1, j + h)] + g.map_factor[g.at(f + h, j + h)]);
+      g.x_face_len_m.push_back(grid.dy_m() / k);
+    }
+  }
+  for (int f = 0; f <= ny; ++f) {
+    for (int i = 0; i < nx; ++i) {
+      const double k =
+          0.5 * (g.map_factor[g.at(i + h, f + h - 1)] + g.map_factor[g.at(i + h, f + h)]);
+      g.y_face_len_m.push_back(grid.dx_m() / k);
+    }
+  }
   return g;
 }
 

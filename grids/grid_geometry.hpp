@@ -13,6 +13,11 @@ struct GridGeometry {
   std::vector<double> lat_deg;       ///< cell-centre latitude (j, i) [deg N]
   std::vector<double> map_factor;    ///< projection scale factor at the centre (j, i) [1]
   std::vector<double> cell_area_m2;  ///< true (spherical) area, dx dy / k² (j, i) [m2]
+  /// True length of the x-faces of the interior, (j, i_face): ny × (nx + 1), face f between
+  /// interior cells f − 1 and f; projected length over the mean k of the two cells [m].
+  std::vector<double> x_face_len_m;
+  /// True length of the y-faces of the interior, (j_face, i): (ny + 1) × nx [m].
+  std::vector<double> y_face_len_m;
 
   std::size_t at(int i, int j) const { return static_cast<std::size_t>(j) * nx + i; }
 };

@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "meteo/isothermal_atmosphere.hpp"
+
 namespace kctm {
 
 namespace {
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kVonKarman = 0.4;
-constexpr double kRhoSurface_kg_m3 = 1.2;  // sea-level air density, rounded [kg m-3]
-constexpr double kScaleHeight_m = 8400.0;  // isothermal scale height R T / g at ~287 K [m]
-constexpr double kWindExponent = 0.2;      // power-law exponent of a neutral surface layer
+constexpr double kWindExponent = 0.2;  // power-law exponent of a neutral surface layer
 constexpr double kWindRefHeight_m = 10.0;
 constexpr double kWindMaxFactor = 2.5;  // the profile stops growing at 2.5 × the 10 m speed
 
@@ -45,7 +45,7 @@ MeteoSnapshot PlaceholderMeteo::at(UnixSeconds t) const {
   const double h = pbl_height_m(t);
   for (int k = 0; k < lev.nz(); ++k) {
     const double z = lev.mid_m(k), f = wind_profile_factor(z);
-    const double rho = kRhoSurface_kg_m3 * std::exp(-z / kScaleHeight_m);
+    const double rho = isothermal_density_kg_m3(z);
     std::fill_n(m.rho_kg_m3.begin() + static_cast<std::size_t>(k) * nyh * nxh, nyh * nxh, rho);
     std::fill_n(m.u_m_s.begin() + static_cast<std::size_t>(k) * sub_.ny * (sub_.nx + 1),
                 sub_.ny * (sub_.nx + 1), f * u10);

@@ -6,7 +6,7 @@
 #include "base/civil_time.hpp"
 #include "grids/global_grid.hpp"
 #include "grids/subdomain.hpp"
-#include "meteo/meteo_snapshot.hpp"
+#include "meteo/meteo_source.hpp"
 
 namespace kctm {
 
@@ -20,12 +20,13 @@ struct PlaceholderMeteoConfig {
   double kz_min_m2_s;            ///< Kz floor [m2 s-1]
 };
 
-class PlaceholderMeteo {
+class PlaceholderMeteo : public MeteoSource {
  public:
   PlaceholderMeteo(const PlaceholderMeteoConfig& config, const GlobalGrid& grid,
                    const Subdomain& sub, UnixSeconds start);
-  /// The fields at time t.
-  MeteoSnapshot at(UnixSeconds t) const;
+  MeteoSnapshot at(UnixSeconds t) const override;
+  /// Hourly, as meteorological input files.
+  double update_interval_s() const override { return 3600.0; }
   /// Boundary-layer height at time t [m] (local solar time from the central meridian).
   double pbl_height_m(UnixSeconds t) const;
 

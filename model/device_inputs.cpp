@@ -7,23 +7,6 @@ namespace kctm {
 DeviceGeometry make_device_geometry(const GlobalGrid& grid, const Subdomain& sub,
                                     const GridGeometry& g) {
   const int h = sub.halo, nx = sub.nx, ny = sub.ny, nz = grid.nz();
-  // Face map factor: mean of the two cells sharing the face (the factor varies smoothly).
-  std::vector<double> xlen(static_cast<std::size_t>(ny) * (nx + 1));
-  for (int j = 0; j < ny; ++j) {
-    for (int f = 0; f <= nx; ++f) {
-      const double k =
-          0.5 * (g.map_factor[g.at(f + h - 1, j + h)] + g.map_factor[g.at(f + h, j + h)]);
-      xlen[static_cast<std::size_t>(j) * (nx + 1) + f] = grid.dy_m() / k;
-    }
-  }
-  std::vector<double> ylen(static_cast<std::size_t>(ny + 1) * nx);
-  for (int f = 0; f <= ny; ++f) {
-    for (int i = 0; i < nx; ++i) {
-      const double k =
-          0.5 * (g.map_factor[g.at(i + h, f + h - 1)] + g.map_factor[g.at(i + h, f + h)]);
-      ylen[static_cast<std::size_t>(f) * nx + i] = grid.dx_m() / k;
-    }
-  }
   const VerticalLevels& lev = grid.levels();
   std::vector<double> dz(nz), dzc(nz + 1, 0.0);
   for (int k = 0; k < nz; ++k) dz[k] = lev.thickness_m(k);
@@ -32,8 +15,8 @@ DeviceGeometry make_device_geometry(const GlobalGrid& grid, const Subdomain& sub
   DeviceGeometry geo;
   geo.nx = nx, geo.ny = ny, geo.nz = nz, geo.halo = h;
   geo.area_m2 = device_copy<View2D<double>>("cell_area", g.cell_area_m2, g.ny, g.nx);
-  geo.x_face_len_m = device_copy<View2D<double>>("x_face_len", xlen, ny, nx + 1);
-  geo.y_face_len_m = device_copy<View2D<double>>("y_face_len", ylen, ny + 1, nx);
+  geo.x_face_len_m = device_copy<View2D<double>>("x_face_len", g.x_face_len_m, ny, nx + 1);
+  geo.y_face_len_m = device_copy<View2D<double>>("y_face_len", g.y_face_len_m, ny + 1, nx);
   geo.dz_m = device_copy<View1D<double>>("dz", dz, nz);
   geo.dz_center_m = device_copy<View1D<double>>("dz_center", dzc, nz + 1);
   geo.at_west = sub.at_west(), geo.at_east = sub.at_east();

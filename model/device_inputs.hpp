@@ -8,8 +8,7 @@
 
 namespace kctm {
 
-/// Device geometry of `sub`: true cell areas, face lengths (projected length / map factor at the
-/// face), layer thicknesses.
+/// Device geometry of `sub`: true cell areas, face lengths, layer thicknesses.
 DeviceGeometry make_device_geometry(const GlobalGrid& grid, const Subdomain& sub,
                                     const GridGeometry& geometry);
 

@@ -6,10 +6,12 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 #include "base/error.hpp"
 #include "kernels/field_mass.hpp"
 #include "kernels/horizontal_advection.hpp"
+#include "meteo/analytic_meteo.hpp"
 #include "meteo/placeholder_meteo.hpp"
 #include "model/conc_writer.hpp"
 #include "model/device_inputs.hpp"
@@ -45,6 +47,32 @@ View4D<double> tracer_emissions(const RunConfig& c, const Domain& d, int n_field
     Kokkos::deep_copy(emis, host);
   }
   return emis;
+}
+
+std::unique_ptr<MeteoSource> make_meteo(const RunConfig& c, const Domain& d) {
+  if (c.meteo_kind == "analytic") {
+    return std::make_unique<AnalyticMeteo>(c.analytic, d.grid, d.sub, d.geometry, c.start);
+  }
+  return std::make_unique<PlaceholderMeteo>(c.meteo, d.grid, d.sub, c.start);
+}
+
+/// The configured initial shape in the tracer's interior cells (every layer).
+void set_initial_tracer(const RunConfig& c, const Domain& d, State& state, int field) {
+  if (c.tracer.initial.shape == "none") return;
+  auto host = Kokkos::create_mirror_view(state.q);
+  Kokkos::deep_copy(host, state.q);
+  const double lx = d.grid.nx() * d.grid.dx_m(), ly = d.grid.ny() * d.grid.dy_m();
+  const int h = d.sub.halo;
+  for (int k = 0; k < d.grid.nz(); ++k) {
+    for (int j = h; j < h + d.sub.ny; ++j) {
+      for (int i = h; i < h + d.sub.nx; ++i) {
+        host(field, k, j, i) =
+            initial_shape_kg_kg(c.tracer.initial, d.geometry.x_m[i] - d.grid.x0_m(),
+                                d.geometry.y_m[j] - d.grid.y0_m(), lx, ly);
+      }
+    }
+  }
+  Kokkos::deep_copy(state.q, host);
 }
 
 }  // namespace
@@ -84,7 +112,7 @@ RunResult run_simulation(const RunConfig& c) {
 
   const DeviceGeometry geo = make_device_geometry(d.grid, d.sub, d.geometry);
   const DeviceMeteo met = allocate_device_meteo(geo);
-  const PlaceholderMeteo meteo(c.meteo, d.grid, d.sub, c.start);
+  const std::unique_ptr<MeteoSource> meteo = make_meteo(c, d);
   std::vector<double> boundary(n_fields, 0.0);
   boundary[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
   Transport transport(geo, n_fields, boundary);
@@ -98,16 +126,25 @@ RunResult run_simulation(const RunConfig& c) {
 
   const long steps_per_hour = std::lround(3600.0 / c.step_s);
   const long n_steps = c.hours * steps_per_hour;
+  // Meteorology is held for each update interval at its mid-point value (every step if it is 0).
+  const double update_s = std::max(meteo->update_interval_s(), c.step_s);
+  const long steps_per_update = std::lround(update_s / c.step_s);
   RunResult result;
-  upload_meteo(meteo.at(c.start + 1800), met);
+  upload_meteo(meteo->at(c.start + static_cast<UnixSeconds>(update_s / 2)), met);
   Kokkos::deep_copy(state.air, met.rho_kg_m3);
+  set_initial_tracer(c, d, state, tracer);
   result.tracer.initial_kg = field_mass_kg(geo, state.air, state.q, tracer);
+  if (c.output.write_initial) {
+    field_concentration(geo, state.air, state.q, tracer, kUgPerKg, conc);
+    writer.write(state.time, {copy_to_host(conc)});
+  }
   Progress progress(c.start, 3600.0 * c.hours, c.progress_interval_s,
                     static_cast<double>(n_fields) * d.sub.nx * d.sub.ny * d.grid.nz(),
                     c.output.file_day_utc_offset_s);
   for (long step = 0; step < n_steps; ++step) {
-    // Meteorology is held for each hour at its mid-point value (the placeholder has no file times).
-    if (step % steps_per_hour == 0) upload_meteo(meteo.at(state.time + 1800), met);
+    if (step % steps_per_update == 0) {
+      upload_meteo(meteo->at(state.time + static_cast<UnixSeconds>(update_s / 2)), met);
+    }
     transport.step(state, met, emis, c.step_s, step % 2 == 1);
     state.time = c.start + static_cast<UnixSeconds>(std::llround((step + 1) * c.step_s));
     if ((step + 1) % steps_per_hour == 0) {

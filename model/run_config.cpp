@@ -74,9 +74,17 @@ RunConfig read_run_config(const Config& c) {
     throw Error(c.where("grid.mask.subsamples"), "out of range", "1 to 32");
   }
 
-  const std::string kind = c.get_string("meteo.kind");
-  if (kind != "placeholder") {
-    throw Error(c.where("meteo.kind"), "unknown meteorology kind '" + kind + "'", "placeholder");
+  r.meteo_kind = c.get_string("meteo.kind");
+  if (r.meteo_kind != "placeholder" && r.meteo_kind != "analytic") {
+    throw Error(c.where("meteo.kind"), "unknown meteorology kind '" + r.meteo_kind + "'",
+                "placeholder or analytic");
+  }
+  r.analytic = {c.get_string("meteo.analytic.flow"), non_negative(c, "meteo.analytic.speed_m_s"),
+                c.get_double("meteo.analytic.direction_deg"),
+                positive(c, "meteo.analytic.period_s")};
+  if (!is_analytic_flow(r.analytic.flow)) {
+    throw Error(c.where("meteo.analytic.flow"), "unknown flow '" + r.analytic.flow + "'",
+                "uniform, rotation, deformation or divergent");
   }
   r.meteo = {non_negative(c, "meteo.placeholder.wind_speed_m_s"),
              c.get_double("meteo.placeholder.wind_from_deg"),
@@ -91,7 +99,18 @@ RunConfig read_run_config(const Config& c) {
               in_range(c, "tracer.source_lat", -89, 89),
               non_negative(c, "tracer.source_height_m"),
               non_negative(c, "tracer.emission_kg_s"),
-              non_negative(c, "tracer.boundary_ug_kg")};
+              non_negative(c, "tracer.boundary_ug_kg"),
+              {}};
+  r.tracer.initial = {
+      c.get_string("tracer.initial.shape"), in_range(c, "tracer.initial.center_x", 0, 1),
+      in_range(c, "tracer.initial.center_y", 0, 1), in_range(c, "tracer.initial.radius", 0, 1),
+      non_negative(c, "tracer.initial.peak_ug_kg")};
+  try {
+    initial_shape_kg_kg(r.tracer.initial, 0, 0, 1, 1);
+  } catch (const Error&) {
+    throw Error(c.where("tracer.initial.shape"), "unknown shape '" + r.tracer.initial.shape + "'",
+                "none, gaussian, cosine_bell, cone or slotted_cylinder");
+  }
   if (r.tracer.name.empty()) throw Error(c.where("tracer.name"), "must not be empty");
 
   r.output.dir = c.get_path("output.dir");
@@ -103,6 +122,7 @@ RunConfig read_run_config(const Config& c) {
   }
   r.output.file_day_utc_offset_s =
       static_cast<int>(std::lround(3600.0 * in_range(c, "output.file_day_utc_offset_h", -12, 14)));
+  r.output.write_initial = c.get_bool("output.write_initial");
   r.progress_interval_s = positive(c, "log.progress_interval_s");
   r.config_yaml = c.dump();
   return r;

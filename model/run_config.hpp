@@ -4,8 +4,10 @@
 
 #include "base/civil_time.hpp"
 #include "grids/global_grid.hpp"
+#include "meteo/analytic_meteo.hpp"
 #include "meteo/placeholder_meteo.hpp"
 #include "model/config.hpp"
+#include "model/initial_shapes.hpp"
 
 namespace kctm {
 
@@ -14,6 +16,7 @@ struct TracerConfig {
   double source_lon, source_lat, source_height_m;
   double emission_kg_s;   ///< [kg s-1]
   double boundary_ug_kg;  ///< mass mixing ratio of the inflowing air [ug kg-1]
+  InitialShapeConfig initial;
 };
 
 struct OutputConfig {
@@ -21,6 +24,7 @@ struct OutputConfig {
   std::string dir_where;  ///< where the value came from, for error messages
   int deflate_level;
   int file_day_utc_offset_s;  ///< zone of the daily files, east of UTC [s]
+  bool write_initial;         ///< write the initial state as the first record
 };
 
 struct RunConfig {
@@ -32,7 +36,9 @@ struct RunConfig {
   std::string counties_file_where;  ///< where the value came from, for error messages
   bool counties_file_required;      ///< the user named it: a missing file is an error
   int mask_subsamples;
+  std::string meteo_kind;  ///< placeholder | analytic
   PlaceholderMeteoConfig meteo;
+  AnalyticMeteoConfig analytic;
   TracerConfig tracer;
   OutputConfig output;
   double progress_interval_s;
