@@ -6,122 +6,176 @@ namespace kctm {
 
 namespace {
 
-/// Face-normal wind, face length and the offset to the neighbour along an axis.
-struct AxisViews {
-  View3D<double> wind;  // (k, face_j, face_i)
-  View2D<double> len;   // (face_j, face_i)
-  int di, dj;           // (1, 0) along x, (0, 1) along y
+using ScratchLine = Kokkos::View<double*, ExecSpace::scratch_memory_space, Kokkos::MemoryUnmanaged>;
+using TeamPolicy = Kokkos::TeamPolicy<ExecSpace>;
+using Member = TeamPolicy::member_type;
+
+/// A sweep's lines: along x there are ny lines of nx cells, along y nx lines of ny cells.
+struct Lines {
+  int count, cells;
 };
-
-AxisViews axis_views(const DeviceGeometry& geo, const DeviceMeteo& met, Axis axis) {
-  return axis == Axis::X ? AxisViews{met.u_m_s, geo.x_face_len_m, 1, 0}
-                         : AxisViews{met.v_m_s, geo.y_face_len_m, 0, 1};
-}
-
-/// What the face kernels read.
-struct FaceViews {
-  AxisViews a;
-  View3D<double> rho_met;  // (k, j, i) haloed [kg m-3]
-  View2D<double> area;     // (j, i) haloed [m2]
-  View1D<double> dz;       // (k) [m]
-  int halo;
-};
-
-/// Air mass through face (fj, fi) in the +axis direction during dt [kg]: the meteorology's mass
-/// flux, ρ at the face taken as the mean of its two cells. The face lies between haloed cells (jl,
-/// il) and (jl + dj, il + di).
-KOKKOS_INLINE_FUNCTION double face_air_kg(const FaceViews& f, double dt, int k, int fj, int fi,
-                                          int jl, int il) {
-  const double rho = 0.5 * (f.rho_met(k, jl, il) + f.rho_met(k, jl + f.a.dj, il + f.a.di));
-  return dt * f.dz(k) * f.a.len(fj, fi) * f.a.wind(k, fj, fi) * rho;
-}
-
-/// Air mass of haloed cell (k, j, i) [kg].
-KOKKOS_INLINE_FUNCTION double cell_air_kg(const FaceViews& f, const View3D<const double>& air,
-                                          int k, int j, int i) {
-  return air(k, j, i) * f.area(j, i) * f.dz(k);
-}
-
-/// Tracer mass through a face during dt [kg]: air mass × the PPM mean of what crosses.
-KOKKOS_INLINE_FUNCTION double face_tracer_kg(const FaceViews& f, const View4D<const double>& q,
-                                             const View3D<const double>& air, double dt, int n,
-                                             int k, int fj, int fi, int jl, int il) {
-  const double flow = face_air_kg(f, dt, k, fj, fi, jl, il);
-  const int ju = flow >= 0 ? jl : jl + f.a.dj, iu = flow >= 0 ? il : il + f.a.di;
-  const double courant = flow / cell_air_kg(f, air, k, ju, iu);
-  double s[6];
-  for (int o = 0; o < 6; ++o) s[o] = q(n, k, jl + (o - 2) * f.a.dj, il + (o - 2) * f.a.di);
-  return flow * ppm::crossing_mean(s, courant);
-}
-
-FaceViews face_views(const DeviceGeometry& geo, const DeviceMeteo& met, Axis axis) {
-  return {axis_views(geo, met, axis), met.rho_kg_m3, geo.area_m2, geo.dz_m, geo.halo};
+Lines lines_of(const DeviceGeometry& geo, Axis axis) {
+  return axis == Axis::X ? Lines{geo.ny, geo.nx} : Lines{geo.nx, geo.ny};
 }
 
 }  // namespace
 
-double max_outflow_courant(const DeviceGeometry& geo, const DeviceMeteo& met,
-                           View3D<const double> air, Axis axis, double dt_s) {
-  const FaceViews f = face_views(geo, met, axis);
+AdvectionWork allocate_advection_work(const DeviceGeometry& geo, int n_fields) {
+  const int lines = geo.nx > geo.ny ? geo.nx : geo.ny;
+  return {View3D<double>("face_air_kg", geo.nz, lines, lines + 1),
+          View4D<double>("edge_kg", n_fields, geo.nz, lines, 2)};
+}
+
+void face_air_fluxes(const DeviceGeometry& geo, const DeviceMeteo& met, Axis axis, double dt_s,
+                     const AdvectionWork& work) {
+  const auto rho = met.rho_kg_m3;
+  const auto u = met.u_m_s, v = met.v_m_s;
+  const auto xlen = geo.x_face_len_m, ylen = geo.y_face_len_m;
+  const auto dz = geo.dz_m;
+  const auto out = work.face_air_kg;
   const int h = geo.halo;
+  const bool x = axis == Axis::X;
+  const Lines l = lines_of(geo, axis);
+  Kokkos::parallel_for(
+      "kctm::face_air_fluxes", Policy3D({0, 0, 0}, {geo.nz, l.count, l.cells + 1}),
+      KOKKOS_LAMBDA(int k, int line, int f) {
+        // Face f of the line lies between its cells f − 1 and f (haloed index f + h − 1, f + h).
+        if (x) {
+          const double r = 0.5 * (rho(k, line + h, f + h - 1) + rho(k, line + h, f + h));
+          out(k, line, f) = dt_s * dz(k) * xlen(line, f) * u(k, line, f) * r;
+        } else {
+          const double r = 0.5 * (rho(k, f + h - 1, line + h) + rho(k, f + h, line + h));
+          out(k, line, f) = dt_s * dz(k) * ylen(f, line) * v(k, f, line) * r;
+        }
+      });
+}
+
+double max_outflow_courant(const DeviceGeometry& geo, View3D<const double> air, Axis axis,
+                           const AdvectionWork& work) {
+  const auto flux = work.face_air_kg;
+  const auto area = geo.area_m2;
+  const auto dz = geo.dz_m;
+  const int h = geo.halo;
+  const bool x = axis == Axis::X;
+  const Lines l = lines_of(geo, axis);
   double c = 0;
   Kokkos::parallel_reduce(
-      "kctm::max_outflow_courant", Policy3D({0, h, h}, {geo.nz, h + geo.ny, h + geo.nx}),
-      KOKKOS_LAMBDA(int k, int j, int i, double& cmax) {
-        const int fj = j - h, fi = i - h;
-        const double lo = face_air_kg(f, dt_s, k, fj, fi, j - f.a.dj, i - f.a.di);
-        const double hi = face_air_kg(f, dt_s, k, fj + f.a.dj, fi + f.a.di, j, i);
+      "kctm::max_outflow_courant", Policy3D({0, 0, 0}, {geo.nz, l.count, l.cells}),
+      KOKKOS_LAMBDA(int k, int line, int cell, double& cmax) {
+        const double lo = flux(k, line, cell), hi = flux(k, line, cell + 1);
+        const int j = (x ? line : cell) + h, i = (x ? cell : line) + h;
         const double out = (lo < 0 ? -lo : 0.0) + (hi > 0 ? hi : 0.0);
-        const double ci = out / cell_air_kg(f, air, k, j, i);
+        const double ci = out / (air(k, j, i) * area(j, i) * dz(k));
         if (ci > cmax) cmax = ci;
       },
       Kokkos::Max<double>(c));
   return c;
 }
 
-void advect_horizontal(const DeviceGeometry& geo, const DeviceMeteo& met, Axis axis, double dt_s,
-                       View4D<const double> q_in, View3D<double> air, View4D<double> q_out,
-                       BoundaryBudget budget) {
-  const FaceViews f = face_views(geo, met, axis);
-  const View3D<const double> air_in = air;
-  const int h = geo.halo, nf = static_cast<int>(q_in.extent(0));
+namespace {
+
+/// The line kernel of advect_horizontal, compiled once per axis so that the index arithmetic of
+/// the line (contiguous along x, strided along y) is known to the compiler.
+template <bool kAlongX>
+void advect_lines(const DeviceGeometry& geo, View4D<const double> q_in, View3D<const double> air_in,
+                  View4D<double> q_out, const AdvectionWork& work) {
+  const auto flux_air = work.face_air_kg;
+  const auto edge = work.edge_kg;
+  const auto area = geo.area_m2;
+  const auto dz = geo.dz_m;
+  const int h = geo.halo, nf = static_cast<int>(q_in.extent(0)), nz = geo.nz;
+  const Lines l = lines_of(geo, kAlongX ? Axis::X : Axis::Y);
+  const int len = l.cells + 2 * h;  // cells of a line with its halo
+  const std::size_t scratch = 5 * ScratchLine::shmem_size(len);
+
+  // League: (k, line, field) with the field fastest, so neighbouring teams share the line's fluxes.
   Kokkos::parallel_for(
-      "kctm::advect_horizontal", Policy4D({0, 0, h, h}, {nf, geo.nz, h + geo.ny, h + geo.nx}),
-      KOKKOS_LAMBDA(int n, int k, int j, int i) {
-        const int fj = j - h, fi = i - h, dj = f.a.dj, di = f.a.di;
-        const double air_lo = face_air_kg(f, dt_s, k, fj, fi, j - dj, i - di);
-        const double air_hi = face_air_kg(f, dt_s, k, fj + dj, fi + di, j, i);
-        const double q_lo = face_tracer_kg(f, q_in, air_in, dt_s, n, k, fj, fi, j - dj, i - di);
-        const double q_hi = face_tracer_kg(f, q_in, air_in, dt_s, n, k, fj + dj, fi + di, j, i);
-        const double m = cell_air_kg(f, air_in, k, j, i);
-        q_out(n, k, j, i) = (m * q_in(n, k, j, i) + q_lo - q_hi) / (m + air_lo - air_hi);
+      "kctm::advect_horizontal",
+      TeamPolicy(nf * nz * l.count, Kokkos::AUTO).set_scratch_size(0, Kokkos::PerTeam(scratch)),
+      KOKKOS_LAMBDA(const Member& team) {
+        const int id = team.league_rank();
+        const int n = id % nf, line = (id / nf) % l.count, k = id / (nf * l.count);
+        const int lh = line + h;
+        ScratchLine q(team.team_scratch(0), len), slope(team.team_scratch(0), len),
+            q_left(team.team_scratch(0), len), q_right(team.team_scratch(0), len),
+            flux(team.team_scratch(0), len);
+        // Air mass of cell c of the line [kg].
+        auto air_kg = [&](int c) {
+          const int j = kAlongX ? lh : c, i = kAlongX ? c : lh;
+          return air_in(k, j, i) * area(j, i) * dz(k);
+        };
+        Kokkos::parallel_for(Kokkos::TeamVectorRange(team, len), [&](int c) {
+          q(c) = kAlongX ? q_in(n, k, lh, c) : q_in(n, k, c, lh);
+        });
+        team.team_barrier();
+        Kokkos::parallel_for(Kokkos::TeamVectorRange(team, 1, len - 1), [&](int c) {
+          slope(c) = ppm::limited_slope(q(c - 1), q(c), q(c + 1));
+        });
+        team.team_barrier();
+        Kokkos::parallel_for(Kokkos::TeamVectorRange(team, 2, len - 2), [&](int c) {
+          double left = ppm::face_value(q(c - 1), q(c), slope(c - 1), slope(c));
+          double right = ppm::face_value(q(c), q(c + 1), slope(c), slope(c + 1));
+          ppm::limit_parabola(q(c), left, right);
+          q_left(c) = left;
+          q_right(c) = right;
+        });
+        team.team_barrier();
+        // Face f lies between cells f + h − 1 and f + h of the line.
+        Kokkos::parallel_for(Kokkos::TeamVectorRange(team, l.cells + 1), [&](int f) {
+          const double flow = flux_air(k, line, f);
+          const int c = flow >= 0 ? f + h - 1 : f + h;
+          const double courant = flow / air_kg(c);
+          flux(f) = flow * (flow >= 0 ? ppm::mean_at_right(q_left(c), q(c), q_right(c), courant)
+                                      : ppm::mean_at_left(q_left(c), q(c), q_right(c), -courant));
+        });
+        team.team_barrier();
+        Kokkos::parallel_for(Kokkos::TeamVectorRange(team, l.cells), [&](int f) {
+          const int c = f + h;
+          const double m = air_kg(c);
+          const double m_new = m + flux_air(k, line, f) - flux_air(k, line, f + 1);
+          const double value = (m * q(c) + flux(f) - flux(f + 1)) / m_new;
+          if (kAlongX) {
+            q_out(n, k, lh, c) = value;
+          } else {
+            q_out(n, k, c, lh) = value;
+          }
+        });
+        Kokkos::single(Kokkos::PerTeam(team), [&]() {
+          edge(n, k, line, 0) = flux(0);
+          edge(n, k, line, 1) = flux(l.cells);
+        });
       });
+}
+
+}  // namespace
+
+void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<const double> q_in,
+                       View3D<double> air, View4D<double> q_out, const AdvectionWork& work,
+                       BoundaryBudget budget) {
+  const auto flux_air = work.face_air_kg;
+  const auto edge = work.edge_kg;
+  const auto area = geo.area_m2;
+  const auto dz = geo.dz_m;
+  const int h = geo.halo, nf = static_cast<int>(q_in.extent(0)), nz = geo.nz;
+  const bool x = axis == Axis::X;
+  const Lines l = lines_of(geo, axis);
+  if (x) {
+    advect_lines<true>(geo, q_in, air, q_out, work);
+  } else {
+    advect_lines<false>(geo, q_in, air, q_out, work);
+  }
 
   // Boundary budget: one thread per field sums its edge faces in a fixed order (deterministic).
-  const bool lo_is_boundary = axis == Axis::X ? geo.at_west : geo.at_south;
-  const bool hi_is_boundary = axis == Axis::X ? geo.at_east : geo.at_north;
-  const int along = axis == Axis::X ? geo.ny : geo.nx;  // faces along the edge
-  const int last = axis == Axis::X ? geo.nx : geo.ny;   // face index of the far edge
-  const int nz = geo.nz;
+  const bool lo_is_boundary = x ? geo.at_west : geo.at_south;
+  const bool hi_is_boundary = x ? geo.at_east : geo.at_north;
   Kokkos::parallel_for(
       "kctm::advect_horizontal_budget", Policy1D(0, nf), KOKKOS_LAMBDA(int n) {
         double in = 0, out = 0;
         for (int k = 0; k < nz; ++k) {
-          for (int s = 0; s < along; ++s) {
-            // Faces on the near edge (index 0) and the far edge (index `last`); the haloed index
-            // of the cell below each face along the axis.
-            const int fj0 = f.a.dj ? 0 : s, fi0 = f.a.di ? 0 : s;
-            const int fj1 = f.a.dj ? last : s, fi1 = f.a.di ? last : s;
-            if (lo_is_boundary) {
-              const double t = face_tracer_kg(f, q_in, air_in, dt_s, n, k, fj0, fi0,
-                                              fj0 + h - f.a.dj, fi0 + h - f.a.di);
-              (t > 0 ? in : out) += t > 0 ? t : -t;
-            }
-            if (hi_is_boundary) {
-              const double t = face_tracer_kg(f, q_in, air_in, dt_s, n, k, fj1, fi1,
-                                              fj1 + h - f.a.dj, fi1 + h - f.a.di);
-              (t > 0 ? out : in) += t > 0 ? t : -t;
-            }
+          for (int line = 0; line < l.count; ++line) {
+            const double lo = edge(n, k, line, 0), hi = edge(n, k, line, 1);
+            if (lo_is_boundary) (lo > 0 ? in : out) += lo > 0 ? lo : -lo;
+            if (hi_is_boundary) (hi > 0 ? out : in) += hi > 0 ? hi : -hi;
           }
         }
         budget(n, kInflow) += in;
@@ -130,12 +184,11 @@ void advect_horizontal(const DeviceGeometry& geo, const DeviceMeteo& met, Axis a
 
   // The air moves with the same fluxes (after the fields, which read the old air mass).
   Kokkos::parallel_for(
-      "kctm::advect_horizontal_air", Policy3D({0, h, h}, {geo.nz, h + geo.ny, h + geo.nx}),
-      KOKKOS_LAMBDA(int k, int j, int i) {
-        const int fj = j - h, fi = i - h, dj = f.a.dj, di = f.a.di;
-        const double net = face_air_kg(f, dt_s, k, fj, fi, j - dj, i - di) -
-                           face_air_kg(f, dt_s, k, fj + dj, fi + di, j, i);
-        air(k, j, i) += net / (f.area(j, i) * f.dz(k));
+      "kctm::advect_horizontal_air", Policy3D({0, 0, 0}, {nz, l.count, l.cells}),
+      KOKKOS_LAMBDA(int k, int line, int cell) {
+        const int j = (x ? line : cell) + h, i = (x ? cell : line) + h;
+        const double net = flux_air(k, line, cell) - flux_air(k, line, cell + 1);
+        air(k, j, i) += net / (area(j, i) * dz(k));
       });
 }
 

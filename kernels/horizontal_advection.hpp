@@ -14,15 +14,31 @@ enum class Axis { X, Y };
 /// Halo width the scheme reads: a face flux uses three cells on each side (CW84's stencil).
 constexpr int kAdvectionHalo = 3;
 
-/// Largest share of a cell's air mass that leaves it through the faces normal to `axis` in `dt_s`
-/// (the outflow Courant number) [1]; `air` is the model's air density.
-double max_outflow_courant(const DeviceGeometry& geo, const DeviceMeteo& met,
-                           View3D<const double> air, Axis axis, double dt_s);
+/// Work arrays of a sweep, allocated once: the air-mass flux through every face of the sweep's
+/// lines, face_air_kg(k, line, face), and the tracer flux through the two end faces of every line,
+/// edge_kg(field, k, line, end).
+struct AdvectionWork {
+  View3D<double> face_air_kg;
+  View4D<double> edge_kg;
+};
 
-/// One sweep along `axis` over dt: q_out from q_in (halo filled), then `air` updated in place.
-/// Adds the tracer mass crossing lateral boundaries to `budget` [kg].
-void advect_horizontal(const DeviceGeometry& geo, const DeviceMeteo& met, Axis axis, double dt_s,
-                       View4D<const double> q_in, View3D<double> air, View4D<double> q_out,
+AdvectionWork allocate_advection_work(const DeviceGeometry& geo, int n_fields);
+
+/// The meteorology's air mass through each face normal to `axis` during dt [kg], into
+/// work.face_air_kg; ρ at a face is the mean of its two cells.
+void face_air_fluxes(const DeviceGeometry& geo, const DeviceMeteo& met, Axis axis, double dt_s,
+                     const AdvectionWork& work);
+
+/// Largest share of a cell's air mass leaving through the faces of work.face_air_kg (the outflow
+/// Courant number) [1]; `air` is the model's air density.
+double max_outflow_courant(const DeviceGeometry& geo, View3D<const double> air, Axis axis,
+                           const AdvectionWork& work);
+
+/// One sweep along `axis` with the fluxes in work.face_air_kg: q_out from q_in (halo filled),
+/// then `air` updated in place. Adds the tracer mass crossing lateral boundaries to `budget` [kg].
+/// One team per grid line, in stages over team scratch: slopes, parabolas, face fluxes, update.
+void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<const double> q_in,
+                       View3D<double> air, View4D<double> q_out, const AdvectionWork& work,
                        BoundaryBudget budget);
 
 }  // namespace kctm

@@ -24,15 +24,18 @@ Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>
                geo_.nx + 2 * geo_.halo),
       w_kg_("vertical_air_flux", geo_.nz + 1, geo_.ny, geo_.nx),
       top_kg_("top_flux", n_fields, geo_.ny, geo_.nx),
+      work_(allocate_advection_work(geo_, n_fields)),
       boundary_q_(device_copy<View1D<double>>("boundary_q", boundary_q, n_fields)),
       budget_("boundary_budget", n_fields, 2) {}
 
 void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double dt_s) {
   apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air);
-  const int n = substeps_for(max_outflow_courant(geo_, met, state.air, axis, dt_s));
+  face_air_fluxes(geo_, met, axis, dt_s, work_);
+  const int n = substeps_for(max_outflow_courant(geo_, state.air, axis, work_));
+  if (n > 1) face_air_fluxes(geo_, met, axis, dt_s / n, work_);
   for (int s = 0; s < n; ++s) {
     if (s > 0) apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air);
-    advect_horizontal(geo_, met, axis, dt_s / n, state.q, state.air, scratch_, budget_);
+    advect_horizontal(geo_, axis, state.q, state.air, scratch_, work_, budget_);
     std::swap(state.q, scratch_);
   }
   substeps_ += n;

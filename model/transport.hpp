@@ -35,6 +35,7 @@ class Transport {
   View4D<double> scratch_;  // the one state-sized buffer transport adds
   View3D<double> w_kg_;     // vertical air-mass flux of the step (k_interface, j, i) [kg]
   View3D<double> top_kg_;   // tracer mass through the model top (field, j, i) [kg]
+  AdvectionWork work_;      // face air fluxes and edge fluxes of the horizontal sweeps
   View1D<double> boundary_q_;
   BoundaryBudget budget_;
   long substeps_ = 0;
