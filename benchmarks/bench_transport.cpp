@@ -62,7 +62,7 @@ struct TransportSetup {
 // shared by the 20 fields and cached across them, so they add ~(4 × 8 B)/20 per field-cell.
 static void BM_AdvectHorizontalX(benchmark::State& state) {
   const TransportSetup& s = TransportSetup::get();
-  const BoundaryBudget budget("budget", kFields, 2);
+  const MassBudget budget("budget", kFields, kBudgetColumns);
   const AdvectionWork work = allocate_advection_work(s.geo, kFields);
   face_air_fluxes(s.geo, s.met, Axis::X, 60.0, work);
   run_kernel(state, s.cells(), s.cells() * (16.0 + 32.0 / kFields),
@@ -74,8 +74,12 @@ BENCHMARK(BM_AdvectHorizontalX)->UseManualTime()->Unit(benchmark::kMillisecond);
 // are shared by the fields.
 static void BM_DiffuseVertical(benchmark::State& state) {
   const TransportSetup& s = TransportSetup::get();
-  run_kernel(state, s.cells(), s.cells() * (24.0 + 16.0 / kFields),
-             [&] { diffuse_vertical(s.geo, s.met, s.air, 600.0, s.emis, s.q); });
+  const View3D<double> vdep("vdep", kFields, s.sub.ny, s.sub.nx),
+      column_kg("column_kg", kFields, s.sub.ny, s.sub.nx);
+  const MassBudget budget("budget", kFields, kBudgetColumns);
+  run_kernel(state, s.cells(), s.cells() * (24.0 + 16.0 / kFields), [&] {
+    diffuse_vertical(s.geo, s.met, s.air, 600.0, {s.emis, vdep}, s.q, column_kg, budget);
+  });
 }
 BENCHMARK(BM_DiffuseVertical)->UseManualTime()->Unit(benchmark::kMillisecond);
 

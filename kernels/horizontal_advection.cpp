@@ -151,7 +151,7 @@ void advect_lines(const DeviceGeometry& geo, View4D<const double> q_in, View3D<c
 
 void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<const double> q_in,
                        View3D<double> air, View4D<double> q_out, const AdvectionWork& work,
-                       BoundaryBudget budget) {
+                       MassBudget budget) {
   const auto flux_air = work.face_air_kg;
   const auto edge = work.edge_kg;
   const auto area = geo.area_m2;

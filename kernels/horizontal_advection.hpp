@@ -39,6 +39,6 @@ double max_outflow_courant(const DeviceGeometry& geo, View3D<const double> air, 
 /// One team per grid line, in stages over team scratch: slopes, parabolas, face fluxes, update.
 void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<const double> q_in,
                        View3D<double> air, View4D<double> q_out, const AdvectionWork& work,
-                       BoundaryBudget budget);
+                       MassBudget budget);
 
 }  // namespace kctm

@@ -24,8 +24,9 @@ struct DeviceMeteo {
   View3D<double> kz_m2_s;    ///< (k_interface, j, i) [m2 s-1]
 };
 
-/// Mass that crossed the lateral boundaries, per field: (field, 0) inflow, (field, 1) outflow [kg].
-using BoundaryBudget = View2D<double>;
-enum BudgetColumn { kInflow = 0, kOutflow = 1 };
+/// Mass that entered and left the domain, per field (field, column) [kg]: inflow and outflow
+/// through the lateral boundaries and the model top, and dry deposition to the ground.
+using MassBudget = View2D<double>;
+enum BudgetColumn { kInflow = 0, kOutflow = 1, kDeposited = 2, kBudgetColumns = 3 };
 
 }  // namespace kctm

@@ -1,5 +1,6 @@
 #include "kernels/vertical_advection.hpp"
 
+#include "kernels/budget_sums.hpp"
 #include "kernels/ppm.hpp"
 #include "kernels/vertical_diffusion.hpp"
 
@@ -43,7 +44,7 @@ double max_vertical_courant(const DeviceGeometry& geo, View3D<const double> air,
 
 void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, double fraction,
                      View1D<const double> q_bc, View4D<double> q, View3D<double> air,
-                     View3D<double> top_kg, BoundaryBudget budget) {
+                     View3D<double> top_kg, MassBudget budget) {
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
   const int h = geo.halo, nz = geo.nz, ny = geo.ny, nx = geo.nx;
@@ -84,18 +85,7 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
         air(k, jj + h, ii + h) +=
             fraction * (w_kg(k, jj, ii) - w_kg(k + 1, jj, ii)) / (area(jj + h, ii + h) * dz(k));
       });
-  Kokkos::parallel_for(
-      "kctm::advect_vertical_budget", Policy1D(0, nf), KOKKOS_LAMBDA(int n) {
-        double in = 0, out = 0;
-        for (int jj = 0; jj < ny; ++jj) {
-          for (int ii = 0; ii < nx; ++ii) {
-            const double f = top_kg(n, jj, ii);
-            (f > 0 ? out : in) += f > 0 ? f : -f;
-          }
-        }
-        budget(n, kInflow) += in;
-        budget(n, kOutflow) += out;
-      });
+  add_column_exchange(top_kg, budget);
 }
 
 }  // namespace kctm

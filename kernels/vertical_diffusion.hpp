@@ -9,9 +9,19 @@ namespace kctm {
 /// Most layers a column may have: the column solvers keep their work arrays on the stack.
 constexpr int kMaxLayers = 64;
 
-/// Diffuses every field over dt with the meteorology's Kz in air of density `air` [kg m-3];
-/// `emis_kg_s` (field, k, j, i) over the interior is added as a source [kg s-1 per cell].
+/// Sources and sinks at the ground and in the column, per field.
+struct ColumnExchange {
+  View4D<const double>
+      emis_kg_s;                  ///< emission (field, k, j, i) over the interior [kg s-1 per cell]
+  View3D<const double> vdep_m_s;  ///< dry deposition velocity (field, j, i) [m s-1]
+};
+
+/// Diffuses every field over dt with the meteorology's Kz in air of density `air` [kg m-3], adds
+/// the emissions as a source and removes dry deposition at the ground, implicitly (flux
+/// v_d ρ q of the new ground-layer value). The deposited mass goes to budget(field, kDeposited);
+/// `column_kg` (field, j, i) is scratch for it.
 void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<const double> air,
-                      double dt_s, View4D<const double> emis_kg_s, View4D<double> q);
+                      double dt_s, const ColumnExchange& exchange, View4D<double> q,
+                      View3D<double> column_kg, MassBudget budget);
 
 }  // namespace kctm

@@ -78,7 +78,8 @@ void set_initial_tracer(const RunConfig& c, const Domain& d, State& state, int f
 }  // namespace
 
 double TracerBudget::relative_imbalance() const {
-  return (final_kg - initial_kg - emitted_kg - inflow_kg + outflow_kg) / budget_scale(*this);
+  return (final_kg - initial_kg - emitted_kg - inflow_kg + outflow_kg + deposited_kg) /
+         budget_scale(*this);
 }
 
 void prepare_output_dir(const std::string& dir, const std::string& key_where) {
@@ -116,7 +117,10 @@ RunResult run_simulation(const RunConfig& c) {
   std::vector<double> boundary(n_fields, 0.0);
   boundary[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
   Transport transport(geo, n_fields, boundary);
-  const View4D<double> emis = tracer_emissions(c, d, n_fields, tracer);
+  const View3D<double> vdep("deposition_velocity", n_fields, d.sub.ny, d.sub.nx);
+  Kokkos::deep_copy(Kokkos::subview(vdep, tracer, Kokkos::ALL, Kokkos::ALL),
+                    c.tracer.deposition_velocity_m_s);
+  const ColumnExchange exchange{tracer_emissions(c, d, n_fields, tracer), vdep};
 
   ConcWriter writer({c.output.dir, c.output.deflate_level, c.output.file_day_utc_offset_s, c.start,
                      c.config_yaml},
@@ -145,7 +149,7 @@ RunResult run_simulation(const RunConfig& c) {
     if (step % steps_per_update == 0) {
       upload_meteo(meteo->at(state.time + static_cast<UnixSeconds>(update_s / 2)), met);
     }
-    transport.step(state, met, emis, c.step_s, step % 2 == 1);
+    transport.step(state, met, exchange, c.step_s, step % 2 == 1);
     state.time = c.start + static_cast<UnixSeconds>(std::llround((step + 1) * c.step_s));
     if ((step + 1) % steps_per_hour == 0) {
       field_concentration(geo, state.air, state.q, tracer, kUgPerKg, conc);
@@ -156,9 +160,10 @@ RunResult run_simulation(const RunConfig& c) {
   result.files = writer.finish();
   result.tracer.final_kg = field_mass_kg(geo, state.air, state.q, tracer);
   result.tracer.emitted_kg = c.tracer.emission_kg_s * c.step_s * static_cast<double>(n_steps);
-  const std::vector<double> crossed = transport.boundary_mass_kg(tracer);
-  result.tracer.inflow_kg = crossed[kInflow];
-  result.tracer.outflow_kg = crossed[kOutflow];
+  const std::vector<double> budget = transport.budget_kg(tracer);
+  result.tracer.inflow_kg = budget[kInflow];
+  result.tracer.outflow_kg = budget[kOutflow];
+  result.tracer.deposited_kg = budget[kDeposited];
   result.steps = n_steps;
   result.advection_substeps = transport.substeps();
   result.wall_s = progress.wall_s();

@@ -10,9 +10,9 @@ namespace kctm {
 
 /// Mass budget of the tracer over the run [kg].
 struct TracerBudget {
-  double initial_kg, final_kg, emitted_kg, inflow_kg, outflow_kg;
-  /// (final − initial − emitted − inflow + outflow) / max(emitted + inflow, initial): zero up to
-  /// round-off for a conservative scheme.
+  double initial_kg, final_kg, emitted_kg, inflow_kg, outflow_kg, deposited_kg;
+  /// (final − initial − emitted − inflow + outflow + deposited) / max(emitted + inflow, initial):
+  /// zero up to round-off for a conservative scheme.
   double relative_imbalance() const;
 };
 

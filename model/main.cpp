@@ -20,10 +20,10 @@ int run_and_report(kctm::Config& config) {
   Kokkos::ScopeGuard kokkos;
   const kctm::RunResult r = kctm::run_simulation(rc);
   spdlog::info(
-      "tracer budget [kg]: emitted {:.6e}, inflow {:.3e}, outflow {:.6e}, in domain {:.6e}, "
-      "imbalance {:.1e} (relative)",
-      r.tracer.emitted_kg, r.tracer.inflow_kg, r.tracer.outflow_kg, r.tracer.final_kg,
-      r.tracer.relative_imbalance());
+      "tracer budget [kg]: emitted {:.6e}, inflow {:.3e}, outflow {:.6e}, deposited {:.3e}, in "
+      "domain {:.6e}, imbalance {:.1e} (relative)",
+      r.tracer.emitted_kg, r.tracer.inflow_kg, r.tracer.outflow_kg, r.tracer.deposited_kg,
+      r.tracer.final_kg, r.tracer.relative_imbalance());
   spdlog::info("{} steps ({} advection sub-steps) in {:.1f} s on {} x {} x {} cells", r.steps,
                r.advection_substeps, r.wall_s, r.nx, r.ny, r.nz);
   for (const std::string& f : r.files) std::cout << "output: " << f << "\n";

@@ -100,6 +100,7 @@ RunConfig read_run_config(const Config& c) {
               non_negative(c, "tracer.source_height_m"),
               non_negative(c, "tracer.emission_kg_s"),
               non_negative(c, "tracer.boundary_ug_kg"),
+              non_negative(c, "tracer.deposition_velocity_m_s"),
               {}};
   r.tracer.initial = {
       c.get_string("tracer.initial.shape"), in_range(c, "tracer.initial.center_x", 0, 1),

@@ -14,8 +14,9 @@ namespace kctm {
 struct TracerConfig {
   std::string name;
   double source_lon, source_lat, source_height_m;
-  double emission_kg_s;   ///< [kg s-1]
-  double boundary_ug_kg;  ///< mass mixing ratio of the inflowing air [ug kg-1]
+  double emission_kg_s;            ///< [kg s-1]
+  double boundary_ug_kg;           ///< mass mixing ratio of the inflowing air [ug kg-1]
+  double deposition_velocity_m_s;  ///< dry deposition velocity [m s-1]
   InitialShapeConfig initial;
 };
 

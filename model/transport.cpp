@@ -4,7 +4,6 @@
 
 #include "kernels/lateral_boundary.hpp"
 #include "kernels/vertical_advection.hpp"
-#include "kernels/vertical_diffusion.hpp"
 #include "model/host_copy.hpp"
 
 namespace kctm {
@@ -23,10 +22,10 @@ Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>
       scratch_("transport_scratch", n_fields, geo_.nz, geo_.ny + 2 * geo_.halo,
                geo_.nx + 2 * geo_.halo),
       w_kg_("vertical_air_flux", geo_.nz + 1, geo_.ny, geo_.nx),
-      top_kg_("top_flux", n_fields, geo_.ny, geo_.nx),
+      column_kg_("column_kg", n_fields, geo_.ny, geo_.nx),
       work_(allocate_advection_work(geo_, n_fields)),
       boundary_q_(device_copy<View1D<double>>("boundary_q", boundary_q, n_fields)),
-      budget_("boundary_budget", n_fields, 2) {}
+      budget_("mass_budget", n_fields, kBudgetColumns) {}
 
 void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double dt_s) {
   apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air);
@@ -45,15 +44,15 @@ void Transport::advect_up(State& state, const DeviceMeteo& met) {
   vertical_air_flux(geo_, state.air, met.rho_kg_m3, w_kg_);
   const int n = substeps_for(max_vertical_courant(geo_, state.air, w_kg_));
   for (int s = 0; s < n; ++s) {
-    advect_vertical(geo_, w_kg_, 1.0 / n, boundary_q_, state.q, state.air, top_kg_, budget_);
+    advect_vertical(geo_, w_kg_, 1.0 / n, boundary_q_, state.q, state.air, column_kg_, budget_);
   }
   substeps_ += n;
 }
 
-void Transport::step(State& state, const DeviceMeteo& met, View4D<const double> emis_kg_s,
+void Transport::step(State& state, const DeviceMeteo& met, const ColumnExchange& exchange,
                      double dt_s, bool reverse) {
   if (!reverse) {
-    diffuse_vertical(geo_, met, state.air, dt_s, emis_kg_s, state.q);
+    diffuse_vertical(geo_, met, state.air, dt_s, exchange, state.q, column_kg_, budget_);
     advect(state, met, Axis::X, dt_s);
     advect(state, met, Axis::Y, dt_s);
     advect_up(state, met);
@@ -61,13 +60,13 @@ void Transport::step(State& state, const DeviceMeteo& met, View4D<const double> 
     advect(state, met, Axis::Y, dt_s);
     advect(state, met, Axis::X, dt_s);
     advect_up(state, met);
-    diffuse_vertical(geo_, met, state.air, dt_s, emis_kg_s, state.q);
+    diffuse_vertical(geo_, met, state.air, dt_s, exchange, state.q, column_kg_, budget_);
   }
 }
 
-std::vector<double> Transport::boundary_mass_kg(int field) const {
+std::vector<double> Transport::budget_kg(int field) const {
   const auto host = copy_to_host(budget_);
-  return {host[2 * field + kInflow], host[2 * field + kOutflow]};
+  return {host.begin() + kBudgetColumns * field, host.begin() + kBudgetColumns * (field + 1)};
 }
 
 }  // namespace kctm

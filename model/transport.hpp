@@ -5,6 +5,7 @@
 
 #include "kernels/horizontal_advection.hpp"
 #include "kernels/transport_views.hpp"
+#include "kernels/vertical_diffusion.hpp"
 #include "model/state.hpp"
 
 namespace kctm {
@@ -17,12 +18,12 @@ class Transport {
   /// Emissions and vertical diffusion, then x, y and vertical advection; `reverse` runs y before x
   /// and diffusion last (alternate steps, for second-order splitting). At the end of the step the
   /// model's air density equals the meteorology's (continuity sets the vertical flux).
-  void step(State& state, const DeviceMeteo& met, View4D<const double> emis_kg_s, double dt_s,
+  void step(State& state, const DeviceMeteo& met, const ColumnExchange& exchange, double dt_s,
             bool reverse);
 
-  /// Inflow and outflow through the lateral boundaries and the model top since construction, per
-  /// field [kg].
-  std::vector<double> boundary_mass_kg(int field) const;
+  /// Inflow and outflow through the lateral boundaries and the model top, and dry deposition, since
+  /// construction, per field [kg] (indexed by BudgetColumn).
+  std::vector<double> budget_kg(int field) const;
   const DeviceGeometry& geometry() const { return geo_; }
   /// Advection sub-steps taken so far (how hard the winds pushed the time step).
   long substeps() const { return substeps_; }
@@ -32,12 +33,12 @@ class Transport {
   void advect_up(State& state, const DeviceMeteo& met);
 
   DeviceGeometry geo_;
-  View4D<double> scratch_;  // the one state-sized buffer transport adds
-  View3D<double> w_kg_;     // vertical air-mass flux of the step (k_interface, j, i) [kg]
-  View3D<double> top_kg_;   // tracer mass through the model top (field, j, i) [kg]
-  AdvectionWork work_;      // face air fluxes and edge fluxes of the horizontal sweeps
+  View4D<double> scratch_;    // the one state-sized buffer transport adds
+  View3D<double> w_kg_;       // vertical air-mass flux of the step (k_interface, j, i) [kg]
+  View3D<double> column_kg_;  // per-column masses (top exchange, deposition) (field, j, i) [kg]
+  AdvectionWork work_;        // face air fluxes and edge fluxes of the horizontal sweeps
   View1D<double> boundary_q_;
-  BoundaryBudget budget_;
+  MassBudget budget_;
   long substeps_ = 0;
 };
 

@@ -5,6 +5,7 @@
 
 #include "kernels/horizontal_advection.hpp"
 #include "kernels/transport_views.hpp"
+#include "kernels/vertical_diffusion.hpp"
 #include "meteo/meteo_snapshot.hpp"
 #include "model/device_inputs.hpp"
 #include "model/host_copy.hpp"
@@ -93,5 +94,10 @@ struct TransportBox {
     return v;
   }
 };
+
+/// No emissions and no deposition for n fields on nz × ny × nx cells.
+inline ColumnExchange no_exchange(int n, int nz, int ny, int nx) {
+  return {View4D<double>("emis", n, nz, ny, nx), View3D<double>("vdep", n, ny, nx)};
+}
 
 }  // namespace kctm::test

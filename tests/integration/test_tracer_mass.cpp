@@ -46,6 +46,15 @@ TEST(TracerMass, BoundaryInflowIsCounted) {
   EXPECT_LT(std::abs(r.tracer.relative_imbalance()), 1e-10);
 }
 
+TEST(TracerMass, DepositionClosesTheBudget) {
+  Config c = small_run(test::temp_dir("mass-deposition"));
+  c.set("time.hours=12");
+  c.set("tracer.deposition_velocity_m_s=0.02");
+  const RunResult r = run_simulation(read_run_config(c));
+  EXPECT_GT(r.tracer.deposited_kg, 0.05 * r.tracer.emitted_kg);
+  EXPECT_LT(std::abs(r.tracer.relative_imbalance()), 1e-10);
+}
+
 TEST(TracerMass, ConcentrationsStayNonNegativeAndPeakNearTheSource) {
   const std::string dir = test::temp_dir("mass-positive");
   Config c = small_run(dir);

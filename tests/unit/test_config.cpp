@@ -99,8 +99,9 @@ TEST(Config, BadValuesNameTheirKey) {
   EXPECT_NE(error_of([&] { read_run_config(f); }).find("unknown flow 'swirl'"), std::string::npos);
   Config sh;
   sh.set("tracer.initial.shape=blob");
-  EXPECT_NE(error_of([&] { read_run_config(sh); }).find("--set tracer.initial.shape: unknown shape"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of([&] { read_run_config(sh); }).find("--set tracer.initial.shape: unknown shape"),
+      std::string::npos);
   Config s;
   s.set("time.step_s=700");
   EXPECT_NE(error_of([&] { read_run_config(s); }).find("divide an hour"), std::string::npos);

@@ -1,0 +1,15 @@
+#pragma once
+// Per-field sums of per-column masses into the mass budget, one thread per field summing its
+// columns in a fixed order, so budgets are the same on every run and thread count.
+#include "kernels/transport_views.hpp"
+
+namespace kctm {
+
+/// Adds Σ per_column_kg(field, j, i) to budget(field, column) [kg].
+void add_column_sums(View3D<const double> per_column_kg, MassBudget budget, BudgetColumn column);
+
+/// Adds the positive parts of per_column_kg (mass leaving) to kOutflow and the negative parts
+/// (mass entering) to kInflow [kg].
+void add_column_exchange(View3D<const double> per_column_kg, MassBudget budget);
+
+}  // namespace kctm
