@@ -116,7 +116,7 @@ RunResult run_simulation(const RunConfig& c) {
   const std::unique_ptr<MeteoSource> meteo = make_meteo(c, d);
   std::vector<double> boundary(n_fields, 0.0);
   boundary[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
-  Transport transport(geo, n_fields, boundary);
+  Transport transport(geo, n_fields, boundary, c.kh_m2_s);
   const View3D<double> vdep("deposition_velocity", n_fields, d.sub.ny, d.sub.nx);
   Kokkos::deep_copy(Kokkos::subview(vdep, tracer, Kokkos::ALL, Kokkos::ALL),
                     c.tracer.deposition_velocity_m_s);

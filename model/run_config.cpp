@@ -94,6 +94,7 @@ RunConfig read_run_config(const Config& c) {
              positive(c, "meteo.placeholder.friction_velocity_m_s"),
              positive(c, "meteo.placeholder.kz_min_m2_s")};
 
+  r.kh_m2_s = non_negative(c, "transport.kh_m2_s");
   r.tracer = {c.get_string("tracer.name"),
               in_range(c, "tracer.source_lon", -180, 360),
               in_range(c, "tracer.source_lat", -89, 89),

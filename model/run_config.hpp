@@ -39,6 +39,7 @@ struct RunConfig {
   int mask_subsamples;
   std::string meteo_kind;  ///< placeholder | analytic
   PlaceholderMeteoConfig meteo;
+  double kh_m2_s;  ///< horizontal diffusivity [m2 s-1]
   AnalyticMeteoConfig analytic;
   TracerConfig tracer;
   OutputConfig output;

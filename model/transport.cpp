@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "kernels/horizontal_diffusion.hpp"
 #include "kernels/lateral_boundary.hpp"
 #include "kernels/vertical_advection.hpp"
 #include "model/host_copy.hpp"
@@ -17,7 +18,8 @@ int substeps_for(double courant) {
 }
 }  // namespace
 
-Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q)
+Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q,
+                     double kh_m2_s)
     : geo_(std::move(geo)),
       scratch_("transport_scratch", n_fields, geo_.nz, geo_.ny + 2 * geo_.halo,
                geo_.nx + 2 * geo_.halo),
@@ -25,7 +27,8 @@ Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>
       column_kg_("column_kg", n_fields, geo_.ny, geo_.nx),
       work_(allocate_advection_work(geo_, n_fields)),
       boundary_q_(device_copy<View1D<double>>("boundary_q", boundary_q, n_fields)),
-      budget_("mass_budget", n_fields, kBudgetColumns) {}
+      budget_("mass_budget", n_fields, kBudgetColumns),
+      kh_m2_s_(kh_m2_s) {}
 
 void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double dt_s) {
   apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air);
@@ -49,6 +52,17 @@ void Transport::advect_up(State& state, const DeviceMeteo& met) {
   substeps_ += n;
 }
 
+void Transport::diffuse_across(State& state, double dt_s) {
+  if (kh_m2_s_ <= 0) return;
+  // Explicit: sub-steps keep every cell's diffusion number below kMaxCourant (positive, monotone).
+  const int n = substeps_for(max_diffusion_number(geo_, state.air, kh_m2_s_, dt_s));
+  for (int s = 0; s < n; ++s) {
+    diffuse_horizontal(geo_, state.air, kh_m2_s_, dt_s / n, state.q, scratch_);
+    std::swap(state.q, scratch_);
+  }
+  substeps_ += n;
+}
+
 void Transport::step(State& state, const DeviceMeteo& met, const ColumnExchange& exchange,
                      double dt_s, bool reverse) {
   if (!reverse) {
@@ -56,7 +70,9 @@ void Transport::step(State& state, const DeviceMeteo& met, const ColumnExchange&
     advect(state, met, Axis::X, dt_s);
     advect(state, met, Axis::Y, dt_s);
     advect_up(state, met);
+    diffuse_across(state, dt_s);
   } else {
+    diffuse_across(state, dt_s);
     advect(state, met, Axis::Y, dt_s);
     advect(state, met, Axis::X, dt_s);
     advect_up(state, met);

@@ -12,11 +12,14 @@ namespace kctm {
 
 class Transport {
  public:
-  /// `boundary_q` is the mixing ratio of each field in the air flowing in [kg kg-1 or mol mol-1].
-  Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q);
+  /// `boundary_q` is the mixing ratio of each field in the air flowing in [kg kg-1 or mol mol-1];
+  /// `kh_m2_s` the horizontal diffusivity (0: none).
+  Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q,
+            double kh_m2_s = 0.0);
 
-  /// Emissions and vertical diffusion, then x, y and vertical advection; `reverse` runs y before x
-  /// and diffusion last (alternate steps, for second-order splitting). At the end of the step the
+  /// Emissions and vertical diffusion, x, y and vertical advection, horizontal diffusion; `reverse`
+  /// runs them backwards, but for the vertical advection that always follows the horizontal one
+  /// (alternate steps, for second-order splitting). At the end of the step the
   /// model's air density equals the meteorology's (continuity sets the vertical flux).
   void step(State& state, const DeviceMeteo& met, const ColumnExchange& exchange, double dt_s,
             bool reverse);
@@ -31,6 +34,7 @@ class Transport {
  private:
   void advect(State& state, const DeviceMeteo& met, Axis axis, double dt_s);
   void advect_up(State& state, const DeviceMeteo& met);
+  void diffuse_across(State& state, double dt_s);
 
   DeviceGeometry geo_;
   View4D<double> scratch_;    // the one state-sized buffer transport adds
@@ -39,6 +43,7 @@ class Transport {
   AdvectionWork work_;        // face air fluxes and edge fluxes of the horizontal sweeps
   View1D<double> boundary_q_;
   MassBudget budget_;
+  double kh_m2_s_;
   long substeps_ = 0;
 };
 

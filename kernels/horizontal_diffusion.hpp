@@ -1,0 +1,18 @@
+#pragma once
+// Explicit horizontal diffusion, flux form: the flux through a face is ρ Kh (q_left − q_right) / d
+// times the face area, with d the distance between the two cell centres (mean true cell width).
+// No diffusive flux crosses a lateral boundary of the domain. Stable and positive when every cell's
+// diffusion number, dt Kh Σ_faces (ρ_face len / d) / (ρ A), is at most 1: the caller sub-steps.
+#include "kernels/transport_views.hpp"
+
+namespace kctm {
+
+/// Largest diffusion number of a cell for one step of dt with diffusivity `kh_m2_s` [1].
+double max_diffusion_number(const DeviceGeometry& geo, View3D<const double> air, double kh_m2_s,
+                            double dt_s);
+
+/// One explicit step: q_out from q_in (interior; halo cells across subdomain edges must be filled).
+void diffuse_horizontal(const DeviceGeometry& geo, View3D<const double> air, double kh_m2_s,
+                        double dt_s, View4D<const double> q_in, View4D<double> q_out);
+
+}  // namespace kctm
