@@ -3,7 +3,7 @@
 namespace kctm {
 
 void apply_lateral_boundary(const DeviceGeometry& geo, const DeviceMeteo& met,
-                            View1D<const double> q_bc, View4D<double> q, View3D<double> air) {
+                            View2D<const double> q_bc, View4D<double> q, View3D<double> air) {
   const auto rho = met.rho_kg_m3;
   const int h = geo.halo, nxh = geo.nx + 2 * h, nyh = geo.ny + 2 * h;
   const int nx = geo.nx, ny = geo.ny;
@@ -15,7 +15,7 @@ void apply_lateral_boundary(const DeviceGeometry& geo, const DeviceMeteo& met,
         const bool beyond =
             (w && i < h) || (e && i >= h + nx) || (s && j < h) || (nb && j >= h + ny);
         if (beyond) {
-          q(n, k, j, i) = q_bc(n);
+          q(n, k, j, i) = q_bc(n, k);
           if (n == 0) air(k, j, i) = rho(k, j, i);
         }
       });

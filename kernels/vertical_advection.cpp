@@ -43,7 +43,7 @@ double max_vertical_courant(const DeviceGeometry& geo, View3D<const double> air,
 }
 
 void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, double fraction,
-                     View1D<const double> q_bc, View4D<double> q, View3D<double> air,
+                     View2D<const double> q_bc, View4D<double> q, View3D<double> air,
                      View3D<double> top_kg, MassBudget budget) {
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
@@ -54,13 +54,13 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
       KOKKOS_LAMBDA(int n, int jj, int ii) {
         const int j = jj + h, i = ii + h;
         // Tracer mass through each interface [kg]: none through the ground; the parabolas see the
-        // ground layer repeated below it and the air above the top (q_bc) above it.
+        // ground layer repeated below it and the air above the top (the top's q_bc) above it.
         double flux[kMaxLayers + 1];
         flux[0] = 0;
         for (int kf = 1; kf <= nz; ++kf) {
           const double flow = fraction * w_kg(kf, jj, ii);
           if (kf == nz && flow < 0) {  // air from above the model
-            flux[kf] = flow * q_bc(n);
+            flux[kf] = flow * q_bc(n, nz - 1);
             continue;
           }
           const int ku = flow >= 0 ? kf - 1 : kf;
@@ -68,7 +68,7 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
           double s[6];
           for (int o = 0; o < 6; ++o) {
             const int k = kf - 3 + o;
-            s[o] = k >= nz ? q_bc(n) : q(n, k < 0 ? 0 : k, j, i);
+            s[o] = k >= nz ? q_bc(n, nz - 1) : q(n, k < 0 ? 0 : k, j, i);
           }
           flux[kf] = flow * ppm::crossing_mean(s, flow / m_up);
         }

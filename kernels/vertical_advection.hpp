@@ -20,11 +20,11 @@ double max_vertical_courant(const DeviceGeometry& geo, View3D<const double> air,
                             View3D<const double> w_kg);
 
 /// Moves every field, then the air, by `fraction` × w_kg (fraction = 1 / number of sub-steps);
-/// air entering through the top carries q_bc. Columns are updated in place, one thread per
-/// field-column. Adds the tracer mass crossing the model top to `budget` [kg]; `top_kg`
-/// (field, j, i) is scratch for it.
+/// air entering through the top carries the top layer's q_bc(field, nz − 1). Columns are updated in
+/// place, one thread per field-column. Adds the tracer mass crossing the model top to `budget`
+/// [kg]; `top_kg` (field, j, i) is scratch for it.
 void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, double fraction,
-                     View1D<const double> q_bc, View4D<double> q, View3D<double> air,
+                     View2D<const double> q_bc, View4D<double> q, View3D<double> air,
                      View3D<double> top_kg, MassBudget budget);
 
 }  // namespace kctm

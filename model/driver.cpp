@@ -13,6 +13,7 @@
 #include "kernels/horizontal_advection.hpp"
 #include "meteo/analytic_meteo.hpp"
 #include "meteo/placeholder_meteo.hpp"
+#include "model/boundary_file.hpp"
 #include "model/conc_writer.hpp"
 #include "model/device_inputs.hpp"
 #include "model/domain.hpp"
@@ -117,6 +118,15 @@ RunResult run_simulation(const RunConfig& c) {
   std::vector<double> boundary(n_fields, 0.0);
   boundary[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
   Transport transport(geo, n_fields, boundary, c.kh_m2_s);
+  std::unique_ptr<BoundaryFile> boundary_file;
+  if (!c.boundary_file.empty()) {
+    boundary_file = std::make_unique<BoundaryFile>(
+        c.boundary_file, std::vector<BoundarySpecies>{{c.tracer.name, "ug kg-1", 1.0 / kUgPerKg}},
+        d.grid.nz());
+    // Refuse a file that does not cover the run before anything is written.
+    boundary_file->at(c.start);
+    boundary_file->at(c.start + 3600 * c.hours);
+  }
   const View3D<double> vdep("deposition_velocity", n_fields, d.sub.ny, d.sub.nx);
   Kokkos::deep_copy(Kokkos::subview(vdep, tracer, Kokkos::ALL, Kokkos::ALL),
                     c.tracer.deposition_velocity_m_s);
@@ -148,6 +158,10 @@ RunResult run_simulation(const RunConfig& c) {
   for (long step = 0; step < n_steps; ++step) {
     if (step % steps_per_update == 0) {
       upload_meteo(meteo->at(state.time + static_cast<UnixSeconds>(update_s / 2)), met);
+    }
+    if (boundary_file) {
+      transport.set_boundary(
+          boundary_file->at(state.time + static_cast<UnixSeconds>(std::lround(c.step_s / 2))));
     }
     transport.step(state, met, exchange, c.step_s, step % 2 == 1);
     state.time = c.start + static_cast<UnixSeconds>(std::llround((step + 1) * c.step_s));

@@ -1,5 +1,6 @@
 #pragma once
 // Copies between host std::vectors (row-major, same shape) and device views.
+#include <stdexcept>
 #include <string>
 #include <vector>
 

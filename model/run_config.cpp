@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 #include "base/error.hpp"
 
@@ -95,6 +96,10 @@ RunConfig read_run_config(const Config& c) {
              positive(c, "meteo.placeholder.kz_min_m2_s")};
 
   r.kh_m2_s = non_negative(c, "transport.kh_m2_s");
+  r.boundary_file = c.get_path("boundary.file");
+  if (!r.boundary_file.empty() && !std::filesystem::exists(r.boundary_file)) {
+    throw Error(c.where("boundary.file"), "file not found: " + r.boundary_file);
+  }
   r.tracer = {c.get_string("tracer.name"),
               in_range(c, "tracer.source_lon", -180, 360),
               in_range(c, "tracer.source_lat", -89, 89),

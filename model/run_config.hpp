@@ -39,7 +39,8 @@ struct RunConfig {
   int mask_subsamples;
   std::string meteo_kind;  ///< placeholder | analytic
   PlaceholderMeteoConfig meteo;
-  double kh_m2_s;  ///< horizontal diffusivity [m2 s-1]
+  double kh_m2_s;             ///< horizontal diffusivity [m2 s-1]
+  std::string boundary_file;  ///< "" for constant boundary values
   AnalyticMeteoConfig analytic;
   TracerConfig tracer;
   OutputConfig output;

@@ -26,9 +26,17 @@ Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>
       w_kg_("vertical_air_flux", geo_.nz + 1, geo_.ny, geo_.nx),
       column_kg_("column_kg", n_fields, geo_.ny, geo_.nx),
       work_(allocate_advection_work(geo_, n_fields)),
-      boundary_q_(device_copy<View1D<double>>("boundary_q", boundary_q, n_fields)),
+      boundary_q_("boundary_q", n_fields, geo_.nz),
       budget_("mass_budget", n_fields, kBudgetColumns),
-      kh_m2_s_(kh_m2_s) {}
+      kh_m2_s_(kh_m2_s) {
+  std::vector<double> profiles;
+  for (double q : boundary_q) profiles.insert(profiles.end(), geo_.nz, q);
+  set_boundary(profiles);
+}
+
+void Transport::set_boundary(const std::vector<double>& q_field_k) {
+  copy_to_device(q_field_k, boundary_q_);
+}
 
 void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double dt_s) {
   apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air);

@@ -12,8 +12,8 @@ namespace kctm {
 
 class Transport {
  public:
-  /// `boundary_q` is the mixing ratio of each field in the air flowing in [kg kg-1 or mol mol-1];
-  /// `kh_m2_s` the horizontal diffusivity (0: none).
+  /// `boundary_q` is the mixing ratio of each field in the air flowing in, the same in every layer
+  /// [kg kg-1 or mol mol-1]; `kh_m2_s` the horizontal diffusivity (0: none).
   Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q,
             double kh_m2_s = 0.0);
 
@@ -23,6 +23,9 @@ class Transport {
   /// model's air density equals the meteorology's (continuity sets the vertical flux).
   void step(State& state, const DeviceMeteo& met, const ColumnExchange& exchange, double dt_s,
             bool reverse);
+
+  /// Sets the inflow mixing ratios (field, k), row-major, for the steps that follow.
+  void set_boundary(const std::vector<double>& q_field_k);
 
   /// Inflow and outflow through the lateral boundaries and the model top, and dry deposition, since
   /// construction, per field [kg] (indexed by BudgetColumn).
@@ -37,11 +40,11 @@ class Transport {
   void diffuse_across(State& state, double dt_s);
 
   DeviceGeometry geo_;
-  View4D<double> scratch_;    // the one state-sized buffer transport adds
-  View3D<double> w_kg_;       // vertical air-mass flux of the step (k_interface, j, i) [kg]
-  View3D<double> column_kg_;  // per-column masses (top exchange, deposition) (field, j, i) [kg]
-  AdvectionWork work_;        // face air fluxes and edge fluxes of the horizontal sweeps
-  View1D<double> boundary_q_;
+  View4D<double> scratch_;     // the one state-sized buffer transport adds
+  View3D<double> w_kg_;        // vertical air-mass flux of the step (k_interface, j, i) [kg]
+  View3D<double> column_kg_;   // per-column masses (top exchange, deposition) (field, j, i) [kg]
+  AdvectionWork work_;         // face air fluxes and edge fluxes of the horizontal sweeps
+  View2D<double> boundary_q_;  // inflow mixing ratio (field, k)
   MassBudget budget_;
   double kh_m2_s_;
   long substeps_ = 0;

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include "base/error.hpp"
+
 namespace kctm::test {
 
 /// Path of a file under ../shared/data, or "" when the shared data are not here.
@@ -20,6 +22,17 @@ inline std::string temp_dir(const std::string& name) {
   std::filesystem::remove_all(p);
   std::filesystem::create_directories(p);
   return p.string();
+}
+
+/// The message of the kctm::Error that f() throws, or "no error".
+template <class F>
+std::string error_of(F f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
 }
 
 }  // namespace kctm::test

@@ -16,16 +16,6 @@ std::string write_config(const std::string& dir, const std::string& text) {
   return path;
 }
 
-// The message of the kctm::Error that `f` throws, or "no error".
-template <class F>
-std::string error_of(F f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "no error";
-}
 }  // namespace
 
 TEST(Config, DefaultsGiveTheHengyangDemo) {
@@ -60,24 +50,24 @@ TEST(Config, UnknownKeyNamesFileLineAndSuggestion) {
   const std::string dir = test::temp_dir("config-unknown");
   Config c;
   const std::string path = write_config(dir, "time:\n  hours: 6\ngrid:\n  dxkm: 1.0\n");
-  const std::string msg = error_of([&] { c.merge_file(path); });
+  const std::string msg = test::error_of([&] { c.merge_file(path); });
   EXPECT_NE(msg.find(path + ":4: grid.dxkm"), std::string::npos) << msg;
   EXPECT_NE(msg.find("unknown config key"), std::string::npos) << msg;
   EXPECT_NE(msg.find("did you mean 'grid.dx_km'?"), std::string::npos) << msg;
-  EXPECT_NE(error_of([&] { c.set("outptu.dir=x"); }).find("did you mean 'output'?"),
+  EXPECT_NE(test::error_of([&] { c.set("outptu.dir=x"); }).find("did you mean 'output'?"),
             std::string::npos);
 }
 
 TEST(Config, WrongTypesAreRefused) {
   Config c;
-  EXPECT_NE(error_of([&] { c.set("grid.dx_km=fine"); }).find("wrong type: expected a number"),
+  EXPECT_NE(test::error_of([&] { c.set("grid.dx_km=fine"); }).find("wrong type: expected a number"),
             std::string::npos);
-  EXPECT_NE(error_of([&] { c.set("time.hours=2.5"); }).find("expected an integer"),
+  EXPECT_NE(test::error_of([&] { c.set("time.hours=2.5"); }).find("expected an integer"),
             std::string::npos);
-  EXPECT_NE(error_of([&] { c.set("grid.levels_m=[0, a]"); }).find("a list of numbers"),
+  EXPECT_NE(test::error_of([&] { c.set("grid.levels_m=[0, a]"); }).find("a list of numbers"),
             std::string::npos);
-  EXPECT_NE(error_of([&] { c.set("grid=3"); }).find("section"), std::string::npos);
-  EXPECT_NE(error_of([&] { c.set("no_equals_sign"); }).find("expected key=value"),
+  EXPECT_NE(test::error_of([&] { c.set("grid=3"); }).find("section"), std::string::npos);
+  EXPECT_NE(test::error_of([&] { c.set("no_equals_sign"); }).find("expected key=value"),
             std::string::npos);
 }
 
@@ -85,39 +75,44 @@ TEST(Config, BadValuesNameTheirKey) {
   const std::string dir = test::temp_dir("config-values");
   Config c;
   c.merge_file(write_config(dir, "grid:\n  dx_km: -3\n"));
-  const std::string msg = error_of([&] { read_run_config(c); });
+  const std::string msg = test::error_of([&] { read_run_config(c); });
   EXPECT_NE(msg.find("run.yaml:2: grid.dx_km: must be positive"), std::string::npos) << msg;
 
   Config t;
   t.set("time.start=2019-01-01 00:00");
-  EXPECT_NE(error_of([&] { read_run_config(t); }).find("UTC offset"), std::string::npos);
+  EXPECT_NE(test::error_of([&] { read_run_config(t); }).find("UTC offset"), std::string::npos);
   Config l;
   l.set("grid.levels_m=[0, 100, 50]");
-  EXPECT_NE(error_of([&] { read_run_config(l); }).find("increase strictly"), std::string::npos);
+  EXPECT_NE(test::error_of([&] { read_run_config(l); }).find("increase strictly"),
+            std::string::npos);
   Config f;
   f.set("meteo.analytic.flow=swirl");
-  EXPECT_NE(error_of([&] { read_run_config(f); }).find("unknown flow 'swirl'"), std::string::npos);
+  EXPECT_NE(test::error_of([&] { read_run_config(f); }).find("unknown flow 'swirl'"),
+            std::string::npos);
   Config sh;
   sh.set("tracer.initial.shape=blob");
-  EXPECT_NE(
-      error_of([&] { read_run_config(sh); }).find("--set tracer.initial.shape: unknown shape"),
-      std::string::npos);
+  EXPECT_NE(test::error_of([&] {
+              read_run_config(sh);
+            }).find("--set tracer.initial.shape: unknown shape"),
+            std::string::npos);
   Config s;
   s.set("time.step_s=700");
-  EXPECT_NE(error_of([&] { read_run_config(s); }).find("divide an hour"), std::string::npos);
+  EXPECT_NE(test::error_of([&] { read_run_config(s); }).find("divide an hour"), std::string::npos);
 }
 
 TEST(Config, MissingOrBrokenFiles) {
   const std::string dir = test::temp_dir("config-files");
   Config c;
-  EXPECT_NE(error_of([&] { c.merge_file(dir + "/nope.yaml"); }).find("cannot open"),
+  EXPECT_NE(test::error_of([&] { c.merge_file(dir + "/nope.yaml"); }).find("cannot open"),
             std::string::npos);
-  EXPECT_NE(
-      error_of([&] { c.merge_file(write_config(dir, "grid: [1, 2\n")); }).find("not valid YAML"),
-      std::string::npos);
-  EXPECT_NE(
-      error_of([&] { c.merge_file(write_config(dir, "- a\n- b\n")); }).find("map of sections"),
-      std::string::npos);
+  EXPECT_NE(test::error_of([&] {
+              c.merge_file(write_config(dir, "grid: [1, 2\n"));
+            }).find("not valid YAML"),
+            std::string::npos);
+  EXPECT_NE(test::error_of([&] {
+              c.merge_file(write_config(dir, "- a\n- b\n"));
+            }).find("map of sections"),
+            std::string::npos);
 }
 
 TEST(Config, UserNamedBoundaryFileIsRequired) {

@@ -1,0 +1,41 @@
+#pragma once
+// Time-varying inflow profiles for the lateral boundaries and the model top, from a NetCDF file:
+//   dimensions  time, lev (the model's layers, bottom up);
+//   time(time)  CF time: "<seconds|minutes|hours|days> since YYYY-MM-DD[ HH:MM[:SS]][ ±HH:MM]" (UTC
+//               unless an offset is given), strictly increasing;
+//   NAME(time, lev) for every species the run carries, in that species' boundary unit (the tracer:
+//               "ug kg-1", a mass mixing ratio), with a units attribute saying so.
+// Profiles are interpolated linearly in time; a run outside the file's time range is refused.
+#include <string>
+#include <vector>
+
+#include "base/civil_time.hpp"
+
+namespace kctm {
+
+struct BoundarySpecies {
+  std::string name;   ///< variable name in the file
+  std::string units;  ///< the units attribute it must carry
+  double to_model;    ///< factor from file units to the model's mixing ratio
+};
+
+class BoundaryFile {
+ public:
+  /// Reads and checks the whole file; throws kctm::Error naming the file, variable and index.
+  BoundaryFile(const std::string& path, const std::vector<BoundarySpecies>& species, int nz);
+  /// Mixing ratios (species, k), row-major, at time t [model units].
+  std::vector<double> at(UnixSeconds t) const;
+  UnixSeconds first_time() const { return times_.front(); }
+  UnixSeconds last_time() const { return times_.back(); }
+
+ private:
+  std::string path_;
+  int n_species_, nz_;
+  std::vector<UnixSeconds> times_;
+  std::vector<double> values_;  // (time, species, k)
+};
+
+/// Parses CF time units into seconds per unit and the reference time; false if malformed.
+bool parse_cf_time_units(const std::string& units, double& seconds_per_unit, UnixSeconds& origin);
+
+}  // namespace kctm
