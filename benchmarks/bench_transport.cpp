@@ -4,6 +4,8 @@
 #include "bench_support.hpp"
 #include "grids/grid_geometry.hpp"
 #include "kernels/horizontal_advection.hpp"
+#include "kernels/horizontal_diffusion.hpp"
+#include "kernels/vertical_advection.hpp"
 #include "kernels/vertical_diffusion.hpp"
 #include "meteo/placeholder_meteo.hpp"
 #include "model/config.hpp"
@@ -58,17 +60,46 @@ struct TransportSetup {
 };
 }  // namespace
 
-// Bytes: q read once and q_out written once per field-cell (16 B); ρ, wind, face length, area are
-// shared by the 20 fields and cached across them, so they add ~(4 × 8 B)/20 per field-cell.
-static void BM_AdvectHorizontalX(benchmark::State& state) {
+// Bytes: q read once and q_out written once per field-cell (16 B); the face air flux, ρ and area
+// are shared by the 20 fields and cached across them, so they add ~(3 × 8 B)/20 per field-cell.
+static void advect_horizontal_bench(benchmark::State& state, Axis axis) {
   const TransportSetup& s = TransportSetup::get();
   const MassBudget budget("budget", kFields, kBudgetColumns);
   const AdvectionWork work = allocate_advection_work(s.geo, kFields);
-  face_air_fluxes(s.geo, s.met, Axis::X, 60.0, work);
-  run_kernel(state, s.cells(), s.cells() * (16.0 + 32.0 / kFields),
-             [&] { advect_horizontal(s.geo, Axis::X, s.q, s.air, s.q_out, work, budget); });
+  face_air_fluxes(s.geo, s.met, axis, 60.0, work);
+  run_kernel(state, s.cells(), s.cells() * (16.0 + 24.0 / kFields),
+             [&] { advect_horizontal(s.geo, axis, s.q, s.air, s.q_out, work, budget); });
+}
+static void BM_AdvectHorizontalX(benchmark::State& state) {
+  advect_horizontal_bench(state, Axis::X);
+}
+static void BM_AdvectHorizontalY(benchmark::State& state) {
+  advect_horizontal_bench(state, Axis::Y);
 }
 BENCHMARK(BM_AdvectHorizontalX)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AdvectHorizontalY)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+// Bytes: q read and written in place (16 B) per field-cell; the vertical flux and ρ per column are
+// shared by the fields.
+static void BM_AdvectVertical(benchmark::State& state) {
+  const TransportSetup& s = TransportSetup::get();
+  const View3D<double> w("w", s.grid.nz() + 1, s.sub.ny, s.sub.nx);
+  const View3D<double> column_kg("column_kg", kFields, s.sub.ny, s.sub.nx);
+  const View2D<double> q_bc("q_bc", kFields, s.grid.nz());
+  const MassBudget budget("budget", kFields, kBudgetColumns);
+  Kokkos::deep_copy(w, 1e3);  // a uniform upward air-mass flux [kg] through every inner interface
+  run_kernel(state, s.cells(), s.cells() * (16.0 + 16.0 / kFields),
+             [&] { advect_vertical(s.geo, w, 1.0, q_bc, s.q, s.air, column_kg, budget); });
+}
+BENCHMARK(BM_AdvectVertical)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+// Bytes: q read and q_out written (16 B) per field-cell; ρ and metrics shared by the fields.
+static void BM_DiffuseHorizontal(benchmark::State& state) {
+  const TransportSetup& s = TransportSetup::get();
+  run_kernel(state, s.cells(), s.cells() * (16.0 + 24.0 / kFields),
+             [&] { diffuse_horizontal(s.geo, s.air, 100.0, 60.0, s.q, s.q_out); });
+}
+BENCHMARK(BM_DiffuseHorizontal)->UseManualTime()->Unit(benchmark::kMillisecond);
 
 // Bytes: q read and written (16 B) and the emission read (8 B) per field-cell; ρ and Kz per column
 // are shared by the fields.
