@@ -86,7 +86,7 @@ void advect_lines(const DeviceGeometry& geo, View4D<const double> q_in, View3D<c
   const int h = geo.halo, nf = static_cast<int>(q_in.extent(0)), nz = geo.nz;
   const Lines l = lines_of(geo, kAlongX ? Axis::X : Axis::Y);
   const int len = l.cells + 2 * h;  // cells of a line with its halo
-  const std::size_t scratch = 5 * ScratchLine::shmem_size(len);
+  const std::size_t scratch = 6 * ScratchLine::shmem_size(len);
 
   // League: (k, line, field) with the field fastest, so neighbouring teams share the line's fluxes.
   Kokkos::parallel_for(
@@ -98,14 +98,11 @@ void advect_lines(const DeviceGeometry& geo, View4D<const double> q_in, View3D<c
         const int lh = line + h;
         ScratchLine q(team.team_scratch(0), len), slope(team.team_scratch(0), len),
             q_left(team.team_scratch(0), len), q_right(team.team_scratch(0), len),
-            flux(team.team_scratch(0), len);
-        // Air mass of cell c of the line [kg].
-        auto air_kg = [&](int c) {
-          const int j = kAlongX ? lh : c, i = kAlongX ? c : lh;
-          return air_in(k, j, i) * area(j, i) * dz(k);
-        };
+            flux(team.team_scratch(0), len), air_kg(team.team_scratch(0), len);
         Kokkos::parallel_for(Kokkos::TeamVectorRange(team, len), [&](int c) {
-          q(c) = kAlongX ? q_in(n, k, lh, c) : q_in(n, k, c, lh);
+          const int j = kAlongX ? lh : c, i = kAlongX ? c : lh;
+          q(c) = q_in(n, k, j, i);
+          air_kg(c) = air_in(k, j, i) * area(j, i) * dz(k);  // [kg]
         });
         team.team_barrier();
         Kokkos::parallel_for(Kokkos::TeamVectorRange(team, 1, len - 1), [&](int c) {
@@ -122,11 +119,12 @@ void advect_lines(const DeviceGeometry& geo, View4D<const double> q_in, View3D<c
         team.team_barrier();
         // Face f lies between cells f + h − 1 and f + h of the line.
         Kokkos::parallel_for(Kokkos::TeamVectorRange(team, l.cells + 1), [&](int f) {
+          // Both candidates, then a select: the upwind cell's side depends on the flow's sign.
           const double flow = flux_air(k, line, f);
-          const int c = flow >= 0 ? f + h - 1 : f + h;
-          const double courant = flow / air_kg(c);
-          flux(f) = flow * (flow >= 0 ? ppm::mean_at_right(q_left(c), q(c), q_right(c), courant)
-                                      : ppm::mean_at_left(q_left(c), q(c), q_right(c), -courant));
+          const int a = f + h - 1, b = f + h;
+          const double out_of_a = ppm::mean_at_right(q_left(a), q(a), q_right(a), flow / air_kg(a));
+          const double out_of_b = ppm::mean_at_left(q_left(b), q(b), q_right(b), -flow / air_kg(b));
+          flux(f) = flow * (flow >= 0 ? out_of_a : out_of_b);
         });
         team.team_barrier();
         Kokkos::parallel_for(Kokkos::TeamVectorRange(team, l.cells), [&](int f) {
