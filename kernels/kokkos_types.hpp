@@ -28,4 +28,30 @@ using Policy2D = Kokkos::MDRangePolicy<ExecSpace, Kokkos::Rank<2>>;
 using Policy3D = Kokkos::MDRangePolicy<ExecSpace, Kokkos::Rank<3>>;
 using Policy4D = Kokkos::MDRangePolicy<ExecSpace, Kokkos::Rank<4>>;
 
+/// Math functions callable in kernels: Kokkos 4 has them in Kokkos::, Kokkos 3 in
+/// Kokkos::Experimental.
+namespace math {
+#if KOKKOS_VERSION >= 40000
+using Kokkos::acos;
+using Kokkos::atan;
+using Kokkos::cbrt;
+using Kokkos::cos;
+using Kokkos::exp;
+using Kokkos::log;
+using Kokkos::pow;
+using Kokkos::sin;
+using Kokkos::sqrt;
+#else
+using Kokkos::Experimental::acos;
+using Kokkos::Experimental::atan;
+using Kokkos::Experimental::cbrt;
+using Kokkos::Experimental::cos;
+using Kokkos::Experimental::exp;
+using Kokkos::Experimental::log;
+using Kokkos::Experimental::pow;
+using Kokkos::Experimental::sin;
+using Kokkos::Experimental::sqrt;
+#endif
+}  // namespace math
+
 }  // namespace kctm
