@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kernels/boundary_layer.hpp"
+#include "kernels/solar.hpp"
 #include "meteo/isothermal_atmosphere.hpp"
 
 namespace kctm {
 
 namespace {
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kVonKarman = 0.4;
+constexpr double kThetaV_K = 288.0;    // virtual potential temperature near the ground [K]
 constexpr double kWindExponent = 0.2;  // power-law exponent of a neutral surface layer
 constexpr double kWindRefHeight_m = 10.0;
 constexpr double kWindMaxFactor = 2.5;  // the profile stops growing at 2.5 × the 10 m speed
@@ -23,6 +25,17 @@ double wind_profile_factor(double z_m) {
 PlaceholderMeteo::PlaceholderMeteo(const PlaceholderMeteoConfig& config, const GlobalGrid& grid,
                                    const Subdomain& sub, UnixSeconds start)
     : config_(config), grid_(grid), sub_(sub), start_(start) {}
+
+PlaceholderMeteo::SurfaceState PlaceholderMeteo::surface_state(UnixSeconds t) const {
+  const LambertParams& p = grid_.projection().params();
+  const double mu = cos_solar_zenith(static_cast<double>(t), p.lat_0_deg, p.lon_0_deg);
+  const double heat_w_m2 =
+      mu > 0 ? config_.sensible_heat_noon_w_m2 * mu : config_.sensible_heat_night_w_m2;
+  const double rho = isothermal_density_kg_m3(0.0);
+  return {bl::surface_layer(config_.wind_speed_m_s, kWindRefHeight_m, config_.roughness_m,
+                            heat_w_m2, rho, kThetaV_K),
+          heat_w_m2 / (rho * bl::kCpAir)};
+}
 
 double PlaceholderMeteo::pbl_height_m(UnixSeconds t) const {
   const double solar_hour = std::fmod(
@@ -52,12 +65,14 @@ MeteoSnapshot PlaceholderMeteo::at(UnixSeconds t) const {
     std::fill_n(m.v_m_s.begin() + static_cast<std::size_t>(k) * (sub_.ny + 1) * sub_.nx,
                 (sub_.ny + 1) * sub_.nx, f * v10);
   }
-  // Kz = κ u* z (1 − z/h)² inside the boundary layer (the shape of Holtslag & Boville 1993,
-  // neutral), with a floor; zero at the ground and the model top (no flux through them).
+  // Kz from the Holtslag & Boville (1993) profile with u*, L and w* from Monin–Obukhov similarity:
+  // the sensible heat flux follows the sun (its cosine of zenith angle at the domain's centre) by
+  // day and is a small downward flux by night. Zero at the ground and the model top.
+  const SurfaceState sfc = surface_state(t);
+  const double wstar = bl::convective_velocity(h, kThetaV_K, sfc.heat_flux_k_m_s);
   for (int k = 1; k < lev.nz(); ++k) {
-    const double z = lev.interface_m(k);
     const double kz =
-        z < h ? kVonKarman * config_.friction_velocity_m_s * z * (1 - z / h) * (1 - z / h) : 0.0;
+        bl::kz_holtslag_boville(lev.interface_m(k), h, sfc.layer.ustar_m_s, sfc.layer.l_m, wstar);
     std::fill_n(m.kz_m2_s.begin() + static_cast<std::size_t>(k) * sub_.ny * sub_.nx,
                 sub_.ny * sub_.nx, std::max(kz, config_.kz_min_m2_s));
   }

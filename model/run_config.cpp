@@ -92,7 +92,9 @@ RunConfig read_run_config(const Config& c) {
              c.get_double("meteo.placeholder.wind_turn_deg_per_h"),
              positive(c, "meteo.placeholder.pbl_height_day_m"),
              positive(c, "meteo.placeholder.pbl_height_night_m"),
-             positive(c, "meteo.placeholder.friction_velocity_m_s"),
+             c.get_double("meteo.placeholder.sensible_heat_noon_w_m2"),
+             c.get_double("meteo.placeholder.sensible_heat_night_w_m2"),
+             positive(c, "meteo.placeholder.roughness_m"),
              positive(c, "meteo.placeholder.kz_min_m2_s")};
 
   r.kh_m2_s = non_negative(c, "transport.kh_m2_s");
