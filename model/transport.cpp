@@ -26,6 +26,7 @@ Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>
       w_kg_("vertical_air_flux", geo_.nz + 1, geo_.ny, geo_.nx),
       column_kg_("column_kg", n_fields, geo_.ny, geo_.nx),
       work_(allocate_advection_work(geo_, n_fields)),
+      diffusion_(allocate_diffusion_coefficients(geo_)),
       boundary_q_("boundary_q", n_fields, geo_.nz),
       budget_("mass_budget", n_fields, kBudgetColumns),
       kh_m2_s_(kh_m2_s) {
@@ -63,9 +64,11 @@ void Transport::advect_up(State& state, const DeviceMeteo& met) {
 void Transport::diffuse_across(State& state, double dt_s) {
   if (kh_m2_s_ <= 0) return;
   // Explicit: sub-steps keep every cell's diffusion number below kMaxCourant (positive, monotone).
-  const int n = substeps_for(max_diffusion_number(geo_, state.air, kh_m2_s_, dt_s));
+  // The air does not change while diffusing: its coefficients serve every sub-step and field.
+  compute_diffusion_coefficients(geo_, state.air, diffusion_);
+  const int n = substeps_for(max_diffusion_number(geo_, diffusion_, kh_m2_s_, dt_s));
   for (int s = 0; s < n; ++s) {
-    diffuse_horizontal(geo_, state.air, kh_m2_s_, dt_s / n, state.q, scratch_);
+    diffuse_horizontal(geo_, diffusion_, kh_m2_s_, dt_s / n, state.q, scratch_);
     std::swap(state.q, scratch_);
   }
   substeps_ += n;

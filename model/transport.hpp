@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "kernels/horizontal_advection.hpp"
+#include "kernels/horizontal_diffusion.hpp"
 #include "kernels/transport_views.hpp"
 #include "kernels/vertical_diffusion.hpp"
 #include "model/state.hpp"
@@ -40,11 +41,12 @@ class Transport {
   void diffuse_across(State& state, double dt_s);
 
   DeviceGeometry geo_;
-  View4D<double> scratch_;     // the one state-sized buffer transport adds
-  View3D<double> w_kg_;        // vertical air-mass flux of the step (k_interface, j, i) [kg]
-  View3D<double> column_kg_;   // per-column masses (top exchange, deposition) (field, j, i) [kg]
-  AdvectionWork work_;         // face air fluxes and edge fluxes of the horizontal sweeps
-  View2D<double> boundary_q_;  // inflow mixing ratio (field, k)
+  View4D<double> scratch_;    // the one state-sized buffer transport adds
+  View3D<double> w_kg_;       // vertical air-mass flux of the step (k_interface, j, i) [kg]
+  View3D<double> column_kg_;  // per-column masses (top exchange, deposition) (field, j, i) [kg]
+  AdvectionWork work_;        // face air fluxes and edge fluxes of the horizontal sweeps
+  DiffusionCoefficients diffusion_;  // conductances of the horizontal diffusion
+  View2D<double> boundary_q_;        // inflow mixing ratio (field, k)
   MassBudget budget_;
   double kh_m2_s_;
   long substeps_ = 0;
