@@ -30,14 +30,17 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
         // Thomas algorithm on -g_k x_{k-1} + (m_k + g_k + g_{k+1}) x_k - g_{k+1} x_{k+1} = m_k q_k
         // + dt E_k / A, with g_dep added to the ground layer's diagonal.
         double c_prime[kMaxLayers], d_prime[kMaxLayers];
+        const double inv_area = 1.0 / area(j, i);
+        double g_below = 0.0;  // g(k), carried up from the previous layer's g(k + 1)
         for (int k = 0; k < nz; ++k) {
+          const double g_above = g(k + 1);
           const double m = rho(k, j, i) * dz(k);
-          const double lower = -g(k), upper = -g(k + 1);
-          const double diag = m + g(k) + g(k + 1) + (k == 0 ? g_dep : 0.0);
-          const double rhs = m * q(n, k, j, i) + dt_s * emis_kg_s(n, k, jj, ii) / area(j, i);
-          const double denom = k == 0 ? diag : diag - lower * c_prime[k - 1];
-          c_prime[k] = upper / denom;
-          d_prime[k] = k == 0 ? rhs / denom : (rhs - lower * d_prime[k - 1]) / denom;
+          const double diag = m + g_below + g_above + (k == 0 ? g_dep : 0.0);
+          const double rhs = m * q(n, k, j, i) + dt_s * emis_kg_s(n, k, jj, ii) * inv_area;
+          const double denom = k == 0 ? diag : diag + g_below * c_prime[k - 1];
+          c_prime[k] = -g_above / denom;
+          d_prime[k] = k == 0 ? rhs / denom : (rhs + g_below * d_prime[k - 1]) / denom;
+          g_below = g_above;
         }
         q(n, nz - 1, j, i) = d_prime[nz - 1];
         for (int k = nz - 2; k >= 0; --k) {
