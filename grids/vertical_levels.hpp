@@ -15,7 +15,6 @@ class VerticalLevels {
   double interface_m(int k) const { return interfaces_m_[k]; }  ///< bottom of layer k [m]
   double thickness_m(int k) const { return interfaces_m_[k + 1] - interfaces_m_[k]; }    ///< [m]
   double mid_m(int k) const { return 0.5 * (interfaces_m_[k] + interfaces_m_[k + 1]); }  ///< [m]
-  double top_m() const { return interfaces_m_.back(); }
   /// Layer holding height z above ground (clamped to the model layers).
   int layer_of_height(double z_m) const;
   const std::vector<double>& interfaces_m() const { return interfaces_m_; }

@@ -25,8 +25,6 @@ class BoundaryFile {
   BoundaryFile(const std::string& path, const std::vector<BoundarySpecies>& species, int nz);
   /// Mixing ratios (species, k), row-major, at time t [model units].
   std::vector<double> at(UnixSeconds t) const;
-  UnixSeconds first_time() const { return times_.front(); }
-  UnixSeconds last_time() const { return times_.back(); }
 
  private:
   std::string path_;

@@ -33,7 +33,6 @@ class FieldRegistry {
   int species(const std::string& name) const;
   /// Field index of `species` tagged by `source`.
   int tagged(const std::string& species, const std::string& source) const;
-  const SpeciesInfo& info(int species_index) const { return species_.at(species_index); }
   const std::vector<std::string>& sources() const { return sources_; }
   /// "SPECIES" for bulk fields, "SPECIES@source" for tagged ones.
   std::string field_name(int field) const;

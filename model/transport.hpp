@@ -31,7 +31,6 @@ class Transport {
   /// Inflow and outflow through the lateral boundaries and the model top, and dry deposition, since
   /// construction, per field [kg] (indexed by BudgetColumn).
   std::vector<double> budget_kg(int field) const;
-  const DeviceGeometry& geometry() const { return geo_; }
   /// Advection sub-steps taken so far (how hard the winds pushed the time step).
   long substeps() const { return substeps_; }
 
