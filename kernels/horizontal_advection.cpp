@@ -1,14 +1,11 @@
 #include "kernels/horizontal_advection.hpp"
 
 #include "kernels/ppm.hpp"
+#include "kernels/team_simd.hpp"
 
 namespace kctm {
 
 namespace {
-
-using ScratchLine = Kokkos::View<double*, ExecSpace::scratch_memory_space, Kokkos::MemoryUnmanaged>;
-using TeamPolicy = Kokkos::TeamPolicy<ExecSpace>;
-using Member = TeamPolicy::member_type;
 
 /// A sweep's lines: along x there are ny lines of nx cells, along y nx lines of ny cells.
 struct Lines {
@@ -74,93 +71,170 @@ double max_outflow_courant(const DeviceGeometry& geo, View3D<const double> air, 
 
 namespace {
 
-/// The line kernel of advect_horizontal, compiled once per axis so that the index arithmetic of
-/// the line (contiguous along x, strided along y) is known to the compiler.
+/// Grid lines a team sweeps, one after the other for each field: neighbouring lines share cache
+/// lines along y, and a field's lines of a block are contiguous in memory along x, so the
+/// hardware prefetcher sees long streams while the block's coefficients stay in cache.
+constexpr int kLinesPerTeam = 16;
+
+/// Scratch of a team: per line of its block, the field-independent coefficients of the sweep
+/// (faces f = 0..cells stored at f + 1, with a zero at each end, so that a cell's two faces can
+/// be read without bounds tests); per line being swept, the work arrays of the stages.
+struct LineScratch {
+  static constexpr int kCoefficients = 7, kWork = 5;
+  double* coefficients;  // [line of block][kCoefficients][len]
+  double* work;          // [kWork][len]
+  int len;
+  static std::size_t bytes_of_coefficients(int len) {
+    return sizeof(double) * kLinesPerTeam * kCoefficients * len;
+  }
+  static std::size_t bytes_of_work(int len) { return sizeof(double) * kWork * len; }
+  KOKKOS_INLINE_FUNCTION double* coefficient(int line_of_block, int which) const {
+    return coefficients + (line_of_block * kCoefficients + which) * len;
+  }
+  KOKKOS_INLINE_FUNCTION double* stage(int which) const { return work + which * len; }
+};
+
+/// The line kernel of advect_horizontal, compiled once per axis so that the stride of a line
+/// (1 along x, a row along y) is known to the compiler. The field is updated in place: a team
+/// copies a line (with its halo) into scratch before writing it back, and lines are independent.
 template <bool kAlongX>
-void advect_lines(const DeviceGeometry& geo, View4D<const double> q_in, View3D<const double> air_in,
-                  View4D<double> q_out, const AdvectionWork& work) {
+void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const double> air_in,
+                  const AdvectionWork& work) {
   const auto flux_air = work.face_air_kg;
   const auto edge = work.edge_kg;
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
-  const int h = geo.halo, nf = static_cast<int>(q_in.extent(0)), nz = geo.nz;
+  const int h = geo.halo, nf = static_cast<int>(q.extent(0)), nz = geo.nz;
   const Lines l = lines_of(geo, kAlongX ? Axis::X : Axis::Y);
-  const int len = l.cells + 2 * h;  // cells of a line with its halo
-  const std::size_t scratch = 6 * ScratchLine::shmem_size(len);
+  const int cells = l.cells, len = cells + 2 * h;  // cells of a line with its halo
+  const int blocks = (l.count + kLinesPerTeam - 1) / kLinesPerTeam;
+  const std::ptrdiff_t stride = kAlongX ? 1 : static_cast<std::ptrdiff_t>(q.stride(2));
 
-  // League: (k, line, field) with the field fastest, so neighbouring teams share the line's fluxes.
   Kokkos::parallel_for(
       "kctm::advect_horizontal",
-      TeamPolicy(nf * nz * l.count, Kokkos::AUTO).set_scratch_size(0, Kokkos::PerTeam(scratch)),
-      KOKKOS_LAMBDA(const Member& team) {
-        const int id = team.league_rank();
-        const int n = id % nf, line = (id / nf) % l.count, k = id / (nf * l.count);
-        const int lh = line + h;
-        ScratchLine q(team.team_scratch(0), len), slope(team.team_scratch(0), len),
-            q_left(team.team_scratch(0), len), q_right(team.team_scratch(0), len),
-            flux(team.team_scratch(0), len), air_kg(team.team_scratch(0), len);
-        Kokkos::parallel_for(Kokkos::TeamVectorRange(team, len), [&](int c) {
-          const int j = kAlongX ? lh : c, i = kAlongX ? c : lh;
-          q(c) = q_in(n, k, j, i);
-          air_kg(c) = air_in(k, j, i) * area(j, i) * dz(k);  // [kg]
-        });
-        team.team_barrier();
-        Kokkos::parallel_for(Kokkos::TeamVectorRange(team, 1, len - 1), [&](int c) {
-          slope(c) = ppm::limited_slope(q(c - 1), q(c), q(c + 1));
-        });
-        team.team_barrier();
-        Kokkos::parallel_for(Kokkos::TeamVectorRange(team, 2, len - 2), [&](int c) {
-          double left = ppm::face_value(q(c - 1), q(c), slope(c - 1), slope(c));
-          double right = ppm::face_value(q(c), q(c + 1), slope(c), slope(c + 1));
-          ppm::limit_parabola(q(c), left, right);
-          q_left(c) = left;
-          q_right(c) = right;
-        });
-        team.team_barrier();
-        // Face f lies between cells f + h − 1 and f + h of the line.
-        Kokkos::parallel_for(Kokkos::TeamVectorRange(team, l.cells + 1), [&](int f) {
-          // Both candidates, then a select: the upwind cell's side depends on the flow's sign.
-          const double flow = flux_air(k, line, f);
-          const int a = f + h - 1, b = f + h;
-          const double out_of_a = ppm::mean_at_right(q_left(a), q(a), q_right(a), flow / air_kg(a));
-          const double out_of_b = ppm::mean_at_left(q_left(b), q(b), q_right(b), -flow / air_kg(b));
-          flux(f) = flow * (flow >= 0 ? out_of_a : out_of_b);
-        });
-        team.team_barrier();
-        Kokkos::parallel_for(Kokkos::TeamVectorRange(team, l.cells), [&](int f) {
-          const int c = f + h;
-          const double m = air_kg(c);
-          const double m_new = m + flux_air(k, line, f) - flux_air(k, line, f + 1);
-          const double value = (m * q(c) + flux(f) - flux(f + 1)) / m_new;
-          if (kAlongX) {
-            q_out(n, k, lh, c) = value;
-          } else {
-            q_out(n, k, c, lh) = value;
+      team_policy(nz * blocks)
+          .set_scratch_size(0, Kokkos::PerTeam(LineScratch::bytes_of_work(len)))
+          .set_scratch_size(1, Kokkos::PerTeam(LineScratch::bytes_of_coefficients(len))),
+      KOKKOS_LAMBDA(const TeamMember& team) {
+        const int k = team.league_rank() / blocks;
+        const int first = (team.league_rank() % blocks) * kLinesPerTeam;
+        const int last = first + kLinesPerTeam < l.count ? first + kLinesPerTeam : l.count;
+        const LineScratch s{
+            static_cast<double*>(
+                team.team_scratch(1).get_shmem(LineScratch::bytes_of_coefficients(len))),
+            static_cast<double*>(team.team_scratch(0).get_shmem(LineScratch::bytes_of_work(len))),
+            len};
+
+        // Field-independent coefficients of each line: air mass m of the cells [kg]; per face
+        // the outflow to the right (push ≥ 0) and to the left (pull ≤ 0) [kg] with the share of
+        // the upwind cell it takes (Courant numbers); per cell m / m_new and 1 / m_new.
+        for (int line = first; line < last; ++line) {
+          const int lh = line + h;
+          double* m = s.coefficient(line - first, 0);
+          double* push = s.coefficient(line - first, 1);
+          double* pull = s.coefficient(line - first, 2);
+          double* courant_right = s.coefficient(line - first, 3);
+          double* courant_left = s.coefficient(line - first, 4);
+          double* keep = s.coefficient(line - first, 5);
+          double* inverse = s.coefficient(line - first, 6);
+          each_cell(team, 0, len, [=](int c) {
+            const int j = kAlongX ? lh : c, i = kAlongX ? c : lh;
+            m[c] = air_in(k, j, i) * area(j, i) * dz(k);
+          });
+          each_cell(team, 0, cells + 1, [=](int f) {
+            // Face f lies between cells f + h − 1 and f + h of the line; stored at f + 1.
+            const double flow = flux_air(k, line, f);
+            push[f + 1] = flow > 0 ? flow : 0.0;
+            pull[f + 1] = flow < 0 ? flow : 0.0;
+            courant_right[f + 1] = push[f + 1] / m[f + h - 1];
+            courant_left[f + 1] = -pull[f + 1] / m[f + h];
+          });
+          Kokkos::single(Kokkos::PerTeam(team), [&]() {
+            push[0] = pull[0] = courant_right[0] = courant_left[0] = 0;
+            push[cells + 2] = pull[cells + 2] = courant_right[cells + 2] = 0;
+            courant_left[cells + 2] = 0;
+          });
+          each_cell(team, 0, cells, [=](int c) {
+            const double m_new = m[c + h] + flux_air(k, line, c) - flux_air(k, line, c + 1);
+            keep[c] = m[c + h] / m_new;
+            inverse[c] = 1 / m_new;
+          });
+        }
+
+        double* copy = s.stage(0);
+        double* slope = s.stage(1);
+        double* face = s.stage(2);
+        double* to_right = s.stage(3);
+        double* to_left = s.stage(4);
+        for (int n = 0; n < nf; ++n) {
+          for (int line = first; line < last; ++line) {
+            const int lh = line + h;
+            double* in_grid = kAlongX ? &q(n, k, lh, 0) : &q(n, k, 0, lh);
+            const double* push = s.coefficient(line - first, 1);
+            const double* pull = s.coefficient(line - first, 2);
+            const double* courant_right = s.coefficient(line - first, 3);
+            const double* courant_left = s.coefficient(line - first, 4);
+            const double* keep = s.coefficient(line - first, 5);
+            const double* inverse = s.coefficient(line - first, 6);
+            if (line + 1 < last || n + 1 < nf) {
+              const int next_line = line + 1 < last ? line + 1 : first;
+              const int next_n = line + 1 < last ? n : n + 1;
+              prefetch_line(
+                  kAlongX ? &q(next_n, k, next_line + h, 0) : &q(next_n, k, 0, next_line + h), len,
+                  stride);
+            }
+            // Along x the line is contiguous and read in place; along y it is gathered first.
+            const double* line_q = kAlongX ? in_grid : copy;
+            if (!kAlongX) each_cell(team, 0, len, [=](int c) { copy[c] = in_grid[c * stride]; });
+            each_cell(team, 1, len - 1, [=](int c) {
+              slope[c] = ppm::limited_slope(line_q[c - 1], line_q[c], line_q[c + 1]);
+            });
+            // face[c]: the value at the face between cells c and c + 1.
+            each_cell(team, 1, len - 2, [=](int c) {
+              face[c] = ppm::face_value(line_q[c], line_q[c + 1], slope[c], slope[c + 1]);
+            });
+            // Each cell next to a face: the tracer mass [kg] leaving it through its right face
+            // (face c − h + 1, ≥ 0) and through its left face (face c − h, ≤ 0), from the mean of
+            // its limited parabola over the part that crosses. One of a face's two is zero, so a
+            // face's flux is their sum, with no select on the flow's sign.
+            each_cell(team, h - 1, len - h + 1, [=](int c) {
+              double left = face[c - 1], right = face[c];
+              ppm::limit_parabola(line_q[c], left, right);
+              const int r = c - h + 2, l = c - h + 1;  // where faces c − h + 1 and c − h are stored
+              to_right[c] = push[r] * ppm::mean_at_right(left, line_q[c], right, courant_right[r]);
+              to_left[c] = pull[l] * ppm::mean_at_left(left, line_q[c], right, courant_left[l]);
+            });
+            // Face f carries to_right[f + h − 1] + to_left[f + h].
+            each_cell(team, 0, cells, [=](int c) {
+              const int a = c + h;
+              const double net = (to_right[a - 1] + to_left[a]) - (to_right[a] + to_left[a + 1]);
+              in_grid[a * stride] = keep[c] * line_q[a] + inverse[c] * net;
+            });
+            Kokkos::single(Kokkos::PerTeam(team), [&]() {
+              edge(n, k, line, 0) = to_right[h - 1] + to_left[h];
+              edge(n, k, line, 1) = to_right[cells + h - 1] + to_left[cells + h];
+            });
+            team.team_barrier();
           }
-        });
-        Kokkos::single(Kokkos::PerTeam(team), [&]() {
-          edge(n, k, line, 0) = flux(0);
-          edge(n, k, line, 1) = flux(l.cells);
-        });
+        }
       });
 }
 
 }  // namespace
 
-void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<const double> q_in,
-                       View3D<double> air, View4D<double> q_out, const AdvectionWork& work,
-                       MassBudget budget) {
+void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, View3D<double> air,
+                       const AdvectionWork& work, MassBudget budget) {
   const auto flux_air = work.face_air_kg;
   const auto edge = work.edge_kg;
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
-  const int h = geo.halo, nf = static_cast<int>(q_in.extent(0)), nz = geo.nz;
+  const int h = geo.halo, nf = static_cast<int>(q.extent(0)), nz = geo.nz;
   const bool x = axis == Axis::X;
   const Lines l = lines_of(geo, axis);
   if (x) {
-    advect_lines<true>(geo, q_in, air, q_out, work);
+    advect_lines<true>(geo, q, air, work);
   } else {
-    advect_lines<false>(geo, q_in, air, q_out, work);
+    advect_lines<false>(geo, q, air, work);
   }
 
   // Boundary budget: one thread per field sums its edge faces in a fixed order (deterministic).

@@ -34,11 +34,11 @@ void face_air_fluxes(const DeviceGeometry& geo, const DeviceMeteo& met, Axis axi
 double max_outflow_courant(const DeviceGeometry& geo, View3D<const double> air, Axis axis,
                            const AdvectionWork& work);
 
-/// One sweep along `axis` with the fluxes in work.face_air_kg: q_out from q_in (halo filled),
-/// then `air` updated in place. Adds the tracer mass crossing lateral boundaries to `budget` [kg].
-/// One team per grid line, in stages over team scratch: slopes, parabolas, face fluxes, update.
-void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<const double> q_in,
-                       View3D<double> air, View4D<double> q_out, const AdvectionWork& work,
-                       MassBudget budget);
+/// One sweep along `axis` with the fluxes in work.face_air_kg, in place: q (halo filled) is
+/// advected, then `air`. Adds the tracer mass crossing lateral boundaries to `budget` [kg].
+/// A team takes a block of grid lines at one level and sweeps them field by field, line by line,
+/// in vectorised stages over scratch: slopes, face values, limited parabolas, face fluxes, update.
+void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, View3D<double> air,
+                       const AdvectionWork& work, MassBudget budget);
 
 }  // namespace kctm

@@ -46,8 +46,7 @@ void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double d
   if (n > 1) face_air_fluxes(geo_, met, axis, dt_s / n, work_);
   for (int s = 0; s < n; ++s) {
     if (s > 0) apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air);
-    advect_horizontal(geo_, axis, state.q, state.air, scratch_, work_, budget_);
-    std::swap(state.q, scratch_);
+    advect_horizontal(geo_, axis, state.q, state.air, work_, budget_);
   }
   substeps_ += n;
 }

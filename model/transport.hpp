@@ -40,7 +40,7 @@ class Transport {
   void diffuse_across(State& state, double dt_s);
 
   DeviceGeometry geo_;
-  View4D<double> scratch_;    // the one state-sized buffer transport adds
+  View4D<double> scratch_;    // the one state-sized buffer transport adds (diffusion)
   View3D<double> w_kg_;       // vertical air-mass flux of the step (k_interface, j, i) [kg]
   View3D<double> column_kg_;  // per-column masses (top exchange, deposition) (field, j, i) [kg]
   AdvectionWork work_;        // face air fluxes and edge fluxes of the horizontal sweeps
