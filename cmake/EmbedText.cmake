@@ -1,9 +1,10 @@
-# cmake -DINPUT=file.yaml -DOUTPUT=file.cpp -P EmbedText.cmake: writes kctm::default_config_text().
+# cmake -DINPUT=file -DOUTPUT=file.cpp -DFUNCTION=name -DHEADER=header.hpp -P EmbedText.cmake:
+# writes `const std::string& kctm::FUNCTION()` returning the text of INPUT.
 file(READ ${INPUT} content)
 file(WRITE ${OUTPUT}.tmp
-  "// Generated from model/default_config.yaml by cmake/EmbedText.cmake.\n"
-  "#include \"model/config.hpp\"\n\nnamespace kctm {\n\n"
-  "const std::string& default_config_text() {\n"
-  "  static const std::string text = R\"KCTM_CONFIG(${content})KCTM_CONFIG\";\n"
+  "// Generated from ${INPUT} by cmake/EmbedText.cmake.\n"
+  "#include <string>\n\nnamespace kctm {\n\n"
+  "const std::string& ${FUNCTION}() {\n"
+  "  static const std::string text = R\"KCTM_TEXT(${content})KCTM_TEXT\";\n"
   "  return text;\n}\n\n}  // namespace kctm\n")
 file(RENAME ${OUTPUT}.tmp ${OUTPUT})

@@ -12,6 +12,7 @@
 #include "kernels/field_mass.hpp"
 #include "kernels/horizontal_advection.hpp"
 #include "meteo/analytic_meteo.hpp"
+#include "meteo/climatology_meteo.hpp"
 #include "meteo/placeholder_meteo.hpp"
 #include "model/boundary_file.hpp"
 #include "model/conc_writer.hpp"
@@ -54,7 +55,10 @@ std::unique_ptr<MeteoSource> make_meteo(const RunConfig& c, const Domain& d) {
   if (c.meteo_kind == "analytic") {
     return std::make_unique<AnalyticMeteo>(c.analytic, d.grid, d.sub, d.geometry, c.start);
   }
-  return std::make_unique<PlaceholderMeteo>(c.meteo, d.grid, d.sub, c.start);
+  if (c.meteo_kind == "placeholder") {
+    return std::make_unique<PlaceholderMeteo>(c.meteo, d.grid, d.sub, c.start);
+  }
+  return std::make_unique<ClimatologyMeteo>(c.climatology, d.grid, d.sub);
 }
 
 /// The configured initial shape in the tracer's interior cells (every layer).

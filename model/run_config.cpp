@@ -81,9 +81,23 @@ RunConfig read_run_config(const Config& c) {
   }
 
   r.meteo_kind = c.get_string("meteo.kind");
-  if (r.meteo_kind != "placeholder" && r.meteo_kind != "analytic") {
+  if (r.meteo_kind != "climatology" && r.meteo_kind != "placeholder" &&
+      r.meteo_kind != "analytic") {
     throw Error(c.where("meteo.kind"), "unknown meteorology kind '" + r.meteo_kind + "'",
-                "placeholder or analytic");
+                "climatology, placeholder or analytic");
+  }
+  r.climatology = {c.get_path("meteo.climatology.normals_file"),
+                   static_cast<std::uint64_t>(c.get_int("meteo.climatology.seed")),
+                   positive(c, "meteo.climatology.roughness_m"),
+                   positive(c, "meteo.climatology.kz_min_m2_s"),
+                   static_cast<int>(c.get_int("meteo.climatology.land_use"))};
+  if (r.climatology.land_use < 1 || r.climatology.land_use > 24) {
+    throw Error(c.where("meteo.climatology.land_use"), "out of range",
+                "a USGS 24-category land use, 1 to 24");
+  }
+  if (!r.climatology.normals_file.empty() && !std::filesystem::exists(r.climatology.normals_file)) {
+    throw Error(c.where("meteo.climatology.normals_file"),
+                "file not found: " + r.climatology.normals_file);
   }
   r.analytic = {c.get_string("meteo.analytic.flow"), non_negative(c, "meteo.analytic.speed_m_s"),
                 c.get_double("meteo.analytic.direction_deg"),

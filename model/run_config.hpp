@@ -5,6 +5,7 @@
 #include "base/civil_time.hpp"
 #include "grids/global_grid.hpp"
 #include "meteo/analytic_meteo.hpp"
+#include "meteo/climatology_meteo.hpp"
 #include "meteo/placeholder_meteo.hpp"
 #include "model/config.hpp"
 #include "model/initial_shapes.hpp"
@@ -37,7 +38,8 @@ struct RunConfig {
   std::string counties_file_where;  ///< where the value came from, for error messages
   bool counties_file_required;      ///< the user named it: a missing file is an error
   int mask_subsamples;
-  std::string meteo_kind;  ///< placeholder | analytic
+  std::string meteo_kind;  ///< climatology | placeholder | analytic
+  ClimatologyMeteoConfig climatology;
   PlaceholderMeteoConfig meteo;
   double kh_m2_s;             ///< horizontal diffusivity [m2 s-1]
   std::string boundary_file;  ///< "" for constant boundary values

@@ -37,6 +37,13 @@ expect_error unknown_key "^kctm: error: .*unknown.yaml:2: grid.dxkm: unknown con
 printf 'time:\n  hours: six\n' >"$work/type.yaml"
 expect_error wrong_type "type.yaml:2: time.hours: wrong type: expected an integer" -- run "$work/type.yaml" --set "output.dir=$out"
 
+printf 'month,t\n' >"$work/normals.csv"
+expect_error bad_normals "normals.csv:1: unexpected header" \
+  -- demo --hours 1 --out "$out" --set "meteo.climatology.normals_file=$work/normals.csv"
+
+expect_error missing_normals "meteo.climatology.normals_file: file not found: .*absent.csv" \
+  -- demo --hours 1 --out "$out" --set "meteo.climatology.normals_file=$work/absent.csv"
+
 expect_error missing_config "missing.yaml: cannot open the config file" -- run "$work/missing.yaml"
 
 printf 'grid:\n  mask:\n    counties_file: nowhere.geojson\n' >"$work/mask.yaml"

@@ -1,0 +1,118 @@
+// The climatological meteorology over the domain: a whole year without a NaN or an unphysical
+// value, and boundary-layer diagnostics that behave as day and night should.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "grids/global_grid.hpp"
+#include "grids/subdomain.hpp"
+#include "meteo/climatology_meteo.hpp"
+#include "model/config.hpp"
+#include "model/run_config.hpp"
+
+namespace kctm {
+namespace {
+
+struct GridSetup {
+  RunConfig config;
+  GlobalGrid grid;
+  Subdomain sub;
+  explicit GridSetup(int dx_km)
+      : config(make(dx_km)),
+        grid(GlobalGrid::from_spec(config.domain)),
+        sub(whole_domain(grid, 3)) {}
+  static RunConfig make(int dx_km) {
+    Config c;
+    c.set("grid.dx_km=" + std::to_string(dx_km));
+    return read_run_config(c);
+  }
+};
+
+bool all_finite(const std::vector<double>& v) {
+  for (double x : v) {
+    if (!std::isfinite(x)) return false;
+  }
+  return true;
+}
+
+TEST(ClimatologyMeteo, WholeYearHasNoNaNAndStaysPhysical) {
+  const GridSetup s(27);
+  const ClimatologyMeteo met(s.config.climatology, s.grid, s.sub);
+  const UnixSeconds start = 1546300800;  // 2019-01-01T00:00Z
+  double pbl_max = 0, kz_max = 0, rho_min = 1e9, precip_total = 0;
+  int hours = 0;
+  for (UnixSeconds t = start + 1800; t < start + 365 * 86400; t += 3600, ++hours) {
+    const MeteoSnapshot m = met.at(t);
+    const SurfaceFields& f = m.surface;
+    for (const std::vector<double>* v : {&m.rho_kg_m3,      &m.u_m_s,
+                                         &m.v_m_s,          &m.kz_m2_s,
+                                         &m.temperature_k,  &m.pressure_pa,
+                                         &m.qv_kg_kg,       &m.cloud_water_kg_kg,
+                                         &f.t2_k,           &f.q2_kg_kg,
+                                         &f.psfc_pa,        &f.u10_m_s,
+                                         &f.v10_m_s,        &f.precip_mm_h,
+                                         &f.cloud_fraction, &f.swdown_w_m2,
+                                         &f.cos_zenith,     &f.sensible_heat_w_m2,
+                                         &f.ustar_m_s,      &f.obukhov_m,
+                                         &f.pblh_m,         &f.ra_s_m}) {
+      ASSERT_TRUE(all_finite(*v)) << "hour " << hours;
+    }
+    for (int k = 0; k < m.nz; ++k) {
+      const double rho = m.rho_kg_m3[(k * s.sub.ny_with_halo() + 3) * s.sub.nx_with_halo() + 3];
+      ASSERT_GT(rho, 0.3);
+      ASSERT_LT(rho, 1.4);
+      if (k > 0) {
+        ASSERT_LT(rho,
+                  m.rho_kg_m3[((k - 1) * s.sub.ny_with_halo() + 3) * s.sub.nx_with_halo() + 3]);
+      }
+      rho_min = std::min(rho_min, rho);
+    }
+    for (std::size_t c = 0; c < f.t2_k.size(); ++c) {
+      ASSERT_GT(f.ustar_m_s[c], 0);
+      ASSERT_GT(f.ra_s_m[c], 0);
+      ASSERT_GE(f.cloud_fraction[c], 0);
+      ASSERT_LE(f.cloud_fraction[c], 1);
+      ASSERT_GE(f.precip_mm_h[c], 0);
+      ASSERT_GE(f.land_use[c], 1);
+      ASSERT_LE(f.land_use[c], 24);
+      ASSERT_GT(f.pblh_m[c], 0);
+      pbl_max = std::max(pbl_max, f.pblh_m[c]);
+    }
+    for (double kz : m.kz_m2_s) kz_max = std::max(kz_max, kz);
+    precip_total += f.precip_mm_h[0];
+  }
+  std::printf(
+      "%d hours: highest boundary layer %.0f m, largest Kz %.0f m2/s, least density %.3f "
+      "kg/m3, precipitation %.1f mm\n",
+      hours, pbl_max, kz_max, rho_min, precip_total);
+  EXPECT_EQ(hours, 8760);
+  EXPECT_NEAR(precip_total, 1319.8, 1.0);  // the annual normal (hourly rates, one hour apart)
+  EXPECT_GT(pbl_max, 1000);
+  EXPECT_LT(kz_max, 1000);
+}
+
+TEST(ClimatologyMeteo, DayAndNightBoundaryLayers) {
+  const GridSetup s(27);
+  const ClimatologyMeteo met(s.config.climatology, s.grid, s.sub);
+  // 2019-07-20: 14:00 and 02:00 Beijing time at the domain's centre.
+  const UnixSeconds afternoon = 1563602400, night = 1563559200;
+  const MeteoSnapshot day = met.at(afternoon), dark = met.at(night);
+  const std::size_t c = day.column(s.sub.ny / 2, s.sub.nx / 2);
+  EXPECT_GT(day.surface.sensible_heat_w_m2[c], 50);
+  EXPECT_LT(day.surface.obukhov_m[c], 0);  // unstable
+  EXPECT_LT(dark.surface.sensible_heat_w_m2[c], 0);
+  EXPECT_GT(dark.surface.obukhov_m[c], 0);  // stable
+  EXPECT_GT(day.surface.pblh_m[c], 3 * dark.surface.pblh_m[c]);
+  EXPECT_GT(day.surface.swdown_w_m2[c], 200);
+  EXPECT_EQ(dark.surface.swdown_w_m2[c], 0);
+  // Kz in the middle of the day's mixed layer far above the night's.
+  const int k = s.grid.levels().layer_of_height(0.4 * day.surface.pblh_m[c]);
+  const std::size_t kc =
+      (static_cast<std::size_t>(k) * s.sub.ny + s.sub.ny / 2) * s.sub.nx + s.sub.nx / 2;
+  EXPECT_GT(day.kz_m2_s[kc], 10 * dark.kz_m2_s[kc]);
+}
+
+}  // namespace
+}  // namespace kctm
