@@ -2,7 +2,7 @@
 
 #include "kernels/budget_sums.hpp"
 #include "kernels/ppm.hpp"
-#include "kernels/vertical_diffusion.hpp"
+#include "kernels/team_simd.hpp"
 
 namespace kctm {
 
@@ -42,6 +42,30 @@ double max_vertical_courant(const DeviceGeometry& geo, View3D<const double> air,
   return c;
 }
 
+namespace {
+
+/// Columns a team advects together: the SIMD lanes of its stages, which run over levels × lanes.
+constexpr int kColumnsPerTeam = 32;
+/// Padding of a column: three levels below the ground (the ground layer repeated) and three above
+/// the top (the air above, q_bc), so the parabolas of the ground and top layers need no tests.
+constexpr int kPad = 3;
+
+/// Scratch of a team, each array [level][lane]: per-level coefficients shared by the fields, and
+/// the stages of the field being advected.
+struct ColumnScratch {
+  static constexpr int kCoefficients = 7, kWork = 5;
+  double* data;
+  int levels;  // nz + 2 kPad
+  static std::size_t bytes(int levels) {
+    return sizeof(double) * (kCoefficients + kWork) * levels * kColumnsPerTeam;
+  }
+  KOKKOS_INLINE_FUNCTION double* array(int which) const {
+    return data + static_cast<std::size_t>(which) * levels * kColumnsPerTeam;
+  }
+};
+
+}  // namespace
+
 void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, double fraction,
                      View2D<const double> q_bc, View4D<double> q, View3D<double> air,
                      View3D<double> top_kg, MassBudget budget) {
@@ -49,34 +73,98 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
   const auto dz = geo.dz_m;
   const int h = geo.halo, nz = geo.nz, ny = geo.ny, nx = geo.nx;
   const int nf = static_cast<int>(q.extent(0));
+  const int levels = nz + 2 * kPad, blocks = (nx + kColumnsPerTeam - 1) / kColumnsPerTeam;
+  constexpr int W = kColumnsPerTeam;
+  // Level c of the padded column is layer c − kPad; interface kf (0 = ground .. nz = top) lies
+  // between levels kf + kPad − 1 and kf + kPad. Interface arrays are stored at kf + 1, with zeros
+  // at 0 and nz + 2 (no flux below the ground pad or above the top pad).
   Kokkos::parallel_for(
-      "kctm::advect_vertical", Policy3D({0, 0, 0}, {nf, ny, nx}),
-      KOKKOS_LAMBDA(int n, int jj, int ii) {
-        const int j = jj + h, i = ii + h;
-        // Tracer mass through each interface [kg]: none through the ground; the parabolas see the
-        // ground layer repeated below it and the air above the top (the top's q_bc) above it.
-        double flux[kMaxLayers + 1];
-        flux[0] = 0;
-        for (int kf = 1; kf <= nz; ++kf) {
-          const double flow = fraction * w_kg(kf, jj, ii);
-          if (kf == nz && flow < 0) {  // air from above the model
-            flux[kf] = flow * q_bc(n, nz - 1);
-            continue;
+      "kctm::advect_vertical",
+      team_policy(ny * blocks).set_scratch_size(1, Kokkos::PerTeam(ColumnScratch::bytes(levels))),
+      KOKKOS_LAMBDA(const TeamMember& team) {
+        const int jj = team.league_rank() / blocks, i0 = (team.league_rank() % blocks) * W;
+        const int lanes = i0 + W <= nx ? W : nx - i0;
+        const ColumnScratch s{
+            static_cast<double*>(team.team_scratch(1).get_shmem(ColumnScratch::bytes(levels))),
+            levels};
+        double* m = s.array(0);
+        double* push = s.array(1);
+        double* pull = s.array(2);
+        double* courant_up = s.array(3);
+        double* courant_down = s.array(4);
+        double* keep = s.array(5);
+        double* inverse = s.array(6);
+        double* column = s.array(7);
+        double* slope = s.array(8);
+        double* face = s.array(9);
+        double* to_up = s.array(10);
+        double* to_down = s.array(11);
+        // Lane w is column i0 + w; lanes past the subdomain repeat its last column (never stored).
+        auto column_of = [=](int p) { return i0 + (p % W < lanes ? p % W : lanes - 1); };
+
+        // Coefficients: air mass of each layer [kg]; per interface the upward (push ≥ 0) and
+        // downward (pull ≤ 0) air flux [kg] and the share of the upwind layer it takes; per layer
+        // m / m_new and 1 / m_new.
+        each_cell(team, kPad * W, (kPad + nz) * W, [=](int p) {
+          const int k = p / W - kPad, ii = column_of(p);
+          m[p] = air(k, jj + h, ii + h) * area(jj + h, ii + h) * dz(k);
+        });
+        each_cell(team, 0, (nz + 3) * W, [=](int p) {
+          const int kf = p / W - 1, ii = column_of(p);
+          const bool inside = kf >= 0 && kf <= nz;
+          const double flow = inside ? fraction * w_kg(inside ? kf : 0, jj, ii) : 0.0;
+          push[p] = flow > 0 ? flow : 0.0;
+          pull[p] = flow < 0 ? flow : 0.0;
+          // The layer below interface kf is kf − 1, above it kf; the ground has no flux.
+          const int below = kf - 1 < 0 ? 0 : (kf - 1 > nz - 1 ? nz - 1 : kf - 1);
+          const int above = kf < 0 ? 0 : (kf > nz - 1 ? nz - 1 : kf);
+          courant_up[p] = push[p] / m[(below + kPad) * W + p % W];
+          courant_down[p] = -pull[p] / m[(above + kPad) * W + p % W];
+        });
+        each_cell(team, kPad * W, (kPad + nz) * W, [=](int p) {
+          const int k = p / W - kPad;
+          const int lower = (k + 1) * W + p % W, upper = (k + 2) * W + p % W;  // stored interfaces
+          const double m_new = m[p] + (push[lower] + pull[lower]) - (push[upper] + pull[upper]);
+          keep[p] = m[p] / m_new;
+          inverse[p] = 1 / m_new;
+        });
+
+        for (int n = 0; n < nf; ++n) {
+          each_cell(team, 0, levels * W, [=](int p) {
+            const int c = p / W, ii = column_of(p);
+            const int k = c < kPad ? 0 : c - kPad;
+            column[p] = k < nz ? q(n, k, jj + h, ii + h) : q_bc(n, nz - 1);
+          });
+          each_cell(team, W, (levels - 1) * W, [=](int p) {
+            slope[p] = ppm::limited_slope(column[p - W], column[p], column[p + W]);
+          });
+          // face[p]: the value at the face between levels c and c + 1.
+          each_cell(team, W, (levels - 2) * W, [=](int p) {
+            face[p] = ppm::face_value(column[p], column[p + W], slope[p], slope[p + W]);
+          });
+          // Tracer mass [kg] leaving level c upwards through interface c − kPad + 1 (stored at
+          // c − 1) and downwards through interface c − kPad (stored at c − 2), from its limited
+          // parabola; one of an interface's two is zero.
+          each_cell(team, (kPad - 1) * W, (levels - kPad + 1) * W, [=](int p) {
+            double lower = face[p - W], upper = face[p];
+            ppm::limit_parabola(column[p], lower, upper);
+            const int up = p - W, down = p - 2 * W;
+            to_up[p] = push[up] * ppm::mean_at_right(lower, column[p], upper, courant_up[up]);
+            to_down[p] =
+                pull[down] * ppm::mean_at_left(lower, column[p], upper, courant_down[down]);
+          });
+          for (int k = 0; k < nz; ++k) {
+            const int row = (k + kPad) * W;
+            each_cell(team, 0, lanes, [=](int w) {
+              const int p = row + w;
+              const double net = (to_up[p - W] + to_down[p]) - (to_up[p] + to_down[p + W]);
+              q(n, k, jj + h, i0 + w + h) = keep[p] * column[p] + inverse[p] * net;
+            });
           }
-          const int ku = flow >= 0 ? kf - 1 : kf;
-          const double m_up = air(ku, j, i) * area(j, i) * dz(ku);
-          double s[6];
-          for (int o = 0; o < 6; ++o) {
-            const int k = kf - 3 + o;
-            s[o] = k >= nz ? q_bc(n, nz - 1) : q(n, k < 0 ? 0 : k, j, i);
-          }
-          flux[kf] = flow * ppm::crossing_mean(s, flow / m_up);
-        }
-        top_kg(n, jj, ii) = flux[nz];  // summed per field below, in a fixed order
-        for (int k = 0; k < nz; ++k) {
-          const double m = air(k, j, i) * area(j, i) * dz(k);
-          const double m_new = m + fraction * (w_kg(k, jj, ii) - w_kg(k + 1, jj, ii));
-          q(n, k, j, i) = (m * q(n, k, j, i) + flux[k] - flux[k + 1]) / m_new;
+          // The tracer mass through the model top, summed per field below in a fixed order.
+          const int top = (nz + kPad - 1) * W;
+          each_cell(team, 0, lanes,
+                    [=](int w) { top_kg(n, jj, i0 + w) = to_up[top + w] + to_down[top + W + w]; });
         }
       });
   Kokkos::parallel_for(

@@ -1,8 +1,16 @@
 #include "kernels/vertical_diffusion.hpp"
 
 #include "kernels/budget_sums.hpp"
+#include "kernels/team_simd.hpp"
 
 namespace kctm {
+
+namespace {
+
+/// Columns a team solves together: the SIMD lanes of its loops over a level.
+constexpr int kColumnsPerTeam = 64;
+
+}  // namespace
 
 void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<const double> air,
                       double dt_s, const ColumnExchange& exchange, View4D<double> q,
@@ -14,39 +22,68 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
   const auto dzc = geo.dz_center_m;
-  const int h = geo.halo, nz = geo.nz, nf = static_cast<int>(q.extent(0));
+  const int h = geo.halo, nz = geo.nz, nx = geo.nx, nf = static_cast<int>(q.extent(0));
+  constexpr int W = kColumnsPerTeam;
+  const int blocks = (nx + W - 1) / W;
+  // Per team, each [level][lane]: conductances g (nz + 1 interfaces), layer masses per area m, the
+  // Thomas algorithm's c' and d', and one row of dt / A.
+  const std::size_t bytes = sizeof(double) * (4 * nz + 2) * W;
   Kokkos::parallel_for(
-      "kctm::diffuse_vertical", Policy3D({0, 0, 0}, {nf, geo.ny, geo.nx}),
-      KOKKOS_LAMBDA(int n, int jj, int ii) {
-        const int j = jj + h, i = ii + h;
+      "kctm::diffuse_vertical",
+      team_policy(geo.ny * blocks).set_scratch_size(1, Kokkos::PerTeam(bytes)),
+      KOKKOS_LAMBDA(const TeamMember& team) {
+        const int jj = team.league_rank() / blocks, i0 = (team.league_rank() % blocks) * W;
+        const int lanes = i0 + W <= nx ? W : nx - i0, j = jj + h;
+        double* g = static_cast<double*>(team.team_scratch(1).get_shmem(bytes));
+        double* m = g + (nz + 1) * W;
+        double* c_prime = m + nz * W;
+        double* d_prime = c_prime + nz * W;
+        double* per_area = d_prime + nz * W;  // dt / A, turning an emission into kg m-2
         // Conductance across interface k (between layers k−1 and k) times dt [kg m-2]:
-        // dt ρ_face Kz / Δz_centre; zero at the ground and the top.
-        auto g = [&](int k) {
-          if (k <= 0 || k >= nz) return 0.0;
-          return dt_s * 0.5 * (rho(k - 1, j, i) + rho(k, j, i)) * kz(k, jj, ii) / dzc(k);
-        };
-        // Deposition conductance at the ground times dt [kg m-2].
-        const double g_dep = dt_s * vdep(n, jj, ii) * rho(0, j, i);
-        // Thomas algorithm on -g_k x_{k-1} + (m_k + g_k + g_{k+1}) x_k - g_{k+1} x_{k+1} = m_k q_k
-        // + dt E_k / A, with g_dep added to the ground layer's diagonal.
-        double c_prime[kMaxLayers], d_prime[kMaxLayers];
-        const double inv_area = 1.0 / area(j, i);
-        double g_below = 0.0;  // g(k), carried up from the previous layer's g(k + 1)
-        for (int k = 0; k < nz; ++k) {
-          const double g_above = g(k + 1);
-          const double m = rho(k, j, i) * dz(k);
-          const double diag = m + g_below + g_above + (k == 0 ? g_dep : 0.0);
-          const double rhs = m * q(n, k, j, i) + dt_s * emis_kg_s(n, k, jj, ii) * inv_area;
-          const double denom = k == 0 ? diag : diag + g_below * c_prime[k - 1];
-          c_prime[k] = -g_above / denom;
-          d_prime[k] = k == 0 ? rhs / denom : (rhs + g_below * d_prime[k - 1]) / denom;
-          g_below = g_above;
+        // dt ρ_face Kz / Δz_centre; zero at the ground and the top. Shared by the fields.
+        for (int k = 0; k <= nz; ++k) {
+          each_cell(team, 0, lanes, [=](int w) {
+            const int i = i0 + w + h;
+            g[k * W + w] = k <= 0 || k >= nz ? 0.0
+                                             : dt_s * 0.5 * (rho(k - 1, j, i) + rho(k, j, i)) *
+                                                   kz(k, jj, i - h) / dzc(k);
+            if (k < nz) m[k * W + w] = rho(k, j, i) * dz(k);
+            if (k == 0) per_area[w] = dt_s / area(j, i);
+          });
         }
-        q(n, nz - 1, j, i) = d_prime[nz - 1];
-        for (int k = nz - 2; k >= 0; --k) {
-          q(n, k, j, i) = d_prime[k] - c_prime[k] * q(n, k + 1, j, i);
+        for (int n = 0; n < nf; ++n) {
+          // Thomas algorithm on −g_k x_{k−1} + (m_k + g_k + g_{k+1}) x_k − g_{k+1} x_{k+1} =
+          // m_k q_k + dt E_k / A, with the deposition conductance dt v_d ρ added to the ground
+          // layer's diagonal; the columns of the team side by side.
+          for (int k = 0; k < nz; ++k) {
+            each_cell(team, 0, lanes, [=](int w) {
+              const int i = i0 + w + h;
+              const double g_below = g[k * W + w], g_above = g[(k + 1) * W + w];
+              const double g_dep = k == 0 ? dt_s * vdep(n, jj, i - h) * rho(0, j, i) : 0.0;
+              const double diag = m[k * W + w] + g_below + g_above + g_dep;
+              const double rhs =
+                  m[k * W + w] * q(n, k, j, i) + emis_kg_s(n, k, jj, i - h) * per_area[w];
+              const double inverse =
+                  1 / (k == 0 ? diag : diag + g_below * c_prime[(k - 1) * W + w]);
+              c_prime[k * W + w] = -g_above * inverse;
+              d_prime[k * W + w] =
+                  (k == 0 ? rhs : rhs + g_below * d_prime[(k - 1) * W + w]) * inverse;
+            });
+          }
+          each_cell(team, 0, lanes,
+                    [=](int w) { q(n, nz - 1, j, i0 + w + h) = d_prime[(nz - 1) * W + w]; });
+          for (int k = nz - 2; k >= 0; --k) {
+            each_cell(team, 0, lanes, [=](int w) {
+              const int i = i0 + w + h;
+              q(n, k, j, i) = d_prime[k * W + w] - c_prime[k * W + w] * q(n, k + 1, j, i);
+            });
+          }
+          each_cell(team, 0, lanes, [=](int w) {
+            const int i = i0 + w + h;
+            column_kg(n, jj, i - h) =
+                dt_s * vdep(n, jj, i - h) * rho(0, j, i) * q(n, 0, j, i) * area(j, i);
+          });
         }
-        column_kg(n, jj, ii) = g_dep * q(n, 0, j, i) * area(j, i);
       });
   add_column_sums(column_kg, budget, kDeposited);
 }

@@ -1,13 +1,11 @@
 #pragma once
 // Implicit (backward Euler) vertical diffusion with emissions as a source term, one tridiagonal
 // solve per column: unconditionally stable for any Kz and dt, and the column mass changes by
-// exactly the emitted mass (the interface fluxes telescope).
+// exactly the emitted mass (the interface fluxes telescope). A team solves a block of neighbouring
+// columns side by side, so the level-by-level sweeps are SIMD loops across the columns.
 #include "kernels/transport_views.hpp"
 
 namespace kctm {
-
-/// Most layers a column may have: the column solvers keep their work arrays on the stack.
-constexpr int kMaxLayers = 64;
 
 /// Sources and sinks at the ground and in the column, per field.
 struct ColumnExchange {

@@ -5,7 +5,6 @@
 #include <filesystem>
 
 #include "base/error.hpp"
-#include "kernels/vertical_diffusion.hpp"
 
 namespace kctm {
 
@@ -68,10 +67,6 @@ RunConfig read_run_config(const Config& c) {
   r.domain.dx_m = 1000.0 * positive(c, "grid.dx_km");
   r.domain.level_interfaces_m = c.get_doubles("grid.levels_m");
   VerticalLevels(r.domain.level_interfaces_m, c.where("grid.levels_m").c_str());  // checks them
-  if (r.domain.level_interfaces_m.size() > kMaxLayers + 1) {
-    throw Error(c.where("grid.levels_m"), "too many layers",
-                "at most " + std::to_string(kMaxLayers) + " (the column solvers' work arrays)");
-  }
   r.counties_file = c.get_path("grid.mask.counties_file");
   r.counties_file_where = c.where("grid.mask.counties_file");
   r.counties_file_required = c.user_set("grid.mask.counties_file") && !r.counties_file.empty();

@@ -95,12 +95,6 @@ TEST(Config, BadValuesNameTheirKey) {
               read_run_config(sh);
             }).find("--set tracer.initial.shape: unknown shape"),
             std::string::npos);
-  Config deep;
-  std::string levels = "grid.levels_m=[0";
-  for (int k = 1; k <= 65; ++k) levels += ", " + std::to_string(10 * k);
-  deep.set(levels + "]");
-  EXPECT_NE(test::error_of([&] { read_run_config(deep); }).find("too many layers"),
-            std::string::npos);
   Config s;
   s.set("time.step_s=700");
   EXPECT_NE(test::error_of([&] { read_run_config(s); }).find("divide an hour"), std::string::npos);
