@@ -14,6 +14,7 @@
 #include "meteo/analytic_meteo.hpp"
 #include "meteo/climatology_meteo.hpp"
 #include "meteo/placeholder_meteo.hpp"
+#include "meteo/wrf_meteo.hpp"
 #include "model/boundary_file.hpp"
 #include "model/conc_writer.hpp"
 #include "model/device_inputs.hpp"
@@ -54,6 +55,10 @@ View4D<double> tracer_emissions(const RunConfig& c, const Domain& d, int n_field
 std::unique_ptr<MeteoSource> make_meteo(const RunConfig& c, const Domain& d) {
   if (c.meteo_kind == "analytic") {
     return std::make_unique<AnalyticMeteo>(c.analytic, d.grid, d.sub, d.geometry, c.start);
+  }
+  if (c.meteo_kind == "wrf") {
+    return std::make_unique<WrfMeteo>(c.wrf.files, d.grid, d.sub, c.wrf.kz_min_m2_s,
+                                      c.wrf.roughness_m);
   }
   if (c.meteo_kind == "placeholder") {
     return std::make_unique<PlaceholderMeteo>(c.meteo, d.grid, d.sub, c.start);

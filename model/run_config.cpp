@@ -1,5 +1,7 @@
 #include "model/run_config.hpp"
 
+#include <glob.h>
+
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -39,6 +41,20 @@ double in_range(const Config& c, const std::string& key, double lo, double hi) {
 
 }  // namespace
 
+namespace {
+/// The files a glob pattern matches, sorted; an error naming the key when there are none.
+std::vector<std::string> wrf_files(const Config& c, const std::string& key) {
+  const std::string pattern = c.get_path(key);
+  if (pattern.empty()) throw Error(c.where(key), "no WRF files given", "a path or glob pattern");
+  glob_t g{};
+  const int rc = ::glob(pattern.c_str(), 0, nullptr, &g);
+  std::vector<std::string> files(g.gl_pathv, g.gl_pathv + (rc == 0 ? g.gl_pathc : 0));
+  ::globfree(&g);
+  if (files.empty()) throw Error(c.where(key), "no file matches '" + pattern + "'");
+  return files;
+}
+}  // namespace
+
 RunConfig read_run_config(const Config& c) {
   RunConfig r;
   const std::string start = c.get_string("time.start");
@@ -76,11 +92,13 @@ RunConfig read_run_config(const Config& c) {
   }
 
   r.meteo_kind = c.get_string("meteo.kind");
-  if (r.meteo_kind != "climatology" && r.meteo_kind != "placeholder" &&
+  if (r.meteo_kind != "climatology" && r.meteo_kind != "wrf" && r.meteo_kind != "placeholder" &&
       r.meteo_kind != "analytic") {
     throw Error(c.where("meteo.kind"), "unknown meteorology kind '" + r.meteo_kind + "'",
-                "climatology, placeholder or analytic");
+                "climatology, wrf, placeholder or analytic");
   }
+  r.wrf = {{}, positive(c, "meteo.wrf.roughness_m"), positive(c, "meteo.wrf.kz_min_m2_s")};
+  if (r.meteo_kind == "wrf") r.wrf.files = wrf_files(c, "meteo.wrf.files");
   r.climatology = {c.get_path("meteo.climatology.normals_file"),
                    static_cast<std::uint64_t>(c.get_int("meteo.climatology.seed")),
                    positive(c, "meteo.climatology.roughness_m"),

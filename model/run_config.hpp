@@ -29,6 +29,12 @@ struct OutputConfig {
   bool write_initial;         ///< write the initial state as the first record
 };
 
+/// WRF input: the files matched by meteo.wrf.files, sorted, and the surface-layer settings.
+struct WrfInputConfig {
+  std::vector<std::string> files;
+  double roughness_m, kz_min_m2_s;
+};
+
 struct RunConfig {
   UnixSeconds start;
   long hours;
@@ -38,8 +44,9 @@ struct RunConfig {
   std::string counties_file_where;  ///< where the value came from, for error messages
   bool counties_file_required;      ///< the user named it: a missing file is an error
   int mask_subsamples;
-  std::string meteo_kind;  ///< climatology | placeholder | analytic
+  std::string meteo_kind;  ///< climatology | wrf | placeholder | analytic
   ClimatologyMeteoConfig climatology;
+  WrfInputConfig wrf;
   PlaceholderMeteoConfig meteo;
   double kh_m2_s;             ///< horizontal diffusivity [m2 s-1]
   std::string boundary_file;  ///< "" for constant boundary values

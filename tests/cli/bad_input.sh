@@ -44,6 +44,9 @@ expect_error bad_normals "normals.csv:1: unexpected header" \
 expect_error missing_normals "meteo.climatology.normals_file: file not found: .*absent.csv" \
   -- demo --hours 1 --out "$out" --set "meteo.climatology.normals_file=$work/absent.csv"
 
+expect_error no_wrf_files "meteo.wrf.files: no file matches '.*wrfout_\\*'" \
+  -- demo --hours 1 --out "$out" --set meteo.kind=wrf --set "meteo.wrf.files=$work/wrfout_*"
+
 expect_error missing_config "missing.yaml: cannot open the config file" -- run "$work/missing.yaml"
 
 printf 'grid:\n  mask:\n    counties_file: nowhere.geojson\n' >"$work/mask.yaml"
