@@ -45,6 +45,17 @@ TEST(BoundaryLayer, StableProfile) {
   EXPECT_NEAR(bl::friction_velocity(5.0, 10.0, 0.1, 50.0), 0.35746, 1e-5);
 }
 
+TEST(BoundaryLayer, AerodynamicResistanceByStability) {
+  // The dry-deposition input ra = (ln(z/z0) − ψh(z/L) + ψh(z0/L)) / (κ u*), z = 10 m, z0 = 0.1 m,
+  // u* = 0.3 m/s. Stable, L = 50: ψh = −5ζ → (4.60517 + 1 − 0.01) / 0.12 = 46.6264 s/m.
+  EXPECT_NEAR(bl::aerodynamic_resistance(10.0, 0.1, 0.3, 50.0), 46.6264, 1e-3);
+  // Unstable, L = −20: ψh(−0.5) = 2 ln((1 + √9)/2) = 1.386294, ψh(−0.005) = 2 ln((1 + √1.08)/2)
+  // = 0.038851 → (4.60517 − 1.386294 + 0.038851) / 0.12 = 27.1477 s/m.
+  EXPECT_NEAR(bl::aerodynamic_resistance(10.0, 0.1, 0.3, -20.0), 27.1477, 1e-3);
+  // Neutral in between: ln(100) / 0.12 = 38.3764 s/m.
+  EXPECT_NEAR(bl::aerodynamic_resistance(10.0, 0.1, 0.3, bl::kNeutralL), 38.3764, 1e-3);
+}
+
 TEST(BoundaryLayer, UnstableProfile) {
   // u* = 0.3, L = −20, h = 1000.
   // Surface layer, z = 50: κ u* z (1 − 0.05)² × (1 − 15 × 50/−20)^(1/2) = 5.415 × 6.2048 = 33.599.
