@@ -6,7 +6,7 @@ include(CMakePackageConfigHelpers)
 install(TARGETS kctm EXPORT kctmTargets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS kctm_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-foreach(room base grids meteo kernels model)
+foreach(room base grids meteo emissions kernels model)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/${room}/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kctm/${room}
           FILES_MATCHING PATTERN "*.hpp")
 endforeach()

@@ -1,4 +1,4 @@
-// kctm command line: run, demo, config, info.
+// kctm command line: run, demo, config, info, emissions.
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -9,6 +9,7 @@
 #include "kernels/kokkos_types.hpp"
 #include "model/config.hpp"
 #include "model/driver.hpp"
+#include "model/emissions_summary.hpp"
 #include "model/info.hpp"
 #include "model/run_config.hpp"
 
@@ -61,6 +62,14 @@ int main(int argc, char** argv) {
 
   CLI::App* info = app.add_subcommand("info", "versions, Kokkos execution space and threads");
 
+  bool summary = false;
+  std::string emissions_config;
+  CLI::App* emissions = app.add_subcommand("emissions", "the emission inventory on the grid");
+  emissions->add_flag("--summary", summary, "print the inventory table and the gridded check")
+      ->required();
+  emissions->add_option("config", emissions_config, "YAML config (default: the built-in one)");
+  emissions->add_option("--set", sets, "override a config key (repeatable)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -85,6 +94,12 @@ int main(int argc, char** argv) {
       return 0;
     }
     kctm::Config cfg;
+    if (*emissions) {
+      if (!emissions_config.empty()) cfg.merge_file(emissions_config);
+      for (const std::string& s : sets) cfg.set(s);
+      std::cout << kctm::emissions_summary(kctm::read_run_config(cfg));
+      return 0;
+    }
     if (*run) {
       cfg.merge_file(config_path);
     } else {

@@ -1,0 +1,114 @@
+#include "emissions/emission_model.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "base/error.hpp"
+
+namespace kctm {
+
+bool follows_area(const std::string& sector) {
+  return sector == "agriculture" || sector == "biomass_burning";
+}
+
+EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profiles,
+                             const GlobalGrid& grid, const Subdomain& sub, const RegionMask& mask,
+                             const std::vector<double>& cell_area_m2,
+                             const std::vector<CountyStats>& counties,
+                             const std::vector<PointSource>& points)
+    : inventory_(inventory),
+      profiles_(std::move(profiles)),
+      nx_(sub.nx),
+      ny_(sub.ny),
+      nz_(grid.nz()) {
+  for (const std::string& s : inventory_.sectors) {
+    if (!profiles_.has(s)) throw Error("emissions", "no temporal profile for sector '" + s + "'");
+  }
+  // Area of each unit in the mask, and its population from the county table (by adcode).
+  const std::size_t units = mask.units.size(), cells = static_cast<std::size_t>(nx_) * ny_;
+  std::vector<double> unit_area(units, 0.0), unit_population(units, 0.0);
+  for (std::size_t c = 0; c < cells; ++c) {
+    if (mask.unit_of_cell[c] >= 0)
+      unit_area[mask.unit_of_cell[c]] += cell_area_m2[c] * mask.unit_fraction[c];
+  }
+  bool any_population = false;
+  for (std::size_t u = 0; u < units; ++u) {
+    for (const CountyStats& s : counties) {
+      if (s.adcode == mask.units[u].adcode) {
+        unit_population[u] = s.population;
+        any_population = any_population || s.population > 0;
+      }
+    }
+  }
+  for (const std::string& sector : inventory_.sectors) {
+    // Unit shares by population (or area); without county statistics (the core-box fallback) by
+    // area.
+    const bool by_area = follows_area(sector) || !any_population;
+    const std::vector<double>& key = by_area ? unit_area : unit_population;
+    double key_sum = 0;
+    for (std::size_t u = 0; u < units; ++u) key_sum += unit_area[u] > 0 ? key[u] : 0.0;
+    if (key_sum <= 0) throw Error("emissions", "no cell of the domain lies in Hengyang's mask");
+    std::vector<double> w(cells, 0.0);
+    for (std::size_t c = 0; c < cells; ++c) {
+      const int u = mask.unit_of_cell[c];
+      if (u < 0 || unit_area[u] <= 0) continue;
+      w[c] = key[u] / key_sum * cell_area_m2[c] * mask.unit_fraction[c] / unit_area[u];
+    }
+    area_weights_.push_back(std::move(w));
+  }
+  // Point shares: equal parts for the named sources of the listed types.
+  for (const PointShare& ps : inventory_.point_shares) {
+    std::vector<const PointSource*> matched;
+    for (const PointSource& p : points) {
+      if (std::find(ps.types.begin(), ps.types.end(), p.type) != ps.types.end())
+        matched.push_back(&p);
+    }
+    if (matched.empty()) {
+      throw Error("emissions: point_shares",
+                  "no point source of the types for " + ps.pollutant + " " + ps.sector);
+    }
+    const int pi = inventory_.pollutant_index(ps.pollutant),
+              si = inventory_.sector_index(ps.sector);
+    for (const PointSource* p : matched) {
+      int gi, gj;
+      if (!grid.locate({p->lon_deg, p->lat_deg}, gi, gj)) {
+        throw Error("emissions: " + p->name_en, "the point source lies outside the model grid");
+      }
+      const int i = gi - sub.i0, j = gj - sub.j0;
+      if (i < 0 || i >= nx_ || j < 0 || j >= ny_) continue;  // another subdomain's
+      points_.push_back({pi, si, grid.levels().layer_of_height(p->stack_height_m), j, i,
+                         ps.share_pct / 100.0 * inventory_.total_t(pi) / matched.size(),
+                         p->name_en});
+    }
+  }
+}
+
+double EmissionModel::area_annual_t(int pollutant, int sector) const {
+  double t = inventory_.t(pollutant, sector);
+  for (const PointShare& ps : inventory_.point_shares) {
+    if (inventory_.pollutant_index(ps.pollutant) == pollutant &&
+        inventory_.sector_index(ps.sector) == sector) {
+      t -= ps.share_pct / 100.0 * inventory_.total_t(pollutant);
+    }
+  }
+  return std::max(t, 0.0);
+}
+
+void EmissionModel::add_hour(int sector, UnixSeconds t, std::vector<double>& out) const {
+  const double f = profiles_.hour_fraction(inventory_.sectors[sector], t);
+  const std::size_t plane = static_cast<std::size_t>(nx_) * ny_;
+  const std::vector<double>& w = area_weights_[sector];
+  for (std::size_t p = 0; p < inventory_.pollutants.size(); ++p) {
+    const double area_t = area_annual_t(static_cast<int>(p), sector) * f;
+    if (area_t == 0) continue;
+    double* ground = out.data() + p * nz_ * plane;  // layer 0 of pollutant p
+    for (std::size_t c = 0; c < plane; ++c) ground[c] += area_t * w[c];
+  }
+  for (const PointEmission& e : points_) {
+    if (e.sector != sector) continue;
+    out[((static_cast<std::size_t>(e.pollutant) * nz_ + e.k) * ny_ + e.j) * nx_ + e.i] +=
+        e.annual_t * f;
+  }
+}
+
+}  // namespace kctm

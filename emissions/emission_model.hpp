@@ -1,0 +1,63 @@
+#pragma once
+// Hourly gridded emissions from an annual inventory (emissions/inventory.hpp): every sector's
+// tonnes spread in space over the Hengyang mask and in time by the sector's profile.
+// - In space: county-level units get their share by population (by their area for agriculture
+//   and biomass burning, which follow farmland rather than people); inside a unit the share goes
+//   to its cells by area. The sub-sector shares the plan states for power, cement and smelting go
+//   to the named point sources of those types (equal shares among them: their capacities are not
+//   all known), in the layer of the stack top (plume rise is not yet applied). Area sources emit
+//   into the ground layer.
+// - In time: emissions/temporal_profiles.hpp, normalised per calendar year.
+// So the emissions of a year, summed over the mask's cells and hours, are the inventory exactly.
+// Weights are normalised over the subdomain's own mask: with one subdomain, the whole domain.
+#include <string>
+#include <vector>
+
+#include "emissions/inventory.hpp"
+#include "emissions/sources.hpp"
+#include "emissions/temporal_profiles.hpp"
+#include "grids/global_grid.hpp"
+#include "grids/region_mask.hpp"
+#include "grids/subdomain.hpp"
+
+namespace kctm {
+
+class EmissionModel {
+ public:
+  /// `cell_area_m2`: true areas of the interior cells (j, i).
+  EmissionModel(const Inventory& inventory, TemporalProfiles profiles, const GlobalGrid& grid,
+                const Subdomain& sub, const RegionMask& mask,
+                const std::vector<double>& cell_area_m2, const std::vector<CountyStats>& counties,
+                const std::vector<PointSource>& points);
+
+  struct PointEmission {
+    int pollutant, sector;
+    int k, j, i;      ///< layer and interior cell
+    double annual_t;  ///< [t yr-1]
+    std::string name;
+  };
+
+  /// Adds what `sector` emits in the hour starting at t to `out` (pollutant, k, j, i) over the
+  /// interior cells [t per hour]; `out` has inventory().pollutants.size() × nz × ny × nx values.
+  void add_hour(int sector, UnixSeconds t, std::vector<double>& out) const;
+  /// Share of a sector's area emissions in each interior cell (j, i); they sum to one.
+  const std::vector<double>& area_weights(int sector) const { return area_weights_[sector]; }
+  /// Annual area emission of (pollutant, sector): the inventory less its point share [t yr-1].
+  double area_annual_t(int pollutant, int sector) const;
+  const std::vector<PointEmission>& point_emissions() const { return points_; }
+  const Inventory& inventory() const { return inventory_; }
+  const TemporalProfiles& profiles() const { return profiles_; }
+  std::size_t values() const { return inventory_.pollutants.size() * nz_ * ny_ * nx_; }
+
+ private:
+  Inventory inventory_;
+  TemporalProfiles profiles_;
+  int nx_, ny_, nz_;
+  std::vector<std::vector<double>> area_weights_;  // [sector][(j, i)]
+  std::vector<PointEmission> points_;
+};
+
+/// Sectors whose area emissions follow land area rather than population.
+bool follows_area(const std::string& sector);
+
+}  // namespace kctm

@@ -1,0 +1,25 @@
+#include "model/emissions_setup.hpp"
+
+namespace kctm {
+
+namespace {
+constexpr int kBeijingTime_s = 8 * 3600;  // the profiles follow local clock time
+}
+
+std::vector<double> interior_cell_areas(const Domain& d) {
+  std::vector<double> area;
+  for (int j = 0; j < d.sub.ny; ++j) {
+    for (int i = 0; i < d.sub.nx; ++i) {
+      area.push_back(d.geometry.cell_area_m2[d.geometry.at(i + d.sub.halo, j + d.sub.halo)]);
+    }
+  }
+  return area;
+}
+
+EmissionModel build_emission_model(const Domain& d) {
+  return EmissionModel(
+      hengyang_2018_inventory(), TemporalProfiles(builtin_temporal_profiles(), kBeijingTime_s),
+      d.grid, d.sub, d.mask, interior_cell_areas(d), hengyang_counties(), hengyang_point_sources());
+}
+
+}  // namespace kctm
