@@ -19,6 +19,8 @@
 #include "model/conc_writer.hpp"
 #include "model/device_inputs.hpp"
 #include "model/domain.hpp"
+#include "model/emissions_setup.hpp"
+#include "model/emitted_species.hpp"
 #include "model/host_copy.hpp"
 #include "model/progress.hpp"
 #include "model/transport.hpp"
@@ -118,6 +120,12 @@ RunResult run_simulation(const RunConfig& c) {
 
   FieldRegistry registry;
   const int tracer = registry.add_species({c.tracer.name, "passive tracer", Phase::Tracer, 0.0});
+  std::unique_ptr<const EmissionModel> emission_model;
+  EmittedSpecies emitted;
+  if (c.emissions) {
+    emission_model = std::make_unique<const EmissionModel>(build_emission_model(d));
+    emitted = add_emitted_species(emission_model->inventory(), registry);
+  }
   State state = make_state(std::move(registry), d.sub, d.grid.nz(), c.start);
   const int n_fields = state.registry.n_fields();
 
@@ -139,13 +147,33 @@ RunResult run_simulation(const RunConfig& c) {
   const View3D<double> vdep("deposition_velocity", n_fields, d.sub.ny, d.sub.nx);
   Kokkos::deep_copy(Kokkos::subview(vdep, tracer, Kokkos::ALL, Kokkos::ALL),
                     c.tracer.deposition_velocity_m_s);
-  const ColumnExchange exchange{tracer_emissions(c, d, n_fields, tracer), vdep};
+  const View4D<double> emis = tracer_emissions(c, d, n_fields, tracer);
+  auto emis_host = Kokkos::create_mirror_view(emis);
+  Kokkos::deep_copy(emis_host, emis);
+  std::vector<double> emission_scratch(emission_model ? emission_model->values() : 0);
+  std::vector<double> emitted_kg(emitted.list.size(), 0.0), kg_per_hour(emitted.list.size(), 0.0);
+  const ColumnExchange exchange{emis, vdep};
 
+  // Output: the tracer, then the emitted species.
+  std::vector<OutputVariable> variables = {
+      {c.tracer.name, "passive tracer concentration", "ug m-3"}};
+  std::vector<int> output_fields = {tracer};
+  for (const EmittedSpecies::Species& sp : emitted.list) {
+    variables.push_back({sp.name, sp.long_name + " concentration", "ug m-3"});
+    output_fields.push_back(sp.field);
+  }
   ConcWriter writer({c.output.dir, c.output.deflate_level, c.output.file_day_utc_offset_s, c.start,
                      c.config_yaml},
-                    d.grid, d.sub, d.geometry, d.mask,
-                    {{c.tracer.name, "passive tracer concentration", "ug m-3"}});
+                    d.grid, d.sub, d.geometry, d.mask, variables);
   View3D<float> conc("conc", d.grid.nz(), d.sub.ny, d.sub.nx);
+  auto write_record = [&] {
+    std::vector<std::vector<float>> records;
+    for (int field : output_fields) {
+      field_concentration(geo, state.air, state.q, field, kUgPerKg, conc);
+      records.push_back(copy_to_host(conc));
+    }
+    writer.write(state.time, records);
+  };
 
   const long steps_per_hour = std::lround(3600.0 / c.step_s);
   const long n_steps = c.hours * steps_per_hour;
@@ -157,10 +185,7 @@ RunResult run_simulation(const RunConfig& c) {
   Kokkos::deep_copy(state.air, met.rho_kg_m3);
   set_initial_tracer(c, d, state, tracer);
   result.tracer.initial_kg = field_mass_kg(geo, state.air, state.q, tracer);
-  if (c.output.write_initial) {
-    field_concentration(geo, state.air, state.q, tracer, kUgPerKg, conc);
-    writer.write(state.time, {copy_to_host(conc)});
-  }
+  if (c.output.write_initial) write_record();
   Progress progress(c.start, 3600.0 * c.hours, c.progress_interval_s,
                     static_cast<double>(n_fields) * d.sub.nx * d.sub.ny * d.grid.nz(),
                     c.output.file_day_utc_offset_s);
@@ -168,16 +193,21 @@ RunResult run_simulation(const RunConfig& c) {
     if (step % steps_per_update == 0) {
       upload_meteo(meteo->at(state.time + static_cast<UnixSeconds>(update_s / 2)), met);
     }
+    if (emission_model && step % steps_per_hour == 0) {
+      kg_per_hour =
+          fill_hourly_emissions(*emission_model, emitted, state.time, emis_host, emission_scratch);
+      Kokkos::deep_copy(emis, emis_host);
+    }
+    for (std::size_t s = 0; s < emitted.list.size(); ++s) {
+      emitted_kg[s] += kg_per_hour[s] / 3600.0 * c.step_s;
+    }
     if (boundary_file) {
       transport.set_boundary(
           boundary_file->at(state.time + static_cast<UnixSeconds>(std::lround(c.step_s / 2))));
     }
     transport.step(state, met, exchange, c.step_s, step % 2 == 1);
     state.time = c.start + static_cast<UnixSeconds>(std::llround((step + 1) * c.step_s));
-    if ((step + 1) % steps_per_hour == 0) {
-      field_concentration(geo, state.air, state.q, tracer, kUgPerKg, conc);
-      writer.write(state.time, {copy_to_host(conc)});
-    }
+    if ((step + 1) % steps_per_hour == 0) write_record();
     progress.update(state.time, step + 1);
   }
   result.files = writer.finish();
@@ -187,6 +217,13 @@ RunResult run_simulation(const RunConfig& c) {
   result.tracer.inflow_kg = budget[kInflow];
   result.tracer.outflow_kg = budget[kOutflow];
   result.tracer.deposited_kg = budget[kDeposited];
+  for (std::size_t s = 0; s < emitted.list.size(); ++s) {
+    const int field = emitted.list[s].field;
+    const std::vector<double> b = transport.budget_kg(field);
+    result.species.push_back({emitted.list[s].name,
+                              {0.0, field_mass_kg(geo, state.air, state.q, field), emitted_kg[s],
+                               b[kInflow], b[kOutflow], b[kDeposited]}});
+  }
   result.steps = n_steps;
   result.advection_substeps = transport.substeps();
   result.wall_s = progress.wall_s();

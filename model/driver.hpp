@@ -2,6 +2,7 @@
 // The time loop of a run: builds the domain, inputs and state, steps the operators and writes
 // output.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/run_config.hpp"
@@ -19,6 +20,8 @@ struct TracerBudget {
 struct RunResult {
   std::vector<std::string> files;  ///< finished output files
   TracerBudget tracer;
+  /// The emitted species' budgets (name, budget), when emissions are on.
+  std::vector<std::pair<std::string, TracerBudget>> species;
   long steps = 0, advection_substeps = 0;
   double wall_s = 0;
   int nx = 0, ny = 0, nz = 0;

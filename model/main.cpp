@@ -25,6 +25,10 @@ int run_and_report(kctm::Config& config) {
       "domain {:.6e}, imbalance {:.1e} (relative)",
       r.tracer.emitted_kg, r.tracer.inflow_kg, r.tracer.outflow_kg, r.tracer.deposited_kg,
       r.tracer.final_kg, r.tracer.relative_imbalance());
+  for (const auto& [name, b] : r.species) {
+    spdlog::info("{} [kg]: emitted {:.4e}, outflow {:.3e}, in domain {:.4e}, imbalance {:.1e}",
+                 name, b.emitted_kg, b.outflow_kg, b.final_kg, b.relative_imbalance());
+  }
   spdlog::info("{} steps ({} advection sub-steps) in {:.1f} s on {} x {} x {} cells", r.steps,
                r.advection_substeps, r.wall_s, r.nx, r.ny, r.nz);
   for (const std::string& f : r.files) std::cout << "output: " << f << "\n";

@@ -129,6 +129,7 @@ RunConfig read_run_config(const Config& c) {
              positive(c, "meteo.placeholder.roughness_m"),
              positive(c, "meteo.placeholder.kz_min_m2_s")};
 
+  r.emissions = c.get_bool("emissions.enabled");
   r.kh_m2_s = non_negative(c, "transport.kh_m2_s");
   r.boundary_file = c.get_path("boundary.file");
   if (!r.boundary_file.empty() && !std::filesystem::exists(r.boundary_file)) {

@@ -48,6 +48,7 @@ struct RunConfig {
   ClimatologyMeteoConfig climatology;
   WrfInputConfig wrf;
   PlaceholderMeteoConfig meteo;
+  bool emissions;             ///< the built-in inventory's emissions as passive species
   double kh_m2_s;             ///< horizontal diffusivity [m2 s-1]
   std::string boundary_file;  ///< "" for constant boundary values
   AnalyticMeteoConfig analytic;

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "model/config.hpp"
+#include "model/driver.hpp"
 #include "model/emissions_setup.hpp"
 #include "test_support.hpp"
 
@@ -47,6 +48,52 @@ TEST(EmissionTotals, AYearOfGriddedHoursEqualsTheInventory) {
     }
   }
   std::printf("largest relative difference, gridded year vs inventory: %.1e\n", worst);
+}
+
+}  // namespace
+}  // namespace kctm
+
+namespace kctm {
+namespace {
+
+TEST(EmissionTotals, ARunEmitsTheInventorysHoursAndClosesEveryBudget) {
+  const std::string dir = test::temp_dir("emission-run");
+  Config c;
+  for (const std::string& s :
+       {std::string("grid.dx_km=9"), std::string("time.hours=3"), "output.dir=" + dir,
+        std::string("time.start=2019-07-01T06:00:00+08:00")}) {
+    c.set(s);
+  }
+  const RunConfig rc = read_run_config(c);
+  const RunResult r = run_simulation(rc);
+  // What the inventory puts in those three hours (Beijing time 06–09, 1 July 2019).
+  const Domain d = build_domain(rc, 0);
+  const EmissionModel m = build_emission_model(d);
+  const Inventory& inv = m.inventory();
+  ASSERT_EQ(r.species.size(), inv.pollutants.size());
+  for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
+    double expected_t = 0;
+    for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
+      for (int h = 0; h < 3; ++h) {
+        expected_t += inv.t(static_cast<int>(p), static_cast<int>(s)) *
+                      m.profiles().hour_fraction(inv.sectors[s], rc.start + h * 3600);
+      }
+    }
+    if (inv.pollutants[p] == "PM10") {  // PMC is PM10 less PM2.5
+      const int pm25 = inv.pollutant_index("PM25");
+      for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
+        for (int h = 0; h < 3; ++h) {
+          expected_t -= inv.t(pm25, static_cast<int>(s)) *
+                        m.profiles().hour_fraction(inv.sectors[s], rc.start + h * 3600);
+        }
+      }
+    }
+    const auto& [name, b] = r.species[p];
+    EXPECT_NEAR(b.emitted_kg, 1000 * expected_t, 1e-9 * 1000 * expected_t) << name;
+    EXPECT_LT(std::abs(b.relative_imbalance()), 1e-10) << name;
+    std::printf("%-6s emitted %.4e kg in 3 h, imbalance %.1e\n", name.c_str(), b.emitted_kg,
+                b.relative_imbalance());
+  }
 }
 
 }  // namespace
