@@ -5,36 +5,9 @@
 #include <sstream>
 
 #include "base/error.hpp"
+#include "model/netcdf_time.hpp"
 
 namespace kctm {
-
-bool parse_cf_time_units(const std::string& units, double& seconds_per_unit, UnixSeconds& origin) {
-  std::istringstream in(units);
-  std::string unit, since, date, clock = "00:00:00", zone = "Z";
-  if (!(in >> unit >> since >> date) || since != "since") return false;
-  if (unit == "seconds" || unit == "second" || unit == "s") {
-    seconds_per_unit = 1;
-  } else if (unit == "minutes" || unit == "minute") {
-    seconds_per_unit = 60;
-  } else if (unit == "hours" || unit == "hour" || unit == "h") {
-    seconds_per_unit = 3600;
-  } else if (unit == "days" || unit == "day") {
-    seconds_per_unit = 86400;
-  } else {
-    return false;
-  }
-  const auto t = date.find('T');
-  if (t != std::string::npos) {
-    clock = date.substr(t + 1);
-    date = date.substr(0, t);
-  } else {
-    in >> clock;
-  }
-  std::string rest;
-  if (in >> rest) zone = rest == "UTC" ? "Z" : rest;
-  if (clock.size() == 5) clock += ":00";
-  return parse_iso8601(date + "T" + clock + zone, origin);
-}
 
 BoundaryFile::BoundaryFile(const std::string& path, const std::vector<BoundarySpecies>& species,
                            int nz)
@@ -42,34 +15,14 @@ BoundaryFile::BoundaryFile(const std::string& path, const std::vector<BoundarySp
   using namespace netCDF;
   try {
     NcFile nc(path, NcFile::read);
-    const NcDim time_dim = nc.getDim("time"), lev_dim = nc.getDim("lev");
-    if (time_dim.isNull()) throw Error(path, "no 'time' dimension");
+    const NcDim lev_dim = nc.getDim("lev");
     if (lev_dim.isNull()) throw Error(path, "no 'lev' dimension");
     if (static_cast<int>(lev_dim.getSize()) != nz) {
       throw Error(path + ":lev", "has " + std::to_string(lev_dim.getSize()) + " levels",
                   "the model has " + std::to_string(nz));
     }
-    const std::size_t nt = time_dim.getSize();
-    if (nt == 0) throw Error(path + ":time", "no records");
-    const NcVar time = nc.getVar("time");
-    if (time.isNull()) throw Error(path, "no 'time' variable");
-    std::string units;
-    if (time.getAtt("units").isNull()) throw Error(path + ":time", "no units attribute");
-    time.getAtt("units").getValues(units);
-    double per_unit = 0;
-    UnixSeconds origin = 0;
-    if (!parse_cf_time_units(units, per_unit, origin)) {
-      throw Error(path + ":time", "units '" + units + "' are not CF time units",
-                  "e.g. \"hours since 2019-01-01 00:00:00\"");
-    }
-    std::vector<double> raw(nt);
-    time.getVar(raw.data());
-    for (std::size_t r = 0; r < nt; ++r) {
-      times_.push_back(origin + static_cast<UnixSeconds>(std::llround(raw[r] * per_unit)));
-      if (r > 0 && times_[r] <= times_[r - 1]) {
-        throw Error(path + ":time[" + std::to_string(r) + "]", "times must increase strictly");
-      }
-    }
+    times_ = read_cf_times(nc, path);
+    const std::size_t nt = times_.size();
     values_.assign(nt * n_species_ * nz, 0.0);
     for (int s = 0; s < n_species_; ++s) {
       const BoundarySpecies& sp = species[s];

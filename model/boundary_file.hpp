@@ -33,7 +33,4 @@ class BoundaryFile {
   std::vector<double> values_;  // (time, species, k)
 };
 
-/// Parses CF time units into seconds per unit and the reference time; false if malformed.
-bool parse_cf_time_units(const std::string& units, double& seconds_per_unit, UnixSeconds& origin);
-
 }  // namespace kctm

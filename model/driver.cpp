@@ -122,9 +122,17 @@ RunResult run_simulation(const RunConfig& c) {
   const int tracer = registry.add_species({c.tracer.name, "passive tracer", Phase::Tracer, 0.0});
   std::unique_ptr<const EmissionModel> emission_model;
   EmittedSpecies emitted;
+  std::unique_ptr<const UserInventory> user_inventory;
   if (c.emissions) {
     emission_model = std::make_unique<const EmissionModel>(build_emission_model(d));
     emitted = add_emitted_species(emission_model->inventory(), registry);
+    if (!c.emissions_user_file.empty()) {
+      user_inventory = std::make_unique<const UserInventory>(c.emissions_user_file, d.grid, d.sub);
+      // Refuse a file that does not cover the run before anything is written.
+      for (UnixSeconds t : {c.start, c.start + 3600 * c.hours - 1}) {
+        user_inventory->regridded(user_inventory->pollutants().front(), 0, t);
+      }
+    }
   }
   State state = make_state(std::move(registry), d.sub, d.grid.nz(), c.start);
   const int n_fields = state.registry.n_fields();
@@ -194,8 +202,10 @@ RunResult run_simulation(const RunConfig& c) {
       upload_meteo(meteo->at(state.time + static_cast<UnixSeconds>(update_s / 2)), met);
     }
     if (emission_model && step % steps_per_hour == 0) {
-      kg_per_hour =
-          fill_hourly_emissions(*emission_model, emitted, state.time, emis_host, emission_scratch);
+      kg_per_hour = user_inventory ? fill_hourly_user_emissions(*user_inventory, emitted,
+                                                                state.time, emis_host)
+                                   : fill_hourly_emissions(*emission_model, emitted, state.time,
+                                                           emis_host, emission_scratch);
       Kokkos::deep_copy(emis, emis_host);
     }
     for (std::size_t s = 0; s < emitted.list.size(); ++s) {

@@ -8,8 +8,9 @@ EmittedSpecies add_emitted_species(const Inventory& inv, FieldRegistry& registry
   const int pm25 = inv.pollutant_index("PM25");
   for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
     const std::string& name = inv.pollutants[p];
-    EmittedSpecies::Species s{name, "emitted " + name + " (passive until chemistry)", -1,
-                              static_cast<int>(p)};
+    EmittedSpecies::Species s{
+        name, "emitted " + name + " (passive until chemistry)", -1, static_cast<int>(p), -1, name,
+        ""};
     if (name == "PM25") {
       s.name = "PPM25";
       s.long_name = "primary PM2.5 (passive)";
@@ -17,6 +18,7 @@ EmittedSpecies add_emitted_species(const Inventory& inv, FieldRegistry& registry
       s.name = "PMC";
       s.long_name = "primary coarse PM, PM10 - PM2.5 (passive)";
       s.minus_pollutant = pm25;
+      s.minus_inventory_name = "PM25";
     }
     s.field = registry.add_species({s.name, s.long_name, Phase::Tracer, 0.0});
     out.list.push_back(s);

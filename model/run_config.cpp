@@ -130,6 +130,10 @@ RunConfig read_run_config(const Config& c) {
              positive(c, "meteo.placeholder.kz_min_m2_s")};
 
   r.emissions = c.get_bool("emissions.enabled");
+  r.emissions_user_file = c.get_path("emissions.user_file");
+  if (!r.emissions_user_file.empty() && !std::filesystem::exists(r.emissions_user_file)) {
+    throw Error(c.where("emissions.user_file"), "file not found: " + r.emissions_user_file);
+  }
   r.kh_m2_s = non_negative(c, "transport.kh_m2_s");
   r.boundary_file = c.get_path("boundary.file");
   if (!r.boundary_file.empty() && !std::filesystem::exists(r.boundary_file)) {

@@ -48,9 +48,10 @@ struct RunConfig {
   ClimatologyMeteoConfig climatology;
   WrfInputConfig wrf;
   PlaceholderMeteoConfig meteo;
-  bool emissions;             ///< the built-in inventory's emissions as passive species
-  double kh_m2_s;             ///< horizontal diffusivity [m2 s-1]
-  std::string boundary_file;  ///< "" for constant boundary values
+  bool emissions;                   ///< the built-in inventory's emissions as passive species
+  std::string emissions_user_file;  ///< a user's gridded inventory instead ("" for none)
+  double kh_m2_s;                   ///< horizontal diffusivity [m2 s-1]
+  std::string boundary_file;        ///< "" for constant boundary values
   AnalyticMeteoConfig analytic;
   TracerConfig tracer;
   OutputConfig output;

@@ -7,6 +7,7 @@
 #include "model/boundary_file.hpp"
 #include "model/config.hpp"
 #include "model/driver.hpp"
+#include "model/netcdf_time.hpp"
 #include "test_support.hpp"
 
 namespace kctm {
