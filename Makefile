@@ -7,12 +7,14 @@ DEMO_OUT ?= kctm-demo
 # Set KOKKOS_ROOT to build against your own Kokkos (CUDA or OpenMP); else one is built in .deps/.
 KOKKOS_ROOT ?=
 CMAKE_ARGS ?=
+# Debian's Python, where python3-netcdf4 and python3-matplotlib install (not a pyenv or venv one).
+PLOT_PYTHON ?= /usr/bin/python3
 
 ifneq ($(KOKKOS_ROOT),)
   CMAKE_ARGS += -DKokkos_ROOT=$(KOKKOS_ROOT)
 endif
 
-.PHONY: all deps configure build demo test test-quick bench format clean
+.PHONY: all deps configure build demo test test-quick bench emission-maps format clean
 
 all: build
 
@@ -38,6 +40,13 @@ test-quick: build
 bench: build
 	$(BUILD)/benchmarks/kctm_bench --benchmark_out=$(BUILD)/bench.json --benchmark_out_format=json
 	@echo "benchmark results: $(BUILD)/bench.json"
+
+# Maps of the annual emissions per sector (PNG per pollutant in emission-maps/).
+emission-maps: build
+	@$(PLOT_PYTHON) -c 'import netCDF4, matplotlib' 2>/dev/null \
+	  || apt-get install -y -q python3-netcdf4 python3-matplotlib >/dev/null
+	$(BUILD)/kctm emissions --write $(BUILD)/emissions.nc
+	$(PLOT_PYTHON) scripts/plot_emissions.py $(BUILD)/emissions.nc emission-maps
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

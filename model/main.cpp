@@ -9,6 +9,7 @@
 #include "kernels/kokkos_types.hpp"
 #include "model/config.hpp"
 #include "model/driver.hpp"
+#include "model/emission_maps.hpp"
 #include "model/emissions_summary.hpp"
 #include "model/info.hpp"
 #include "model/run_config.hpp"
@@ -69,8 +70,10 @@ int main(int argc, char** argv) {
   bool summary = false;
   std::string emissions_config;
   CLI::App* emissions = app.add_subcommand("emissions", "the emission inventory on the grid");
-  emissions->add_flag("--summary", summary, "print the inventory table and the gridded check")
-      ->required();
+  std::string maps_path;
+  emissions->add_flag("--summary", summary, "print the inventory table and the gridded check");
+  emissions->add_option("--write", maps_path,
+                        "write annual emissions per sector and pollutant to this NetCDF file");
   emissions->add_option("config", emissions_config, "YAML config (default: the built-in one)");
   emissions->add_option("--set", sets, "override a config key (repeatable)");
 
@@ -101,7 +104,17 @@ int main(int argc, char** argv) {
     if (*emissions) {
       if (!emissions_config.empty()) cfg.merge_file(emissions_config);
       for (const std::string& s : sets) cfg.set(s);
-      std::cout << kctm::emissions_summary(kctm::read_run_config(cfg));
+      const kctm::RunConfig rc = kctm::read_run_config(cfg);
+      if (!summary && maps_path.empty()) {
+        std::cerr << "kctm: error: emissions: give --summary or --write FILE (see kctm emissions "
+                     "--help)\n";
+        return 2;
+      }
+      if (summary) std::cout << kctm::emissions_summary(rc);
+      if (!maps_path.empty()) {
+        kctm::write_emission_maps(rc, maps_path);
+        std::cout << "output: " << maps_path << "\n";
+      }
       return 0;
     }
     if (*run) {

@@ -5,9 +5,11 @@
 
 #include <cmath>
 #include <cstdio>
+#include <netcdf>
 
 #include "model/config.hpp"
 #include "model/driver.hpp"
+#include "model/emission_maps.hpp"
 #include "model/emissions_setup.hpp"
 #include "test_support.hpp"
 
@@ -93,6 +95,30 @@ TEST(EmissionTotals, ARunEmitsTheInventorysHoursAndClosesEveryBudget) {
     EXPECT_LT(std::abs(b.relative_imbalance()), 1e-10) << name;
     std::printf("%-6s emitted %.4e kg in 3 h, imbalance %.1e\n", name.c_str(), b.emitted_kg,
                 b.relative_imbalance());
+  }
+}
+
+}  // namespace
+}  // namespace kctm
+
+namespace kctm {
+namespace {
+
+TEST(EmissionTotals, AnnualMapsHoldTheInventory) {
+  const std::string path = test::temp_dir("emission-maps") + "/emissions.nc";
+  Config c;
+  c.set("grid.dx_km=9");
+  write_emission_maps(read_run_config(c), path);
+  netCDF::NcFile nc(path, netCDF::NcFile::read);
+  const Inventory& inv = hengyang_2018_inventory();
+  for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
+    const netCDF::NcVar v = nc.getVar("E_" + inv.pollutants[p]);
+    ASSERT_FALSE(v.isNull()) << inv.pollutants[p];
+    std::vector<double> e(v.getDim(0).getSize() * v.getDim(1).getSize() * v.getDim(2).getSize());
+    v.getVar(e.data());
+    double sum = 0;
+    for (double x : e) sum += x;
+    EXPECT_NEAR(sum, inv.total_t(static_cast<int>(p)), 1e-9 * inv.total_t(static_cast<int>(p)));
   }
 }
 
