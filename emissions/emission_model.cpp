@@ -15,12 +15,37 @@ EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profil
                              const GlobalGrid& grid, const Subdomain& sub, const RegionMask& mask,
                              const std::vector<double>& cell_area_m2,
                              const std::vector<CountyStats>& counties,
-                             const std::vector<PointSource>& points)
+                             const std::vector<PointSource>& points,
+                             const std::vector<ScaleRule>& scale, const std::string& scale_where)
     : inventory_(inventory),
       profiles_(std::move(profiles)),
       nx_(sub.nx),
       ny_(sub.ny),
-      nz_(grid.nz()) {
+      nz_(grid.nz()),
+      unit_of_cell_(mask.unit_of_cell),
+      unit_count_(mask.units.size()) {
+  // Scenario factors per (pollutant, sector) and unit (slot 0: cells outside every unit).
+  for (const ScaleRule& r : scale) {
+    auto known = [](const std::vector<std::string>& names, const std::string& n) {
+      return n == "*" || std::find(names.begin(), names.end(), n) != names.end();
+    };
+    std::vector<std::string> regions;
+    for (const RegionUnit& u : mask.units) regions.push_back(u.name);
+    if (!known(inventory_.sectors, r.sector))
+      throw Error(scale_where, "unknown sector '" + r.sector + "'");
+    if (!known(inventory_.pollutants, r.pollutant)) {
+      throw Error(scale_where, "unknown pollutant '" + r.pollutant + "'");
+    }
+    if (!known(regions, r.region))
+      throw Error(scale_where, "unknown region '" + r.region + "'",
+                  "a county-level unit of the mask, or *");
+  }
+  for (const std::string& p : inventory_.pollutants) {
+    for (const std::string& s : inventory_.sectors) {
+      factors_.push_back(scale_factor(scale, s, p, "*"));  // outside every unit: only "*" rules
+      for (const RegionUnit& u : mask.units) factors_.push_back(scale_factor(scale, s, p, u.name));
+    }
+  }
   for (const std::string& s : inventory_.sectors) {
     if (!profiles_.has(s)) throw Error("emissions", "no temporal profile for sector '" + s + "'");
   }
@@ -77,7 +102,8 @@ EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profil
       const int i = gi - sub.i0, j = gj - sub.j0;
       if (i < 0 || i >= nx_ || j < 0 || j >= ny_) continue;  // another subdomain's
       points_.push_back({pi, si, grid.levels().layer_of_height(p->stack_height_m), j, i,
-                         ps.share_pct / 100.0 * inventory_.total_t(pi) / matched.size(),
+                         ps.share_pct / 100.0 * inventory_.total_t(pi) / matched.size() *
+                             factor(pi, si, static_cast<std::size_t>(j) * nx_ + i),
                          p->name_en});
     }
   }
@@ -102,7 +128,9 @@ void EmissionModel::add_hour(int sector, UnixSeconds t, std::vector<double>& out
     const double area_t = area_annual_t(static_cast<int>(p), sector) * f;
     if (area_t == 0) continue;
     double* ground = out.data() + p * nz_ * plane;  // layer 0 of pollutant p
-    for (std::size_t c = 0; c < plane; ++c) ground[c] += area_t * w[c];
+    for (std::size_t c = 0; c < plane; ++c) {
+      ground[c] += area_t * w[c] * factor(static_cast<int>(p), sector, c);
+    }
   }
   for (const PointEmission& e : points_) {
     if (e.sector != sector) continue;

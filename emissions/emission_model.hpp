@@ -10,10 +10,12 @@
 // - In time: emissions/temporal_profiles.hpp, normalised per calendar year.
 // So the emissions of a year, summed over the mask's cells and hours, are the inventory exactly.
 // Weights are normalised over the subdomain's own mask: with one subdomain, the whole domain.
+// Scenario factors then multiply a pollutant's emissions by sector and county-level unit.
 #include <string>
 #include <vector>
 
 #include "emissions/inventory.hpp"
+#include "emissions/scale_rules.hpp"
 #include "emissions/sources.hpp"
 #include "emissions/temporal_profiles.hpp"
 #include "grids/global_grid.hpp"
@@ -25,10 +27,12 @@ namespace kctm {
 class EmissionModel {
  public:
   /// `cell_area_m2`: true areas of the interior cells (j, i).
+  /// `scale`: scenario factors (emissions/scale_rules.hpp); `scale_where` names them in errors.
   EmissionModel(const Inventory& inventory, TemporalProfiles profiles, const GlobalGrid& grid,
                 const Subdomain& sub, const RegionMask& mask,
                 const std::vector<double>& cell_area_m2, const std::vector<CountyStats>& counties,
-                const std::vector<PointSource>& points);
+                const std::vector<PointSource>& points, const std::vector<ScaleRule>& scale = {},
+                const std::string& scale_where = "emissions.scale");
 
   struct PointEmission {
     int pollutant, sector;
@@ -44,6 +48,13 @@ class EmissionModel {
   const std::vector<double>& area_weights(int sector) const { return area_weights_[sector]; }
   /// Annual area emission of (pollutant, sector): the inventory less its point share [t yr-1].
   double area_annual_t(int pollutant, int sector) const;
+  /// The scenario factor of (pollutant, sector) in interior cell c = j nx + i [1]; point
+  /// emissions carry theirs already.
+  double factor(int pollutant, int sector, std::size_t cell) const {
+    const std::size_t units = unit_count_ + 1;
+    return factors_[(pollutant * inventory_.sectors.size() + sector) * units + unit_of_cell_[cell] +
+                    1];
+  }
   const std::vector<PointEmission>& point_emissions() const { return points_; }
   const Inventory& inventory() const { return inventory_; }
   const TemporalProfiles& profiles() const { return profiles_; }
@@ -55,6 +66,9 @@ class EmissionModel {
   int nx_, ny_, nz_;
   std::vector<std::vector<double>> area_weights_;  // [sector][(j, i)]
   std::vector<PointEmission> points_;
+  std::vector<int> unit_of_cell_;  // mask unit of each interior cell, −1 outside
+  std::size_t unit_count_;
+  std::vector<double> factors_;  // [(pollutant, sector)][unit + 1]
 };
 
 /// Sectors whose area emissions follow land area rather than population.

@@ -11,7 +11,8 @@ namespace kctm {
 
 void write_emission_maps(const RunConfig& config, const std::string& path) {
   const Domain d = build_domain(config, 0);
-  const EmissionModel model = build_emission_model(d);
+  const EmissionModel model =
+      build_emission_model(d, config.emissions_scale, config.emissions_scale_where);
   const Inventory& inv = model.inventory();
   const std::size_t ny = d.sub.ny, nx = d.sub.nx, plane = ny * nx;
   const std::string temp = path + ".partial";
@@ -45,7 +46,10 @@ void write_emission_maps(const RunConfig& config, const std::string& path) {
       for (std::size_t sec = 0; sec < inv.sectors.size(); ++sec) {
         const double area_t = model.area_annual_t(static_cast<int>(p), static_cast<int>(sec));
         const std::vector<double>& w = model.area_weights(static_cast<int>(sec));
-        for (std::size_t c = 0; c < plane; ++c) e[sec * plane + c] = area_t * w[c];
+        for (std::size_t c = 0; c < plane; ++c) {
+          e[sec * plane + c] =
+              area_t * w[c] * model.factor(static_cast<int>(p), static_cast<int>(sec), c);
+        }
       }
       for (const EmissionModel::PointEmission& pe : model.point_emissions()) {
         if (pe.pollutant == static_cast<int>(p)) {

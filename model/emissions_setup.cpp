@@ -16,10 +16,12 @@ std::vector<double> interior_cell_areas(const Domain& d) {
   return area;
 }
 
-EmissionModel build_emission_model(const Domain& d) {
-  return EmissionModel(
-      hengyang_2018_inventory(), TemporalProfiles(builtin_temporal_profiles(), kBeijingTime_s),
-      d.grid, d.sub, d.mask, interior_cell_areas(d), hengyang_counties(), hengyang_point_sources());
+EmissionModel build_emission_model(const Domain& d, const std::vector<ScaleRule>& scale,
+                                   const std::string& scale_where) {
+  return EmissionModel(hengyang_2018_inventory(),
+                       TemporalProfiles(builtin_temporal_profiles(), kBeijingTime_s), d.grid, d.sub,
+                       d.mask, interior_cell_areas(d), hengyang_counties(),
+                       hengyang_point_sources(), scale, scale_where);
 }
 
 }  // namespace kctm

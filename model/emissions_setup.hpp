@@ -6,7 +6,9 @@
 
 namespace kctm {
 
-EmissionModel build_emission_model(const Domain& domain);
+/// `scale`: the run's scenario factors (emissions.scale), none by default.
+EmissionModel build_emission_model(const Domain& domain, const std::vector<ScaleRule>& scale = {},
+                                   const std::string& scale_where = "emissions.scale");
 
 /// Interior cell areas (j, i) of the domain [m2].
 std::vector<double> interior_cell_areas(const Domain& domain);

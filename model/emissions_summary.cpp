@@ -11,7 +11,8 @@ namespace kctm {
 
 std::string emissions_summary(const RunConfig& config) {
   const Domain d = build_domain(config, 0);
-  const EmissionModel model = build_emission_model(d);
+  const EmissionModel model =
+      build_emission_model(d, config.emissions_scale, config.emissions_scale_where);
   const Inventory& inv = model.inventory();
   std::string out = fmt::format(
       "Emission inventory: {}\n[t/yr]; * = share spread by the remainder rule\n\n", inv.source);
@@ -43,30 +44,46 @@ std::string emissions_summary(const RunConfig& config) {
   const int year = local_date(config.start, 8 * 3600).year;
   const UnixSeconds first = days_from_civil({year, 1, 1}) * 86400 - 8 * 3600;
   const UnixSeconds last = days_from_civil({year + 1, 1, 1}) * 86400 - 8 * 3600;
+  // With scenario factors the gridded totals are the scaled inventory: printed per pollutant.
   double worst = 0;
+  std::vector<double> scaled(inv.pollutants.size(), 0.0);
   for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
     double hours = 0;
-    for (UnixSeconds t = first; t < last; t += 3600)
+    for (UnixSeconds t = first; t < last; t += 3600) {
       hours += model.profiles().hour_fraction(inv.sectors[s], t);
-    double cells = 0;
-    for (double w : model.area_weights(static_cast<int>(s))) cells += w;
+    }
+    const std::vector<double>& w = model.area_weights(static_cast<int>(s));
     for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
+      double cells = 0;
+      for (std::size_t c = 0; c < w.size(); ++c) {
+        cells += w[c] * model.factor(static_cast<int>(p), static_cast<int>(s), c);
+      }
       double gridded =
           model.area_annual_t(static_cast<int>(p), static_cast<int>(s)) * cells * hours;
       for (const EmissionModel::PointEmission& e : model.point_emissions()) {
-        if (e.pollutant == static_cast<int>(p) && e.sector == static_cast<int>(s))
+        if (e.pollutant == static_cast<int>(p) && e.sector == static_cast<int>(s)) {
           gridded += e.annual_t * hours;
+        }
       }
+      scaled[p] += gridded;
       const double want = inv.t(static_cast<int>(p), static_cast<int>(s));
       if (want > 0) worst = std::max(worst, std::abs(gridded - want) / want);
     }
   }
   out += fmt::format(
-      "\nGridded on {} x {} cells of {:.0f} km over {} ({} county-level units), year {}: "
-      "every pollutant and sector within {:.1e} of the inventory.\n",
+      "\nGridded on {} x {} cells of {:.0f} km over {} ({} county-level units), year {}",
       d.grid.nx(), d.grid.ny(), d.grid.dx_m() / 1000,
-      d.mask.from_boundary_file ? "the county outlines" : "the core box", d.mask.units.size(), year,
-      worst);
+      d.mask.from_boundary_file ? "the county outlines" : "the core box", d.mask.units.size(),
+      year);
+  if (config.emissions_scale.empty()) {
+    out += fmt::format(": every pollutant and sector within {:.1e} of the inventory.\n", worst);
+  } else {
+    out += ", after emissions.scale [t/yr]:\n";
+    for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
+      out += fmt::format("  {:<6} {:>10.0f}  ({:.1f} % of the inventory)\n", inv.pollutants[p],
+                         scaled[p], 100 * scaled[p] / inv.total_t(static_cast<int>(p)));
+    }
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "base/civil_time.hpp"
+#include "emissions/scale_rules.hpp"
 #include "grids/global_grid.hpp"
 #include "meteo/analytic_meteo.hpp"
 #include "meteo/climatology_meteo.hpp"
@@ -50,8 +51,10 @@ struct RunConfig {
   PlaceholderMeteoConfig meteo;
   bool emissions;                   ///< the built-in inventory's emissions as passive species
   std::string emissions_user_file;  ///< a user's gridded inventory instead ("" for none)
-  double kh_m2_s;                   ///< horizontal diffusivity [m2 s-1]
-  std::string boundary_file;        ///< "" for constant boundary values
+  std::vector<ScaleRule> emissions_scale;  ///< scenario factors (emissions.scale)
+  std::string emissions_scale_where;       ///< where they came from, for error messages
+  double kh_m2_s;                          ///< horizontal diffusivity [m2 s-1]
+  std::string boundary_file;               ///< "" for constant boundary values
   AnalyticMeteoConfig analytic;
   TracerConfig tracer;
   OutputConfig output;

@@ -124,3 +124,51 @@ TEST(EmissionTotals, AnnualMapsHoldTheInventory) {
 
 }  // namespace
 }  // namespace kctm
+
+namespace kctm {
+namespace {
+
+TEST(EmissionTotals, ScenarioFactorsScaleBySectorPollutantAndRegion) {
+  Config c;
+  c.set("grid.dx_km=9");
+  const std::string outlines =
+      test::shared_data("boundary-hengyang/hengyang_430400_counties.geojson");
+  if (outlines.empty()) GTEST_SKIP() << "../shared/data/boundary-hengyang is absent: no counties";
+  c.set("grid.mask.counties_file=\"" + outlines + "\"");
+  c.set("emissions.scale=mobile:NOx:*=0.5, *:SO2:leiyang=0, *:*:*=0.9");
+  const RunConfig rc = read_run_config(c);
+  const Domain d = build_domain(rc, 0);
+  const EmissionModel m = build_emission_model(d, rc.emissions_scale, rc.emissions_scale_where);
+  const Inventory& inv = m.inventory();
+  const UnixSeconds start = days_from_civil({2018, 1, 1}) * 86400 - 8 * 3600;
+  int leiyang = -1;
+  for (std::size_t u = 0; u < d.mask.units.size(); ++u) {
+    if (d.mask.units[u].name == "leiyang") leiyang = static_cast<int>(u);
+  }
+  ASSERT_GE(leiyang, 0);
+  const std::size_t plane = static_cast<std::size_t>(d.sub.nx) * d.sub.ny, nz = d.grid.nz();
+  const int nox = inv.pollutant_index("NOx"), so2 = inv.pollutant_index("SO2");
+  const int mobile = inv.sector_index("mobile"), power = inv.sector_index("stationary_combustion");
+  auto year_of = [&](int sector) {
+    std::vector<double> year(m.values(), 0.0);
+    for (int h = 0; h < 8760; ++h) m.add_hour(sector, start + h * 3600, year);
+    return year;
+  };
+  auto total = [&](const std::vector<double>& year, int p, bool leiyang_only) {
+    double sum = 0;
+    for (std::size_t k = 0; k < nz; ++k) {
+      for (std::size_t c2 = 0; c2 < plane; ++c2) {
+        if (!leiyang_only || d.mask.unit_of_cell[c2] == leiyang)
+          sum += year[(p * nz + k) * plane + c2];
+      }
+    }
+    return sum;
+  };
+  const std::vector<double> mob = year_of(mobile), pow = year_of(power);
+  EXPECT_NEAR(total(mob, nox, false), 0.45 * inv.t(nox, mobile), 1e-9 * inv.t(nox, mobile));
+  EXPECT_EQ(total(pow, so2, true), 0.0);  // Leiyang's SO2, its power station included, is gone
+  EXPECT_GT(total(pow, so2, false), 0.0);
+}
+
+}  // namespace
+}  // namespace kctm

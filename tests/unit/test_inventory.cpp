@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "emissions/inventory.hpp"
+#include "emissions/scale_rules.hpp"
 #include "emissions/temporal_profiles.hpp"
 #include "test_support.hpp"
 
@@ -76,6 +77,28 @@ TEST(TemporalProfiles, EachSectorsYearSumsToOne) {
             p.hour_fraction("residential_commercial", jul + 18 * 3600));
   EXPECT_GT(p.hour_fraction("mobile", jan + 8 * 3600),
             5 * p.hour_fraction("mobile", jan + 3 * 3600));
+}
+
+}  // namespace
+}  // namespace kctm
+
+namespace kctm {
+namespace {
+
+TEST(ScaleRules, ParseMatchAndRefuse) {
+  const std::vector<ScaleRule> r = parse_scale_rules(" mobile:NOx:*=0.8 , *:*:leiyang=0.5", "k");
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_DOUBLE_EQ(scale_factor(r, "mobile", "NOx", "leiyang"), 0.4);
+  EXPECT_DOUBLE_EQ(scale_factor(r, "mobile", "SO2", "hengnan"), 1.0);
+  EXPECT_DOUBLE_EQ(scale_factor(r, "agriculture", "NH3", "leiyang"), 0.5);
+  EXPECT_TRUE(parse_scale_rules("", "k").empty());
+  EXPECT_NE(test::error_of([] {
+              parse_scale_rules("mobile:NOx=0.5", "--set emissions.scale");
+            }).find("--set emissions.scale: rule 'mobile:NOx=0.5' is not"),
+            std::string::npos);
+  EXPECT_NE(
+      test::error_of([] { parse_scale_rules("mobile:NOx:*=-1", "k"); }).find("not a number ≥ 0"),
+      std::string::npos);
 }
 
 }  // namespace

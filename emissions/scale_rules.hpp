@@ -1,0 +1,23 @@
+#pragma once
+// Scenario factors on emissions, per sector × pollutant × region: "sector:pollutant:region=factor"
+// rules, comma separated, `*` matching any (e.g. "mobile:NOx:*=0.8, *:SO2:leiyang=0.5"). Regions
+// are the mask's unit names (zhuhui, …, leiyang, changning). Every matching rule multiplies, so
+// rules compose.
+#include <string>
+#include <vector>
+
+namespace kctm {
+
+struct ScaleRule {
+  std::string sector, pollutant, region;  ///< "*" for any
+  double factor;
+};
+
+/// Parses the rules; errors name `where` and the bad rule.
+std::vector<ScaleRule> parse_scale_rules(const std::string& text, const std::string& where);
+
+/// The product of the factors of the rules that match [1].
+double scale_factor(const std::vector<ScaleRule>& rules, const std::string& sector,
+                    const std::string& pollutant, const std::string& region);
+
+}  // namespace kctm
