@@ -15,15 +15,20 @@ EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profil
                              const GlobalGrid& grid, const Subdomain& sub, const RegionMask& mask,
                              const std::vector<double>& cell_area_m2,
                              const std::vector<CountyStats>& counties,
-                             const std::vector<PointSource>& points,
-                             const std::vector<ScaleRule>& scale, const std::string& scale_where)
+                             const std::vector<PointSource>& points, const EmissionOptions& options)
     : inventory_(inventory),
       profiles_(std::move(profiles)),
       nx_(sub.nx),
       ny_(sub.ny),
       nz_(grid.nz()),
       unit_of_cell_(mask.unit_of_cell),
-      unit_count_(mask.units.size()) {
+      unit_count_(mask.units.size()),
+      regional_factor_(options.regional_factor) {
+  const std::vector<ScaleRule>& scale = options.scale;
+  const std::string& scale_where = options.scale_where;
+  for (std::size_t c = 0; c < cell_area_m2.size(); ++c) {
+    regional_km2_.push_back(cell_area_m2[c] * (1 - mask.unit_fraction[c]) / 1e6);
+  }
   // Scenario factors per (pollutant, sector) and unit (slot 0: cells outside every unit).
   for (const ScaleRule& r : scale) {
     auto known = [](const std::vector<std::string>& names, const std::string& n) {
@@ -120,9 +125,26 @@ double EmissionModel::area_annual_t(int pollutant, int sector) const {
   return std::max(t, 0.0);
 }
 
-void EmissionModel::add_hour(int sector, UnixSeconds t, std::vector<double>& out) const {
+double EmissionModel::regional_annual_t(int pollutant, int sector) const {
+  double km2 = 0;
+  for (double a : regional_km2_) km2 += a;
+  return regional_factor_ * inventory_.t(pollutant, sector) / kHengyangArea_km2 * km2;
+}
+
+void EmissionModel::add_hour(int sector, EmissionOrigin origin, UnixSeconds t,
+                             std::vector<double>& out) const {
   const double f = profiles_.hour_fraction(inventory_.sectors[sector], t);
   const std::size_t plane = static_cast<std::size_t>(nx_) * ny_;
+  if (origin == EmissionOrigin::Regional) {
+    if (regional_factor_ == 0) return;
+    for (std::size_t p = 0; p < inventory_.pollutants.size(); ++p) {
+      const double per_km2 =
+          regional_factor_ * inventory_.t(static_cast<int>(p), sector) / kHengyangArea_km2 * f;
+      double* ground = out.data() + p * nz_ * plane;
+      for (std::size_t c = 0; c < plane; ++c) ground[c] += per_km2 * regional_km2_[c];
+    }
+    return;
+  }
   const std::vector<double>& w = area_weights_[sector];
   for (std::size_t p = 0; p < inventory_.pollutants.size(); ++p) {
     const double area_t = area_annual_t(static_cast<int>(p), sector) * f;

@@ -11,6 +11,10 @@
 // So the emissions of a year, summed over the mask's cells and hours, are the inventory exactly.
 // Weights are normalised over the subdomain's own mask: with one subdomain, the whole domain.
 // Scenario factors then multiply a pollutant's emissions by sector and county-level unit.
+// Outside Hengyang (cells or parts of cells beyond its outline) the neighbouring cities emit at
+// Hengyang's own per-km² rate times a factor: their inventories are not at hand (FACTS-INPUTS §5
+// has Changsha–Zhuzhou–Xiangtan's, 1.5× Hengyang's NOx per km², but not the others'), and the
+// neighbours in the domain are mostly prefecture-level cities like Hengyang.
 #include <string>
 #include <vector>
 
@@ -24,15 +28,30 @@
 
 namespace kctm {
 
+/// Hengyang's area in the plan (section 三.(三)) [km2]: its inventory per km² is the regional
+/// density.
+constexpr double kHengyangArea_km2 = 15310.0;
+
+/// Where emissions come from: Hengyang's own inventory, or the neighbouring cities inside the
+/// domain.
+enum class EmissionOrigin { Local, Regional };
+
+struct EmissionOptions {
+  std::vector<ScaleRule> scale;                 ///< scenario factors, on Hengyang's emissions
+  std::string scale_where = "emissions.scale";  ///< names them in errors
+  /// Emissions per km² outside Hengyang (its neighbours: Changsha–Zhuzhou–Xiangtan, Loudi,
+  /// Shaoyang, Yongzhou, Chenzhou) relative to Hengyang's own 2018 density, sector by sector;
+  /// 0: none.
+  double regional_factor = 0.0;
+};
+
 class EmissionModel {
  public:
   /// `cell_area_m2`: true areas of the interior cells (j, i).
-  /// `scale`: scenario factors (emissions/scale_rules.hpp); `scale_where` names them in errors.
   EmissionModel(const Inventory& inventory, TemporalProfiles profiles, const GlobalGrid& grid,
                 const Subdomain& sub, const RegionMask& mask,
                 const std::vector<double>& cell_area_m2, const std::vector<CountyStats>& counties,
-                const std::vector<PointSource>& points, const std::vector<ScaleRule>& scale = {},
-                const std::string& scale_where = "emissions.scale");
+                const std::vector<PointSource>& points, const EmissionOptions& options = {});
 
   struct PointEmission {
     int pollutant, sector;
@@ -41,9 +60,14 @@ class EmissionModel {
     std::string name;
   };
 
-  /// Adds what `sector` emits in the hour starting at t to `out` (pollutant, k, j, i) over the
-  /// interior cells [t per hour]; `out` has inventory().pollutants.size() × nz × ny × nx values.
-  void add_hour(int sector, UnixSeconds t, std::vector<double>& out) const;
+  /// Adds what `sector` emits from `origin` in the hour starting at t to `out` (pollutant, k, j, i)
+  /// over the interior cells [t per hour]; `out` has inventory().pollutants.size() × nz × ny × nx
+  /// values.
+  void add_hour(int sector, EmissionOrigin origin, UnixSeconds t, std::vector<double>& out) const;
+  /// Annual emission of (pollutant, sector) from the neighbouring cities in the subdomain [t yr-1].
+  double regional_annual_t(int pollutant, int sector) const;
+  /// Area of each interior cell (j, i) outside Hengyang [km2].
+  const std::vector<double>& regional_area_km2() const { return regional_km2_; }
   /// Share of a sector's area emissions in each interior cell (j, i); they sum to one.
   const std::vector<double>& area_weights(int sector) const { return area_weights_[sector]; }
   /// Annual area emission of (pollutant, sector): the inventory less its point share [t yr-1].
@@ -69,6 +93,8 @@ class EmissionModel {
   std::vector<int> unit_of_cell_;  // mask unit of each interior cell, −1 outside
   std::size_t unit_count_;
   std::vector<double> factors_;  // [(pollutant, sector)][unit + 1]
+  double regional_factor_;
+  std::vector<double> regional_km2_;
 };
 
 /// Sectors whose area emissions follow land area rather than population.

@@ -124,8 +124,8 @@ RunResult run_simulation(const RunConfig& c) {
   EmittedSpecies emitted;
   std::unique_ptr<const UserInventory> user_inventory;
   if (c.emissions) {
-    emission_model = std::make_unique<const EmissionModel>(
-        build_emission_model(d, c.emissions_scale, c.emissions_scale_where));
+    emission_model =
+        std::make_unique<const EmissionModel>(build_emission_model(d, emission_options(c)));
     emitted = add_emitted_species(emission_model->inventory(), registry);
     if (!c.emissions_user_file.empty()) {
       user_inventory = std::make_unique<const UserInventory>(c.emissions_user_file, d.grid, d.sub);

@@ -11,8 +11,7 @@ namespace kctm {
 
 void write_emission_maps(const RunConfig& config, const std::string& path) {
   const Domain d = build_domain(config, 0);
-  const EmissionModel model =
-      build_emission_model(d, config.emissions_scale, config.emissions_scale_where);
+  const EmissionModel model = build_emission_model(d, emission_options(config));
   const Inventory& inv = model.inventory();
   const std::size_t ny = d.sub.ny, nx = d.sub.nx, plane = ny * nx;
   const std::string temp = path + ".partial";
@@ -49,6 +48,15 @@ void write_emission_maps(const RunConfig& config, const std::string& path) {
         for (std::size_t c = 0; c < plane; ++c) {
           e[sec * plane + c] =
               area_t * w[c] * model.factor(static_cast<int>(p), static_cast<int>(sec), c);
+        }
+      }
+      // The neighbouring cities outside Hengyang's outline.
+      for (std::size_t sec = 0; sec < inv.sectors.size(); ++sec) {
+        const double per_km2 = model.regional_annual_t(static_cast<int>(p), static_cast<int>(sec));
+        double km2 = 0;
+        for (double a : model.regional_area_km2()) km2 += a;
+        for (std::size_t c = 0; c < plane; ++c) {
+          if (km2 > 0) e[sec * plane + c] += per_km2 * model.regional_area_km2()[c] / km2;
         }
       }
       for (const EmissionModel::PointEmission& pe : model.point_emissions()) {

@@ -7,7 +7,8 @@
 
 namespace kctm {
 
-/// Writes E_<pollutant>(sector, y, x) [t yr-1 per cell, all layers], lon/lat (y, x) and the sector
+/// Writes E_<pollutant>(sector, y, x) [t yr-1 per cell, all layers; Hengyang's inventory and its
+/// neighbours' regional emissions], lon/lat (y, x) and the sector
 /// names (attribute `sectors`) to `path`, through `path.partial` renamed when complete.
 void write_emission_maps(const RunConfig& config, const std::string& path);
 

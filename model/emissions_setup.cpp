@@ -16,12 +16,15 @@ std::vector<double> interior_cell_areas(const Domain& d) {
   return area;
 }
 
-EmissionModel build_emission_model(const Domain& d, const std::vector<ScaleRule>& scale,
-                                   const std::string& scale_where) {
+EmissionOptions emission_options(const RunConfig& c) {
+  return {c.emissions_scale, c.emissions_scale_where, c.emissions_regional_factor};
+}
+
+EmissionModel build_emission_model(const Domain& d, const EmissionOptions& options) {
   return EmissionModel(hengyang_2018_inventory(),
                        TemporalProfiles(builtin_temporal_profiles(), kBeijingTime_s), d.grid, d.sub,
                        d.mask, interior_cell_areas(d), hengyang_counties(),
-                       hengyang_point_sources(), scale, scale_where);
+                       hengyang_point_sources(), options);
 }
 
 }  // namespace kctm

@@ -6,9 +6,11 @@
 
 namespace kctm {
 
-/// `scale`: the run's scenario factors (emissions.scale), none by default.
-EmissionModel build_emission_model(const Domain& domain, const std::vector<ScaleRule>& scale = {},
-                                   const std::string& scale_where = "emissions.scale");
+/// With the run's scenario factors and regional emissions (none by default).
+EmissionModel build_emission_model(const Domain& domain, const EmissionOptions& options = {});
+
+/// The emission options of a run's configuration.
+EmissionOptions emission_options(const RunConfig& config);
 
 /// Interior cell areas (j, i) of the domain [m2].
 std::vector<double> interior_cell_areas(const Domain& domain);

@@ -11,8 +11,7 @@ namespace kctm {
 
 std::string emissions_summary(const RunConfig& config) {
   const Domain d = build_domain(config, 0);
-  const EmissionModel model =
-      build_emission_model(d, config.emissions_scale, config.emissions_scale_where);
+  const EmissionModel model = build_emission_model(d, emission_options(config));
   const Inventory& inv = model.inventory();
   std::string out = fmt::format(
       "Emission inventory: {}\n[t/yr]; * = share spread by the remainder rule\n\n", inv.source);
@@ -83,6 +82,16 @@ std::string emissions_summary(const RunConfig& config) {
       out += fmt::format("  {:<6} {:>10.0f}  ({:.1f} % of the inventory)\n", inv.pollutants[p],
                          scaled[p], 100 * scaled[p] / inv.total_t(static_cast<int>(p)));
     }
+  }
+  out += fmt::format(
+      "\nNeighbouring cities inside the domain (emissions.regional_factor {}) [t/yr]:\n",
+      config.emissions_regional_factor);
+  for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
+    double t = 0;
+    for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
+      t += model.regional_annual_t(static_cast<int>(p), static_cast<int>(s));
+    }
+    out += fmt::format("  {:<6} {:>10.0f}\n", inv.pollutants[p], t);
   }
   return out;
 }

@@ -37,7 +37,9 @@ std::vector<double> fill_hourly_emissions(const EmissionModel& model, const Emit
                                           std::vector<double>& scratch) {
   std::fill(scratch.begin(), scratch.end(), 0.0);
   for (std::size_t s = 0; s < model.inventory().sectors.size(); ++s) {
-    model.add_hour(static_cast<int>(s), t, scratch);
+    for (const EmissionOrigin origin : {EmissionOrigin::Local, EmissionOrigin::Regional}) {
+      model.add_hour(static_cast<int>(s), origin, t, scratch);
+    }
   }
   const int nz = static_cast<int>(emis.extent(1)), ny = static_cast<int>(emis.extent(2)),
             nx = static_cast<int>(emis.extent(3));

@@ -33,7 +33,9 @@ TEST(EmissionTotals, AYearOfGriddedHoursEqualsTheInventory) {
   double worst = 0;
   for (std::size_t s = 0; s < ns; ++s) {
     std::vector<double> year(m.values(), 0.0);
-    for (int h = 0; h < 8760; ++h) m.add_hour(static_cast<int>(s), start + h * 3600, year);
+    for (int h = 0; h < 8760; ++h) {
+      m.add_hour(static_cast<int>(s), EmissionOrigin::Local, start + h * 3600, year);
+    }
     for (std::size_t p = 0; p < np; ++p) {
       double sum = 0, outside = 0;
       for (std::size_t k = 0; k < nz; ++k) {
@@ -70,14 +72,16 @@ TEST(EmissionTotals, ARunEmitsTheInventorysHoursAndClosesEveryBudget) {
   const RunResult r = run_simulation(rc);
   // What the inventory puts in those three hours (Beijing time 06–09, 1 July 2019).
   const Domain d = build_domain(rc, 0);
-  const EmissionModel m = build_emission_model(d);
+  const EmissionModel m = build_emission_model(d, emission_options(rc));
   const Inventory& inv = m.inventory();
+  // Hengyang's and its neighbours' (regional_factor 1 by default) annual tonnes, shared by hours.
+  auto annual = [&](int p, int s) { return inv.t(p, s) + m.regional_annual_t(p, s); };
   ASSERT_EQ(r.species.size(), inv.pollutants.size());
   for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
     double expected_t = 0;
     for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
       for (int h = 0; h < 3; ++h) {
-        expected_t += inv.t(static_cast<int>(p), static_cast<int>(s)) *
+        expected_t += annual(static_cast<int>(p), static_cast<int>(s)) *
                       m.profiles().hour_fraction(inv.sectors[s], rc.start + h * 3600);
       }
     }
@@ -85,7 +89,7 @@ TEST(EmissionTotals, ARunEmitsTheInventorysHoursAndClosesEveryBudget) {
       const int pm25 = inv.pollutant_index("PM25");
       for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
         for (int h = 0; h < 3; ++h) {
-          expected_t -= inv.t(pm25, static_cast<int>(s)) *
+          expected_t -= annual(pm25, static_cast<int>(s)) *
                         m.profiles().hour_fraction(inv.sectors[s], rc.start + h * 3600);
         }
       }
@@ -108,7 +112,9 @@ TEST(EmissionTotals, AnnualMapsHoldTheInventory) {
   const std::string path = test::temp_dir("emission-maps") + "/emissions.nc";
   Config c;
   c.set("grid.dx_km=9");
-  write_emission_maps(read_run_config(c), path);
+  const RunConfig rc = read_run_config(c);
+  const Domain domain = build_domain(rc, 0);
+  write_emission_maps(rc, path);
   netCDF::NcFile nc(path, netCDF::NcFile::read);
   const Inventory& inv = hengyang_2018_inventory();
   for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
@@ -118,7 +124,12 @@ TEST(EmissionTotals, AnnualMapsHoldTheInventory) {
     v.getVar(e.data());
     double sum = 0;
     for (double x : e) sum += x;
-    EXPECT_NEAR(sum, inv.total_t(static_cast<int>(p)), 1e-9 * inv.total_t(static_cast<int>(p)));
+    const EmissionModel m = build_emission_model(domain, emission_options(rc));
+    double want = inv.total_t(static_cast<int>(p));  // Hengyang, and its neighbours
+    for (std::size_t sec = 0; sec < inv.sectors.size(); ++sec) {
+      want += m.regional_annual_t(static_cast<int>(p), static_cast<int>(sec));
+    }
+    EXPECT_NEAR(sum, want, 1e-9 * want);
   }
 }
 
@@ -138,7 +149,7 @@ TEST(EmissionTotals, ScenarioFactorsScaleBySectorPollutantAndRegion) {
   c.set("emissions.scale=mobile:NOx:*=0.5, *:SO2:leiyang=0, *:*:*=0.9");
   const RunConfig rc = read_run_config(c);
   const Domain d = build_domain(rc, 0);
-  const EmissionModel m = build_emission_model(d, rc.emissions_scale, rc.emissions_scale_where);
+  const EmissionModel m = build_emission_model(d, emission_options(rc));
   const Inventory& inv = m.inventory();
   const UnixSeconds start = days_from_civil({2018, 1, 1}) * 86400 - 8 * 3600;
   int leiyang = -1;
@@ -151,7 +162,8 @@ TEST(EmissionTotals, ScenarioFactorsScaleBySectorPollutantAndRegion) {
   const int mobile = inv.sector_index("mobile"), power = inv.sector_index("stationary_combustion");
   auto year_of = [&](int sector) {
     std::vector<double> year(m.values(), 0.0);
-    for (int h = 0; h < 8760; ++h) m.add_hour(sector, start + h * 3600, year);
+    for (int h = 0; h < 8760; ++h)
+      m.add_hour(sector, EmissionOrigin::Local, start + h * 3600, year);
     return year;
   };
   auto total = [&](const std::vector<double>& year, int p, bool leiyang_only) {
@@ -168,6 +180,44 @@ TEST(EmissionTotals, ScenarioFactorsScaleBySectorPollutantAndRegion) {
   EXPECT_NEAR(total(mob, nox, false), 0.45 * inv.t(nox, mobile), 1e-9 * inv.t(nox, mobile));
   EXPECT_EQ(total(pow, so2, true), 0.0);  // Leiyang's SO2, its power station included, is gone
   EXPECT_GT(total(pow, so2, false), 0.0);
+}
+
+}  // namespace
+}  // namespace kctm
+
+namespace kctm {
+namespace {
+
+TEST(EmissionTotals, NeighboursEmitAtHengyangsDensityOutsideItsOutline) {
+  Config c;
+  c.set("grid.dx_km=9");
+  const std::string outlines =
+      test::shared_data("boundary-hengyang/hengyang_430400_counties.geojson");
+  c.set("grid.mask.counties_file=\"" + outlines + "\"");
+  c.set("emissions.regional_factor=0.8");
+  const RunConfig rc = read_run_config(c);
+  const Domain d = build_domain(rc, 0);
+  const EmissionModel m = build_emission_model(d, emission_options(rc));
+  const Inventory& inv = m.inventory();
+  const int nox = inv.pollutant_index("NOx"), mobile = inv.sector_index("mobile");
+  const std::size_t plane = static_cast<std::size_t>(d.sub.nx) * d.sub.ny, nz = d.grid.nz();
+  const UnixSeconds start = days_from_civil({2018, 1, 1}) * 86400 - 8 * 3600;
+  std::vector<double> year(m.values(), 0.0);
+  for (int h = 0; h < 8760; ++h)
+    m.add_hour(mobile, EmissionOrigin::Regional, start + h * 3600, year);
+  double sum = 0, outside_km2 = 0, in_full_cells = 0;
+  const std::vector<double> cell_area = interior_cell_areas(d);
+  for (std::size_t c2 = 0; c2 < plane; ++c2) {
+    const double e = year[(nox * nz + 0) * plane + c2];
+    sum += e;
+    outside_km2 += cell_area[c2] * (1 - d.mask.unit_fraction[c2]) / 1e6;
+    if (d.mask.unit_fraction[c2] == 1.0) in_full_cells += e;
+  }
+  const double expected = 0.8 * inv.t(nox, mobile) / kHengyangArea_km2 * outside_km2;
+  std::printf("regional mobile NOx: %.0f t/yr over %.0f km2 outside Hengyang\n", sum, outside_km2);
+  EXPECT_NEAR(sum, expected, 1e-9 * expected);
+  EXPECT_NEAR(m.regional_annual_t(nox, mobile), expected, 1e-9 * expected);
+  EXPECT_EQ(in_full_cells, 0.0);
 }
 
 }  // namespace
