@@ -3,10 +3,11 @@
 // tonnes spread in space over the Hengyang mask and in time by the sector's profile.
 // - In space: county-level units get their share by population (by their area for agriculture
 //   and biomass burning, which follow farmland rather than people); inside a unit the share goes
-//   to its cells by area. The sub-sector shares the plan states for power, cement and smelting go
-//   to the named point sources of those types (equal shares among them: their capacities are not
-//   all known), in the layer of the stack top (plume rise is not yet applied). Area sources emit
-//   into the ground layer.
+//   to its cells by the sector's mix of surrogates (people, road corridors, land; SurrogateMix).
+//   The sub-sector shares the plan states for power, cement and smelting go to the named point
+//   sources of those types (equal shares among them: their capacities are not all known), in the
+//   layer of the stack top (plume rise is not yet applied). Area sources emit into the ground
+//   layer.
 // - In time: emissions/temporal_profiles.hpp, normalised per calendar year.
 // So the emissions of a year, summed over the mask's cells and hours, are the inventory exactly.
 // Weights are normalised over the subdomain's own mask: with one subdomain, the whole domain.
@@ -21,6 +22,7 @@
 #include "emissions/inventory.hpp"
 #include "emissions/scale_rules.hpp"
 #include "emissions/sources.hpp"
+#include "emissions/surrogates.hpp"
 #include "emissions/temporal_profiles.hpp"
 #include "grids/global_grid.hpp"
 #include "grids/region_mask.hpp"
@@ -51,7 +53,8 @@ class EmissionModel {
   EmissionModel(const Inventory& inventory, TemporalProfiles profiles, const GlobalGrid& grid,
                 const Subdomain& sub, const RegionMask& mask,
                 const std::vector<double>& cell_area_m2, const std::vector<CountyStats>& counties,
-                const std::vector<PointSource>& points, const EmissionOptions& options = {});
+                const std::vector<PointSource>& points, const std::vector<RoadWaypoint>& roads,
+                const EmissionOptions& options = {});
 
   struct PointEmission {
     int pollutant, sector;
@@ -99,5 +102,15 @@ class EmissionModel {
 
 /// Sectors whose area emissions follow land area rather than population.
 bool follows_area(const std::string& sector);
+
+/// How a sector's emissions spread inside a county-level unit: shares taken by people, road
+/// corridors and land area (emissions/surrogates.hpp) [1, summing to 1]. Traffic and its road dust
+/// half along the main roads, half with the people; farming and straw burning over the land;
+/// the rest with the people (industry, households, power, solvents: the parks named in the plan
+/// have no coordinates yet).
+struct SurrogateMix {
+  double people, road, land;
+};
+SurrogateMix surrogate_mix(const std::string& sector);
 
 }  // namespace kctm

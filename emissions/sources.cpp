@@ -11,7 +11,8 @@ std::vector<CountyStats> parse_counties(const std::string& text, const std::stri
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     out.push_back({static_cast<long>(t.number(r, "adcode", 100000, 999999)),
                    t.rows[r][t.column("name_en")], t.number(r, "population", 0, 1e9),
-                   t.number(r, "area_km2", 0, 1e6)});
+                   t.number(r, "area_km2", 0, 1e6), t.number(r, "seat_lon", -180, 360),
+                   t.number(r, "seat_lat", -90, 90)});
   }
   return out;
 }

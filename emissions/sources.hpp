@@ -14,6 +14,7 @@ struct CountyStats {
   std::string name_en;
   double population;  ///< resident population (2018) [persons]
   double area_km2;
+  double seat_lon_deg, seat_lat_deg;  ///< the government seat [approx]
 };
 
 struct PointSource {

@@ -24,7 +24,7 @@ EmissionModel build_emission_model(const Domain& d, const EmissionOptions& optio
   return EmissionModel(hengyang_2018_inventory(),
                        TemporalProfiles(builtin_temporal_profiles(), kBeijingTime_s), d.grid, d.sub,
                        d.mask, interior_cell_areas(d), hengyang_counties(),
-                       hengyang_point_sources(), options);
+                       hengyang_point_sources(), hengyang_roads(), options);
 }
 
 }  // namespace kctm

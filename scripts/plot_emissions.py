@@ -21,6 +21,7 @@ def main(path, outdir):
     with Dataset(path) as nc:
         sectors = nc.getncattr("sectors").split()
         lon, lat = nc["lon"][:], nc["lat"][:]
+        extent = [float(lon.min()), float(lon.max()), float(lat.min()), float(lat.max())]
         for name in [v for v in nc.variables if v.startswith("E_")]:
             e = np.asarray(nc[name][:])
             pollutant = name[2:]
@@ -34,14 +35,16 @@ def main(path, outdir):
             for ax, sector, field in zip(axes.flat, sectors, e):
                 total = field.sum()
                 masked = np.ma.masked_less_equal(field, 0)
-                mesh = ax.pcolormesh(lon, lat, masked, norm=norm, shading="auto", cmap="magma_r")
+                # The Lambert grid drawn as an image over its longitude-latitude extent: close
+                # enough near Hengyang for a map of where emissions are.
+                mesh = ax.imshow(masked, origin="lower", norm=norm, cmap="magma_r",
+                                 extent=extent, aspect="auto")
                 ax.set_title(f"{sector}\n{total:,.0f} t/yr", fontsize=9)
-                ax.set_aspect("equal")
                 ax.tick_params(labelsize=7)
             for ax in axes.flat[len(sectors):]:
                 ax.axis("off")
             fig.colorbar(mesh, ax=axes, shrink=0.8, label=f"{pollutant} [t/yr per cell]")
-            fig.suptitle(f"Hengyang 2018 inventory on the kctm grid: {pollutant} "
+            fig.suptitle(f"Hengyang 2018 inventory and its neighbours on the kctm grid: {pollutant} "
                          f"(total {e.sum():,.0f} t/yr)")
             out = os.path.join(outdir, f"emissions_{pollutant}.png")
             fig.savefig(out, dpi=90)

@@ -1,0 +1,46 @@
+#pragma once
+// Where emissions go inside a county-level unit: spatial surrogates per interior cell.
+// - people: a share of each unit's population lives in a Gaussian core around its government seat
+//   (σ = kCoreRadius_km), the rest evenly over its area (approximate: no gridded population is at
+//   hand);
+// - roads: closeness to the expressways and national roads of emissions/data/roads.csv, a
+//   Gaussian of the distance to the nearest segment (σ = kRoadWidth_km; the waypoints are good to
+//   ±5–10 km, so this is a corridor, not a road);
+// - land: the cell's area alone (farmland and open burning).
+// Each sector takes a mix of them (sector_surrogate). The weights are relative within a unit: the
+// unit's share of a sector is set by population or area elsewhere (emissions/emission_model.hpp).
+#include <string>
+#include <vector>
+
+#include "emissions/sources.hpp"
+#include "grids/global_grid.hpp"
+#include "grids/subdomain.hpp"
+
+namespace kctm {
+
+constexpr double kSeatShare = 0.4;      ///< of a unit's population in its seat's core [approx]
+constexpr double kCoreRadius_km = 4.0;  ///< σ of the urban core [approx]
+constexpr double kRoadWidth_km = 3.0;   ///< σ of a road corridor [approx]
+
+struct RoadWaypoint {
+  std::string name, road_class;
+  int seq;
+  double lon_deg, lat_deg;
+};
+
+/// roads.csv: name,class,seq,lon,lat,quality.
+std::vector<RoadWaypoint> parse_roads(const std::string& text, const std::string& where);
+const std::vector<RoadWaypoint>& hengyang_roads();
+
+struct Surrogates {
+  std::vector<double> core;  ///< seat-core population density shape (j, i), per km² [1]
+  std::vector<double> road;  ///< road corridor closeness (j, i), 0..1
+};
+
+/// The surrogate fields over the interior of `sub`: seat cores weighted by each seat's unit
+/// population, and the corridors of the expressways and national roads.
+Surrogates compute_surrogates(const GlobalGrid& grid, const Subdomain& sub,
+                              const std::vector<CountyStats>& counties,
+                              const std::vector<RoadWaypoint>& roads);
+
+}  // namespace kctm
