@@ -138,7 +138,7 @@ EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profil
       points_.push_back({pi, si, grid.levels().layer_of_height(p->stack_height_m), j, i,
                          ps.share_pct / 100.0 * inventory_.total_t(pi) / matched.size() *
                              factor(pi, si, static_cast<std::size_t>(j) * nx_ + i),
-                         p->name_en});
+                         p->name_en, p->stack_height_m, stack_of_type(p->type)});
     }
   }
 }
@@ -161,7 +161,7 @@ double EmissionModel::regional_annual_t(int pollutant, int sector) const {
 }
 
 void EmissionModel::add_hour(int sector, EmissionOrigin origin, UnixSeconds t,
-                             std::vector<double>& out) const {
+                             std::vector<double>& out, const std::vector<int>* point_layers) const {
   const double f = profiles_.hour_fraction(inventory_.sectors[sector], t);
   const std::size_t plane = static_cast<std::size_t>(nx_) * ny_;
   if (origin == EmissionOrigin::Regional) {
@@ -183,9 +183,11 @@ void EmissionModel::add_hour(int sector, EmissionOrigin origin, UnixSeconds t,
       ground[c] += area_t * w[c] * factor(static_cast<int>(p), sector, c);
     }
   }
-  for (const PointEmission& e : points_) {
+  for (std::size_t n = 0; n < points_.size(); ++n) {
+    const PointEmission& e = points_[n];
     if (e.sector != sector) continue;
-    out[((static_cast<std::size_t>(e.pollutant) * nz_ + e.k) * ny_ + e.j) * nx_ + e.i] +=
+    const int k = point_layers ? (*point_layers)[n] : e.k;
+    out[((static_cast<std::size_t>(e.pollutant) * nz_ + k) * ny_ + e.j) * nx_ + e.i] +=
         e.annual_t * f;
   }
 }

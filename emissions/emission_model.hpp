@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "emissions/inventory.hpp"
+#include "emissions/plume_rise.hpp"
 #include "emissions/scale_rules.hpp"
 #include "emissions/sources.hpp"
 #include "emissions/surrogates.hpp"
@@ -58,15 +59,20 @@ class EmissionModel {
 
   struct PointEmission {
     int pollutant, sector;
-    int k, j, i;      ///< layer and interior cell
+    int k, j, i;      ///< layer of the stack top, and interior cell
     double annual_t;  ///< [t yr-1]
     std::string name;
+    double stack_height_m;
+    StackExit exit;  ///< for plume rise
   };
 
   /// Adds what `sector` emits from `origin` in the hour starting at t to `out` (pollutant, k, j, i)
   /// over the interior cells [t per hour]; `out` has inventory().pollutants.size() × nz × ny × nx
   /// values.
-  void add_hour(int sector, EmissionOrigin origin, UnixSeconds t, std::vector<double>& out) const;
+  /// `point_layers`, when given, is the layer each of point_emissions() reaches this hour (plume
+  /// rise); otherwise the stack top's.
+  void add_hour(int sector, EmissionOrigin origin, UnixSeconds t, std::vector<double>& out,
+                const std::vector<int>* point_layers = nullptr) const;
   /// Annual emission of (pollutant, sector) from the neighbouring cities in the subdomain [t yr-1].
   double regional_annual_t(int pollutant, int sector) const;
   /// Area of each interior cell (j, i) outside Hengyang [km2].

@@ -22,6 +22,7 @@
 #include "model/emissions_setup.hpp"
 #include "model/emitted_species.hpp"
 #include "model/host_copy.hpp"
+#include "model/plume_layers.hpp"
 #include "model/progress.hpp"
 #include "model/transport.hpp"
 
@@ -190,7 +191,8 @@ RunResult run_simulation(const RunConfig& c) {
   const double update_s = std::max(meteo->update_interval_s(), c.step_s);
   const long steps_per_update = std::lround(update_s / c.step_s);
   RunResult result;
-  upload_meteo(meteo->at(c.start + static_cast<UnixSeconds>(update_s / 2)), met);
+  MeteoSnapshot snapshot = meteo->at(c.start + static_cast<UnixSeconds>(update_s / 2));
+  upload_meteo(snapshot, met);
   Kokkos::deep_copy(state.air, met.rho_kg_m3);
   set_initial_tracer(c, d, state, tracer);
   result.tracer.initial_kg = field_mass_kg(geo, state.air, state.q, tracer);
@@ -200,13 +202,15 @@ RunResult run_simulation(const RunConfig& c) {
                     c.output.file_day_utc_offset_s);
   for (long step = 0; step < n_steps; ++step) {
     if (step % steps_per_update == 0) {
-      upload_meteo(meteo->at(state.time + static_cast<UnixSeconds>(update_s / 2)), met);
+      snapshot = meteo->at(state.time + static_cast<UnixSeconds>(update_s / 2));
+      upload_meteo(snapshot, met);
     }
     if (emission_model && step % steps_per_hour == 0) {
+      const std::vector<int> plumes = plume_layers(*emission_model, snapshot, d.grid.levels());
       kg_per_hour = user_inventory ? fill_hourly_user_emissions(*user_inventory, emitted,
                                                                 state.time, emis_host)
                                    : fill_hourly_emissions(*emission_model, emitted, state.time,
-                                                           emis_host, emission_scratch);
+                                                           emis_host, emission_scratch, &plumes);
       Kokkos::deep_copy(emis, emis_host);
     }
     for (std::size_t s = 0; s < emitted.list.size(); ++s) {

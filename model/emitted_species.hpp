@@ -29,16 +29,18 @@ EmittedSpecies add_emitted_species(const Inventory& inventory, FieldRegistry& re
 
 /// Emissions of every sector in the hour starting at t into the species' fields of `emis`
 /// (field, k, j, i) over the interior [kg s-1 per cell], replacing what was there. `scratch` holds
-/// the model's (pollutant, k, j, i) values [t per hour]. Returns the mass each species gets in the
+/// the model's (pollutant, k, j, i) values [t per hour]; `point_layers` the plumes' layers (see
+/// EmissionModel::add_hour). Returns the mass each species gets in the
 /// hour [kg], in the order of `species.list`.
 template <class HostView4D>
 std::vector<double> fill_hourly_emissions(const EmissionModel& model, const EmittedSpecies& species,
                                           UnixSeconds t, HostView4D& emis,
-                                          std::vector<double>& scratch) {
+                                          std::vector<double>& scratch,
+                                          const std::vector<int>* point_layers = nullptr) {
   std::fill(scratch.begin(), scratch.end(), 0.0);
   for (std::size_t s = 0; s < model.inventory().sectors.size(); ++s) {
     for (const EmissionOrigin origin : {EmissionOrigin::Local, EmissionOrigin::Regional}) {
-      model.add_hour(static_cast<int>(s), origin, t, scratch);
+      model.add_hour(static_cast<int>(s), origin, t, scratch, point_layers);
     }
   }
   const int nz = static_cast<int>(emis.extent(1)), ny = static_cast<int>(emis.extent(2)),

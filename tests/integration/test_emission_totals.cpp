@@ -7,10 +7,12 @@
 #include <cstdio>
 #include <netcdf>
 
+#include "meteo/climatology_meteo.hpp"
 #include "model/config.hpp"
 #include "model/driver.hpp"
 #include "model/emission_maps.hpp"
 #include "model/emissions_setup.hpp"
+#include "model/plume_layers.hpp"
 #include "test_support.hpp"
 
 namespace kctm {
@@ -218,6 +220,34 @@ TEST(EmissionTotals, NeighboursEmitAtHengyangsDensityOutsideItsOutline) {
   EXPECT_NEAR(sum, expected, 1e-9 * expected);
   EXPECT_NEAR(m.regional_annual_t(nox, mobile), expected, 1e-9 * expected);
   EXPECT_EQ(in_full_cells, 0.0);
+}
+
+}  // namespace
+}  // namespace kctm
+
+namespace kctm {
+namespace {
+
+TEST(EmissionTotals, PlumesRiseAboveTheirStacks) {
+  Config c;
+  c.set("grid.dx_km=9");
+  const RunConfig rc = read_run_config(c);
+  const Domain d = build_domain(rc, 0);
+  const EmissionModel m = build_emission_model(d, emission_options(rc));
+  const ClimatologyMeteo met(rc.climatology, d.grid, d.sub);
+  UnixSeconds afternoon = 0;
+  ASSERT_TRUE(parse_iso8601("2019-07-20T14:30:00+08:00", afternoon));
+  const std::vector<int> layers = plume_layers(m, met.at(afternoon), d.grid.levels());
+  ASSERT_EQ(layers.size(), m.point_emissions().size());
+  bool power_rose = false;
+  for (std::size_t n = 0; n < layers.size(); ++n) {
+    const EmissionModel::PointEmission& e = m.point_emissions()[n];
+    EXPECT_GE(layers[n], e.k) << e.name;
+    if (e.name.find("power") != std::string::npos) power_rose = layers[n] > e.k;
+    std::printf("%-52s stack %3.0f m (layer %d) -> layer %d\n", e.name.c_str(), e.stack_height_m,
+                e.k, layers[n]);
+  }
+  EXPECT_TRUE(power_rose);
 }
 
 }  // namespace
