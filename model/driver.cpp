@@ -136,6 +136,22 @@ RunResult run_simulation(const RunConfig& c) {
       }
     }
   }
+  BiogenicSpecies biogenic;
+  if (c.emissions && c.emissions_biogenic) biogenic = add_biogenic_species(registry);
+  // Every emitted field, for output and budgets: the inventory's, then the biogenic ones.
+  struct EmittedField {
+    std::string name, long_name;
+    int field;
+  };
+  std::vector<EmittedField> emitted_fields;
+  for (const EmittedSpecies::Species& sp : emitted.list) {
+    emitted_fields.push_back({sp.name, sp.long_name, sp.field});
+  }
+  if (biogenic.isoprene_field >= 0) {
+    emitted_fields.push_back({"ISOP", "biogenic isoprene", biogenic.isoprene_field});
+    emitted_fields.push_back({"TERP", "biogenic monoterpenes", biogenic.monoterpene_field});
+  }
+  const std::vector<double> column_area_m2 = interior_cell_areas(d);
   State state = make_state(std::move(registry), d.sub, d.grid.nz(), c.start);
   const int n_fields = state.registry.n_fields();
 
@@ -161,16 +177,17 @@ RunResult run_simulation(const RunConfig& c) {
   auto emis_host = Kokkos::create_mirror_view(emis);
   Kokkos::deep_copy(emis_host, emis);
   std::vector<double> emission_scratch(emission_model ? emission_model->values() : 0);
-  std::vector<double> emitted_kg(emitted.list.size(), 0.0), kg_per_hour(emitted.list.size(), 0.0);
+  std::vector<double> emitted_kg(emitted_fields.size(), 0.0),
+      kg_per_hour(emitted_fields.size(), 0.0);
   const ColumnExchange exchange{emis, vdep};
 
   // Output: the tracer, then the emitted species.
   std::vector<OutputVariable> variables = {
       {c.tracer.name, "passive tracer concentration", "ug m-3"}};
   std::vector<int> output_fields = {tracer};
-  for (const EmittedSpecies::Species& sp : emitted.list) {
-    variables.push_back({sp.name, sp.long_name + " concentration", "ug m-3"});
-    output_fields.push_back(sp.field);
+  for (const EmittedField& f : emitted_fields) {
+    variables.push_back({f.name, f.long_name + " concentration", "ug m-3"});
+    output_fields.push_back(f.field);
   }
   ConcWriter writer({c.output.dir, c.output.deflate_level, c.output.file_day_utc_offset_s, c.start,
                      c.config_yaml},
@@ -211,9 +228,14 @@ RunResult run_simulation(const RunConfig& c) {
                                                                 state.time, emis_host)
                                    : fill_hourly_emissions(*emission_model, emitted, state.time,
                                                            emis_host, emission_scratch, &plumes);
+      if (biogenic.isoprene_field >= 0) {
+        const std::vector<double> kg =
+            fill_hourly_biogenic(biogenic, snapshot, column_area_m2, emis_host);
+        kg_per_hour.insert(kg_per_hour.end(), kg.begin(), kg.end());
+      }
       Kokkos::deep_copy(emis, emis_host);
     }
-    for (std::size_t s = 0; s < emitted.list.size(); ++s) {
+    for (std::size_t s = 0; s < emitted_fields.size(); ++s) {
       emitted_kg[s] += kg_per_hour[s] / 3600.0 * c.step_s;
     }
     if (boundary_file) {
@@ -232,10 +254,10 @@ RunResult run_simulation(const RunConfig& c) {
   result.tracer.inflow_kg = budget[kInflow];
   result.tracer.outflow_kg = budget[kOutflow];
   result.tracer.deposited_kg = budget[kDeposited];
-  for (std::size_t s = 0; s < emitted.list.size(); ++s) {
-    const int field = emitted.list[s].field;
+  for (std::size_t s = 0; s < emitted_fields.size(); ++s) {
+    const int field = emitted_fields[s].field;
     const std::vector<double> b = transport.budget_kg(field);
-    result.species.push_back({emitted.list[s].name,
+    result.species.push_back({emitted_fields[s].name,
                               {0.0, field_mass_kg(geo, state.air, state.q, field), emitted_kg[s],
                                b[kInflow], b[kOutflow], b[kDeposited]}});
   }

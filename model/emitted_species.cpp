@@ -26,4 +26,11 @@ EmittedSpecies add_emitted_species(const Inventory& inv, FieldRegistry& registry
   return out;
 }
 
+BiogenicSpecies add_biogenic_species(FieldRegistry& registry) {
+  return {registry.add_species(
+              {"ISOP", "biogenic isoprene (passive until chemistry)", Phase::Tracer, 0.0}),
+          registry.add_species(
+              {"TERP", "biogenic monoterpenes (passive until chemistry)", Phase::Tracer, 0.0})};
+}
+
 }  // namespace kctm

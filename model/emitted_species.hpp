@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "emissions/biogenic.hpp"
 #include "emissions/emission_model.hpp"
+#include "meteo/meteo_snapshot.hpp"
 #include "model/field_registry.hpp"
 #include "model/user_inventory.hpp"
 
@@ -105,6 +107,39 @@ std::vector<double> fill_hourly_user_emissions(const UserInventory& user,
     kg_in_hour.push_back(kg_s_total * 3600.0);
   }
   return kg_in_hour;
+}
+
+/// Biogenic species: isoprene and monoterpenes, emitted into the ground layer each hour.
+struct BiogenicSpecies {
+  int isoprene_field = -1, monoterpene_field = -1;
+};
+BiogenicSpecies add_biogenic_species(FieldRegistry& registry);
+
+/// Biogenic emissions of the hour from the meteorology's surface temperature, shortwave and land
+/// use into `emis` (field, k, j, i) [kg s-1 per cell]; `cell_area_m2` per interior column.
+/// Returns the mass of each (isoprene, monoterpenes) in an hour [kg]. Nothing where the
+/// meteorology has no surface temperature (placeholder and analytic flows).
+template <class HostView4D>
+std::vector<double> fill_hourly_biogenic(const BiogenicSpecies& b, const MeteoSnapshot& met,
+                                         const std::vector<double>& cell_area_m2,
+                                         HostView4D& emis) {
+  constexpr double kUgPerHour_to_kg_s = 1e-9 / 3600.0;
+  double isoprene = 0, monoterpene = 0;
+  for (int j = 0; j < met.ny; ++j) {
+    for (int i = 0; i < met.nx; ++i) {
+      const std::size_t c = met.column(j, i);
+      const SurfaceFields& s = met.surface;
+      const BiogenicRates r = s.t2_k[c] > 0
+                                  ? biogenic_emission(s.land_use[c], s.t2_k[c], s.swdown_w_m2[c])
+                                  : BiogenicRates{0, 0};
+      emis(b.isoprene_field, 0, j, i) = r.isoprene_ug_m2_h * cell_area_m2[c] * kUgPerHour_to_kg_s;
+      emis(b.monoterpene_field, 0, j, i) =
+          r.monoterpene_ug_m2_h * cell_area_m2[c] * kUgPerHour_to_kg_s;
+      isoprene += emis(b.isoprene_field, 0, j, i);
+      monoterpene += emis(b.monoterpene_field, 0, j, i);
+    }
+  }
+  return {isoprene * 3600, monoterpene * 3600};
 }
 
 }  // namespace kctm

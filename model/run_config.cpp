@@ -132,6 +132,7 @@ RunConfig read_run_config(const Config& c) {
   r.emissions = c.get_bool("emissions.enabled");
   r.emissions_user_file = c.get_path("emissions.user_file");
   r.emissions_regional_factor = non_negative(c, "emissions.regional_factor");
+  r.emissions_biogenic = c.get_bool("emissions.biogenic");
   r.emissions_scale_where = c.where("emissions.scale");
   r.emissions_scale = parse_scale_rules(c.get_string("emissions.scale"), r.emissions_scale_where);
   if (!r.emissions_user_file.empty() && !std::filesystem::exists(r.emissions_user_file)) {

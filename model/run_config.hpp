@@ -54,6 +54,7 @@ struct RunConfig {
   std::vector<ScaleRule> emissions_scale;  ///< scenario factors (emissions.scale)
   std::string emissions_scale_where;       ///< where they came from, for error messages
   double emissions_regional_factor;        ///< neighbours' emissions per km² / Hengyang's
+  bool emissions_biogenic;                 ///< isoprene and monoterpenes from vegetation
   double kh_m2_s;                          ///< horizontal diffusivity [m2 s-1]
   std::string boundary_file;               ///< "" for constant boundary values
   AnalyticMeteoConfig analytic;

@@ -78,7 +78,12 @@ TEST(EmissionTotals, ARunEmitsTheInventorysHoursAndClosesEveryBudget) {
   const Inventory& inv = m.inventory();
   // Hengyang's and its neighbours' (regional_factor 1 by default) annual tonnes, shared by hours.
   auto annual = [&](int p, int s) { return inv.t(p, s) + m.regional_annual_t(p, s); };
-  ASSERT_EQ(r.species.size(), inv.pollutants.size());
+  // The inventory's species, then the biogenic ISOP and TERP (emissions.biogenic).
+  ASSERT_EQ(r.species.size(), inv.pollutants.size() + 2);
+  for (std::size_t s = inv.pollutants.size(); s < r.species.size(); ++s) {
+    EXPECT_GT(r.species[s].second.emitted_kg, 0.0) << r.species[s].first;
+    EXPECT_LT(std::abs(r.species[s].second.relative_imbalance()), 1e-10) << r.species[s].first;
+  }
   for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
     double expected_t = 0;
     for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
