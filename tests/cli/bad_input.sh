@@ -47,6 +47,15 @@ expect_error missing_normals "meteo.climatology.normals_file: file not found: .*
 expect_error no_wrf_files "meteo.wrf.files: no file matches '.*wrfout_\\*'" \
   -- demo --hours 1 --out "$out" --set meteo.kind=wrf --set "meteo.wrf.files=$work/wrfout_*"
 
+expect_error bad_scale "--set emissions.scale: rule 'mobile=0.5' is not sector:pollutant:region=factor" \
+  -- demo --hours 1 --out "$out" --set "emissions.scale=mobile=0.5"
+
+expect_error unknown_scale_sector "emissions.scale: unknown sector 'trains'" \
+  -- demo --hours 1 --out "$out" --set "emissions.scale=trains:NOx:*=0.5"
+
+expect_error missing_user_inventory "emissions.user_file: file not found: .*absent.nc" \
+  -- demo --hours 1 --out "$out" --set "emissions.user_file=$work/absent.nc"
+
 expect_error missing_config "missing.yaml: cannot open the config file" -- run "$work/missing.yaml"
 
 printf 'grid:\n  mask:\n    counties_file: nowhere.geojson\n' >"$work/mask.yaml"
