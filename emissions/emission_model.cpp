@@ -160,36 +160,50 @@ double EmissionModel::regional_annual_t(int pollutant, int sector) const {
   return regional_factor_ * inventory_.t(pollutant, sector) / kHengyangArea_km2 * km2;
 }
 
-void EmissionModel::add_hour(int sector, EmissionOrigin origin, UnixSeconds t,
-                             std::vector<double>& out, const std::vector<int>* point_layers) const {
-  const double f = profiles_.hour_fraction(inventory_.sectors[sector], t);
+template <class Emit>
+void EmissionModel::each_source(int sector, EmissionOrigin origin,
+                                const std::vector<int>* point_layers, Emit emit) const {
   const std::size_t plane = static_cast<std::size_t>(nx_) * ny_;
   if (origin == EmissionOrigin::Regional) {
     if (regional_factor_ == 0) return;
     for (std::size_t p = 0; p < inventory_.pollutants.size(); ++p) {
       const double per_km2 =
-          regional_factor_ * inventory_.t(static_cast<int>(p), sector) / kHengyangArea_km2 * f;
-      double* ground = out.data() + p * nz_ * plane;
-      for (std::size_t c = 0; c < plane; ++c) ground[c] += per_km2 * regional_km2_[c];
+          regional_factor_ * inventory_.t(static_cast<int>(p), sector) / kHengyangArea_km2;
+      for (std::size_t c = 0; c < plane; ++c) emit(p, 0, c, per_km2 * regional_km2_[c]);
     }
     return;
   }
   const std::vector<double>& w = area_weights_[sector];
   for (std::size_t p = 0; p < inventory_.pollutants.size(); ++p) {
-    const double area_t = area_annual_t(static_cast<int>(p), sector) * f;
+    const double area_t = area_annual_t(static_cast<int>(p), sector);
     if (area_t == 0) continue;
-    double* ground = out.data() + p * nz_ * plane;  // layer 0 of pollutant p
     for (std::size_t c = 0; c < plane; ++c) {
-      ground[c] += area_t * w[c] * factor(static_cast<int>(p), sector, c);
+      emit(p, 0, c, area_t * w[c] * factor(static_cast<int>(p), sector, c));
     }
   }
   for (std::size_t n = 0; n < points_.size(); ++n) {
     const PointEmission& e = points_[n];
     if (e.sector != sector) continue;
-    const int k = point_layers ? (*point_layers)[n] : e.k;
-    out[((static_cast<std::size_t>(e.pollutant) * nz_ + k) * ny_ + e.j) * nx_ + e.i] +=
-        e.annual_t * f;
+    emit(static_cast<std::size_t>(e.pollutant), point_layers ? (*point_layers)[n] : e.k,
+         static_cast<std::size_t>(e.j) * nx_ + e.i, e.annual_t);
   }
+}
+
+void EmissionModel::add_hour(int sector, EmissionOrigin origin, UnixSeconds t,
+                             std::vector<double>& out, const std::vector<int>* point_layers) const {
+  const double f = profiles_.hour_fraction(inventory_.sectors[sector], t);
+  const std::size_t plane = static_cast<std::size_t>(nx_) * ny_;
+  each_source(sector, origin, point_layers, [&](std::size_t p, int k, std::size_t c, double t_yr) {
+    out[(p * nz_ + k) * plane + c] += t_yr * f;
+  });
+}
+
+std::vector<double> EmissionModel::annual_t(int sector, EmissionOrigin origin) const {
+  const std::size_t plane = static_cast<std::size_t>(nx_) * ny_;
+  std::vector<double> out(inventory_.pollutants.size() * plane, 0.0);
+  each_source(sector, origin, nullptr,
+              [&](std::size_t p, int, std::size_t c, double t_yr) { out[p * plane + c] += t_yr; });
+  return out;
 }
 
 }  // namespace kctm

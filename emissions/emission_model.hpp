@@ -73,12 +73,18 @@ class EmissionModel {
   /// rise); otherwise the stack top's.
   void add_hour(int sector, EmissionOrigin origin, UnixSeconds t, std::vector<double>& out,
                 const std::vector<int>* point_layers = nullptr) const;
+  /// What `sector` emits from `origin` in a year, scenario factors applied, per pollutant and
+  /// interior cell (pollutant, j, i), all layers together [t yr-1]. Over a calendar year the
+  /// hours of add_hour add up to it.
+  std::vector<double> annual_t(int sector, EmissionOrigin origin) const;
   /// Annual emission of (pollutant, sector) from the neighbouring cities in the subdomain [t yr-1].
   double regional_annual_t(int pollutant, int sector) const;
-  /// Area of each interior cell (j, i) outside Hengyang [km2].
-  const std::vector<double>& regional_area_km2() const { return regional_km2_; }
-  /// Share of a sector's area emissions in each interior cell (j, i); they sum to one.
-  const std::vector<double>& area_weights(int sector) const { return area_weights_[sector]; }
+  const std::vector<PointEmission>& point_emissions() const { return points_; }
+  const Inventory& inventory() const { return inventory_; }
+  const TemporalProfiles& profiles() const { return profiles_; }
+  std::size_t values() const { return inventory_.pollutants.size() * nz_ * ny_ * nx_; }
+
+ private:
   /// Annual area emission of (pollutant, sector): the inventory less its point share [t yr-1].
   double area_annual_t(int pollutant, int sector) const;
   /// The scenario factor of (pollutant, sector) in interior cell c = j nx + i [1]; point
@@ -88,12 +94,12 @@ class EmissionModel {
     return factors_[(pollutant * inventory_.sectors.size() + sector) * units + unit_of_cell_[cell] +
                     1];
   }
-  const std::vector<PointEmission>& point_emissions() const { return points_; }
-  const Inventory& inventory() const { return inventory_; }
-  const TemporalProfiles& profiles() const { return profiles_; }
-  std::size_t values() const { return inventory_.pollutants.size() * nz_ * ny_ * nx_; }
+  /// Calls emit(pollutant, layer, cell, t) for every place where `sector` emits from `origin`,
+  /// with its annual emission t [t yr-1]; the one walk behind add_hour and annual_t.
+  template <class Emit>
+  void each_source(int sector, EmissionOrigin origin, const std::vector<int>* point_layers,
+                   Emit emit) const;
 
- private:
   Inventory inventory_;
   TemporalProfiles profiles_;
   int nx_, ny_, nz_;

@@ -1,7 +1,6 @@
 #include "kernels/horizontal_advection.hpp"
 
-#include "kernels/ppm.hpp"
-#include "kernels/team_simd.hpp"
+#include "kernels/ppm_stages.hpp"
 
 namespace kctm {
 
@@ -88,15 +87,22 @@ struct LineScratch {
     return sizeof(double) * kLinesPerTeam * kCoefficients * len;
   }
   static std::size_t bytes_of_work(int len) { return sizeof(double) * kWork * len; }
-  KOKKOS_INLINE_FUNCTION double* coefficient(int line_of_block, int which) const {
-    return coefficients + (line_of_block * kCoefficients + which) * len;
+  /// Air mass m of the cells [kg]; per face the outflow to the right (push ≥ 0) and to the left
+  /// (pull ≤ 0) [kg] with the share of the upwind cell it takes (Courant numbers); per cell
+  /// m / m_new (keep) and 1 / m_new (inverse).
+  struct Coefficients {
+    double *m, *push, *pull, *courant_right, *courant_left, *keep, *inverse;
+  };
+  KOKKOS_INLINE_FUNCTION Coefficients coefficients_of(int line_of_block) const {
+    double* c = coefficients + line_of_block * kCoefficients * len;
+    return {c, c + len, c + 2 * len, c + 3 * len, c + 4 * len, c + 5 * len, c + 6 * len};
   }
   KOKKOS_INLINE_FUNCTION double* stage(int which) const { return work + which * len; }
 };
 
 /// The line kernel of advect_horizontal, compiled once per axis so that the stride of a line
-/// (1 along x, a row along y) is known to the compiler. The field is updated in place: a team
-/// copies a line (with its halo) into scratch before writing it back, and lines are independent.
+/// (1 along x, a row along y) is known to the compiler. The field is updated in place (lines are
+/// independent): along x a line is read where it lies, along y it is gathered into scratch first.
 template <bool kAlongX>
 void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const double> air_in,
                   const AdvectionWork& work) {
@@ -125,18 +131,12 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
             static_cast<double*>(team.team_scratch(0).get_shmem(LineScratch::bytes_of_work(len))),
             len};
 
-        // Field-independent coefficients of each line: air mass m of the cells [kg]; per face
-        // the outflow to the right (push ≥ 0) and to the left (pull ≤ 0) [kg] with the share of
-        // the upwind cell it takes (Courant numbers); per cell m / m_new and 1 / m_new.
+        // Field-independent coefficients of each line (LineScratch::Coefficients).
         for (int line = first; line < last; ++line) {
           const int lh = line + h;
-          double* m = s.coefficient(line - first, 0);
-          double* push = s.coefficient(line - first, 1);
-          double* pull = s.coefficient(line - first, 2);
-          double* courant_right = s.coefficient(line - first, 3);
-          double* courant_left = s.coefficient(line - first, 4);
-          double* keep = s.coefficient(line - first, 5);
-          double* inverse = s.coefficient(line - first, 6);
+          const LineScratch::Coefficients cf = s.coefficients_of(line - first);
+          double *m = cf.m, *push = cf.push, *pull = cf.pull, *courant_right = cf.courant_right,
+                 *courant_left = cf.courant_left, *keep = cf.keep, *inverse = cf.inverse;
           each_cell(team, 0, len, [=](int c) {
             const int j = kAlongX ? lh : c, i = kAlongX ? c : lh;
             m[c] = air_in(k, j, i) * area(j, i) * dz(k);
@@ -170,12 +170,8 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
           for (int line = first; line < last; ++line) {
             const int lh = line + h;
             double* in_grid = kAlongX ? &q(n, k, lh, 0) : &q(n, k, 0, lh);
-            const double* push = s.coefficient(line - first, 1);
-            const double* pull = s.coefficient(line - first, 2);
-            const double* courant_right = s.coefficient(line - first, 3);
-            const double* courant_left = s.coefficient(line - first, 4);
-            const double* keep = s.coefficient(line - first, 5);
-            const double* inverse = s.coefficient(line - first, 6);
+            const LineScratch::Coefficients cf = s.coefficients_of(line - first);
+            const double *keep = cf.keep, *inverse = cf.inverse;
             if (line + 1 < last || n + 1 < nf) {
               const int next_line = line + 1 < last ? line + 1 : first;
               const int next_n = line + 1 < last ? n : n + 1;
@@ -186,24 +182,10 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
             // Along x the line is contiguous and read in place; along y it is gathered first.
             const double* line_q = kAlongX ? in_grid : copy;
             if (!kAlongX) each_cell(team, 0, len, [=](int c) { copy[c] = in_grid[c * stride]; });
-            each_cell(team, 1, len - 1, [=](int c) {
-              slope[c] = ppm::limited_slope(line_q[c - 1], line_q[c], line_q[c + 1]);
-            });
-            // face[c]: the value at the face between cells c and c + 1.
-            each_cell(team, 1, len - 2, [=](int c) {
-              face[c] = ppm::face_value(line_q[c], line_q[c + 1], slope[c], slope[c + 1]);
-            });
-            // Each cell next to a face: the tracer mass [kg] leaving it through its right face
-            // (face c − h + 1, ≥ 0) and through its left face (face c − h, ≤ 0), from the mean of
-            // its limited parabola over the part that crosses. One of a face's two is zero, so a
-            // face's flux is their sum, with no select on the flow's sign.
-            each_cell(team, h - 1, len - h + 1, [=](int c) {
-              double left = face[c - 1], right = face[c];
-              ppm::limit_parabola(line_q[c], left, right);
-              const int r = c - h + 2, l = c - h + 1;  // where faces c − h + 1 and c − h are stored
-              to_right[c] = push[r] * ppm::mean_at_right(left, line_q[c], right, courant_right[r]);
-              to_left[c] = pull[l] * ppm::mean_at_left(left, line_q[c], right, courant_left[l]);
-            });
+            ppm::line_outflows<1>(team,
+                                  {line_q, slope, face, to_right, to_left, cf.push, cf.pull,
+                                   cf.courant_right, cf.courant_left},
+                                  len, h);
             // Face f carries to_right[f + h − 1] + to_left[f + h].
             each_cell(team, 0, cells, [=](int c) {
               const int a = c + h;

@@ -1,8 +1,7 @@
 #include "kernels/vertical_advection.hpp"
 
 #include "kernels/budget_sums.hpp"
-#include "kernels/ppm.hpp"
-#include "kernels/team_simd.hpp"
+#include "kernels/ppm_stages.hpp"
 
 namespace kctm {
 
@@ -53,14 +52,20 @@ constexpr int kPad = 3;
 /// Scratch of a team, each array [level][lane]: per-level coefficients shared by the fields, and
 /// the stages of the field being advected.
 struct ColumnScratch {
-  static constexpr int kCoefficients = 7, kWork = 5;
-  double* data;
-  int levels;  // nz + 2 kPad
+  static constexpr int kArrays = 12;
+  /// Air mass of each layer [kg]; per interface the upward (push ≥ 0) and downward (pull ≤ 0) air
+  /// flux [kg] and the share of the upwind layer it takes; per layer m / m_new (keep) and
+  /// 1 / m_new (inverse); then the padded column of the field and its PPM stages.
+  double *m, *push, *pull, *courant_up, *courant_down, *keep, *inverse;
+  double *column, *slope, *face, *to_up, *to_down;
   static std::size_t bytes(int levels) {
-    return sizeof(double) * (kCoefficients + kWork) * levels * kColumnsPerTeam;
+    return sizeof(double) * kArrays * levels * kColumnsPerTeam;
   }
-  KOKKOS_INLINE_FUNCTION double* array(int which) const {
-    return data + static_cast<std::size_t>(which) * levels * kColumnsPerTeam;
+  /// The arrays, one after the other in `data`.
+  KOKKOS_INLINE_FUNCTION static ColumnScratch carve(double* data, int levels) {
+    const std::size_t n = static_cast<std::size_t>(levels) * kColumnsPerTeam;
+    return {data,         data + n,     data + 2 * n, data + 3 * n, data + 4 * n,  data + 5 * n,
+            data + 6 * n, data + 7 * n, data + 8 * n, data + 9 * n, data + 10 * n, data + 11 * n};
   }
 };
 
@@ -84,27 +89,16 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
       KOKKOS_LAMBDA(const TeamMember& team) {
         const int jj = team.league_rank() / blocks, i0 = (team.league_rank() % blocks) * W;
         const int lanes = i0 + W <= nx ? W : nx - i0;
-        const ColumnScratch s{
+        const ColumnScratch s = ColumnScratch::carve(
             static_cast<double*>(team.team_scratch(1).get_shmem(ColumnScratch::bytes(levels))),
-            levels};
-        double* m = s.array(0);
-        double* push = s.array(1);
-        double* pull = s.array(2);
-        double* courant_up = s.array(3);
-        double* courant_down = s.array(4);
-        double* keep = s.array(5);
-        double* inverse = s.array(6);
-        double* column = s.array(7);
-        double* slope = s.array(8);
-        double* face = s.array(9);
-        double* to_up = s.array(10);
-        double* to_down = s.array(11);
+            levels);
+        double *m = s.m, *push = s.push, *pull = s.pull, *courant_up = s.courant_up,
+               *courant_down = s.courant_down, *keep = s.keep, *inverse = s.inverse;
+        double *column = s.column, *to_up = s.to_up, *to_down = s.to_down;
         // Lane w is column i0 + w; lanes past the subdomain repeat its last column (never stored).
         auto column_of = [=](int p) { return i0 + (p % W < lanes ? p % W : lanes - 1); };
 
-        // Coefficients: air mass of each layer [kg]; per interface the upward (push ≥ 0) and
-        // downward (pull ≤ 0) air flux [kg] and the share of the upwind layer it takes; per layer
-        // m / m_new and 1 / m_new.
+        // The coefficients (ColumnScratch), shared by the fields.
         each_cell(team, kPad * W, (kPad + nz) * W, [=](int p) {
           const int k = p / W - kPad, ii = column_of(p);
           m[p] = air(k, jj + h, ii + h) * area(jj + h, ii + h) * dz(k);
@@ -135,24 +129,10 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
             const int k = c < kPad ? 0 : c - kPad;
             column[p] = k < nz ? q(n, k, jj + h, ii + h) : q_bc(n, nz - 1);
           });
-          each_cell(team, W, (levels - 1) * W, [=](int p) {
-            slope[p] = ppm::limited_slope(column[p - W], column[p], column[p + W]);
-          });
-          // face[p]: the value at the face between levels c and c + 1.
-          each_cell(team, W, (levels - 2) * W, [=](int p) {
-            face[p] = ppm::face_value(column[p], column[p + W], slope[p], slope[p + W]);
-          });
-          // Tracer mass [kg] leaving level c upwards through interface c − kPad + 1 (stored at
-          // c − 1) and downwards through interface c − kPad (stored at c − 2), from its limited
-          // parabola; one of an interface's two is zero.
-          each_cell(team, (kPad - 1) * W, (levels - kPad + 1) * W, [=](int p) {
-            double lower = face[p - W], upper = face[p];
-            ppm::limit_parabola(column[p], lower, upper);
-            const int up = p - W, down = p - 2 * W;
-            to_up[p] = push[up] * ppm::mean_at_right(lower, column[p], upper, courant_up[up]);
-            to_down[p] =
-                pull[down] * ppm::mean_at_left(lower, column[p], upper, courant_down[down]);
-          });
+          // Level c's interfaces c − kPad + 1 (up) and c − kPad (down), stored at c − 1 and c − 2.
+          ppm::line_outflows<W>(
+              team, {column, s.slope, s.face, to_up, to_down, push, pull, courant_up, courant_down},
+              levels, kPad);
           for (int k = 0; k < nz; ++k) {
             const int row = (k + kPad) * W;
             each_cell(team, 0, lanes, [=](int w) {

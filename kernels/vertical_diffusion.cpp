@@ -26,8 +26,8 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
   constexpr int W = kColumnsPerTeam;
   const int blocks = (nx + W - 1) / W;
   // Per team, each [level][lane]: conductances g (nz + 1 interfaces), layer masses per area m, the
-  // Thomas algorithm's c' and d', and one row of dt / A.
-  const std::size_t bytes = sizeof(double) * (4 * nz + 2) * W;
+  // Thomas algorithm's c' and d', one row of dt / A and one of the field's deposition conductance.
+  const std::size_t bytes = sizeof(double) * (4 * nz + 3) * W;
   Kokkos::parallel_for(
       "kctm::diffuse_vertical",
       team_policy(geo.ny * blocks).set_scratch_size(1, Kokkos::PerTeam(bytes)),
@@ -39,6 +39,7 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
         double* c_prime = m + nz * W;
         double* d_prime = c_prime + nz * W;
         double* per_area = d_prime + nz * W;  // dt / A, turning an emission into kg m-2
+        double* g_dep = per_area + W;         // dt v_d ρ of the ground layer [kg m-2]
         // Conductance across interface k (between layers k−1 and k) times dt [kg m-2]:
         // dt ρ_face Kz / Δz_centre; zero at the ground and the top. Shared by the fields.
         for (int k = 0; k <= nz; ++k) {
@@ -55,12 +56,13 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
           // Thomas algorithm on −g_k x_{k−1} + (m_k + g_k + g_{k+1}) x_k − g_{k+1} x_{k+1} =
           // m_k q_k + dt E_k / A, with the deposition conductance dt v_d ρ added to the ground
           // layer's diagonal; the columns of the team side by side.
+          each_cell(team, 0, lanes,
+                    [=](int w) { g_dep[w] = dt_s * vdep(n, jj, i0 + w) * rho(0, j, i0 + w + h); });
           for (int k = 0; k < nz; ++k) {
             each_cell(team, 0, lanes, [=](int w) {
               const int i = i0 + w + h;
               const double g_below = g[k * W + w], g_above = g[(k + 1) * W + w];
-              const double g_dep = k == 0 ? dt_s * vdep(n, jj, i - h) * rho(0, j, i) : 0.0;
-              const double diag = m[k * W + w] + g_below + g_above + g_dep;
+              const double diag = m[k * W + w] + g_below + g_above + (k == 0 ? g_dep[w] : 0.0);
               const double rhs =
                   m[k * W + w] * q(n, k, j, i) + emis_kg_s(n, k, jj, i - h) * per_area[w];
               const double inverse =
@@ -80,8 +82,7 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
           }
           each_cell(team, 0, lanes, [=](int w) {
             const int i = i0 + w + h;
-            column_kg(n, jj, i - h) =
-                dt_s * vdep(n, jj, i - h) * rho(0, j, i) * q(n, 0, j, i) * area(j, i);
+            column_kg(n, jj, i - h) = g_dep[w] * q(n, 0, j, i) * area(j, i);
           });
         }
       });

@@ -82,8 +82,11 @@ ClimatologyMeteo::Surface ClimatologyMeteo::surface_at(const HourlyWeather& w, U
 double ClimatologyMeteo::pbl_height_m(UnixSeconds t) const {
   const LambertParams& p = grid_.projection().params();
   const HourlyWeather w = weather_.at(t);
+  int day;
+  double solar_hour;
+  typical_day_and_hour(t, weather_.lon_deg(), day, solar_hour);
   const double t2 = w.t2_c + thermo::kT0,
-               rho = thermo::moist_air_density(surface_pressure_pa(0), t2, 0);
+               rho = thermo::moist_air_density(surface_pressure_pa(day), t2, 0);
   const Surface now = surface_at(w, t, p.lat_0_deg, p.lon_0_deg);
   const bl::SurfaceLayer sl =
       bl::surface_layer(w.wind_m_s, 10.0, config_.roughness_m, now.heat_w_m2, rho, t2);

@@ -139,17 +139,10 @@ RunResult run_simulation(const RunConfig& c) {
   BiogenicSpecies biogenic;
   if (c.emissions && c.emissions_biogenic) biogenic = add_biogenic_species(registry);
   // Every emitted field, for output and budgets: the inventory's, then the biogenic ones.
-  struct EmittedField {
-    std::string name, long_name;
-    int field;
-  };
-  std::vector<EmittedField> emitted_fields;
-  for (const EmittedSpecies::Species& sp : emitted.list) {
-    emitted_fields.push_back({sp.name, sp.long_name, sp.field});
-  }
-  if (biogenic.isoprene_field >= 0) {
-    emitted_fields.push_back({"ISOP", "biogenic isoprene", biogenic.isoprene_field});
-    emitted_fields.push_back({"TERP", "biogenic monoterpenes", biogenic.monoterpene_field});
+  std::vector<EmittedField> emitted_fields(emitted.list.begin(), emitted.list.end());
+  if (biogenic.on()) {
+    emitted_fields.push_back(biogenic.isoprene);
+    emitted_fields.push_back(biogenic.monoterpene);
   }
   const std::vector<double> column_area_m2 = interior_cell_areas(d);
   State state = make_state(std::move(registry), d.sub, d.grid.nz(), c.start);
@@ -176,7 +169,7 @@ RunResult run_simulation(const RunConfig& c) {
   const View4D<double> emis = tracer_emissions(c, d, n_fields, tracer);
   auto emis_host = Kokkos::create_mirror_view(emis);
   Kokkos::deep_copy(emis_host, emis);
-  std::vector<double> emission_scratch(emission_model ? emission_model->values() : 0);
+  std::vector<double> hour_tonnes(emission_model ? emission_model->values() : 0);
   std::vector<double> emitted_kg(emitted_fields.size(), 0.0),
       kg_per_hour(emitted_fields.size(), 0.0);
   const ColumnExchange exchange{emis, vdep};
@@ -223,12 +216,15 @@ RunResult run_simulation(const RunConfig& c) {
       upload_meteo(snapshot, met);
     }
     if (emission_model && step % steps_per_hour == 0) {
-      const std::vector<int> plumes = plume_layers(*emission_model, snapshot, d.grid.levels());
-      kg_per_hour = user_inventory ? fill_hourly_user_emissions(*user_inventory, emitted,
-                                                                state.time, emis_host)
-                                   : fill_hourly_emissions(*emission_model, emitted, state.time,
-                                                           emis_host, emission_scratch, &plumes);
-      if (biogenic.isoprene_field >= 0) {
+      if (user_inventory) {
+        hourly_user_tonnes(*user_inventory, emitted.pollutants, state.time, hour_tonnes);
+      } else {
+        hourly_inventory_tonnes(*emission_model, state.time,
+                                plume_layers(*emission_model, snapshot, d.grid.levels()),
+                                hour_tonnes);
+      }
+      kg_per_hour = fill_species(emitted, hour_tonnes, emis_host);
+      if (biogenic.on()) {
         const std::vector<double> kg =
             fill_hourly_biogenic(biogenic, snapshot, column_area_m2, emis_host);
         kg_per_hour.insert(kg_per_hour.end(), kg.begin(), kg.end());

@@ -38,30 +38,17 @@ void write_emission_maps(const RunConfig& config, const std::string& path) {
     lat_v.putAtt("units", "degrees_north");
     lon_v.putVar(lon.data());
     lat_v.putVar(lat.data());
-    // A year's hourly fractions sum to one, so a cell's annual emission is its share of the
-    // sector's area emission plus the point sources in it.
+    // Every sector's year, Hengyang's and its neighbours', per pollutant.
+    std::vector<std::vector<double>> local, regional;
+    for (std::size_t sec = 0; sec < inv.sectors.size(); ++sec) {
+      local.push_back(model.annual_t(static_cast<int>(sec), EmissionOrigin::Local));
+      regional.push_back(model.annual_t(static_cast<int>(sec), EmissionOrigin::Regional));
+    }
     for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
-      std::vector<double> e(inv.sectors.size() * plane, 0.0);
+      std::vector<double> e(inv.sectors.size() * plane);
       for (std::size_t sec = 0; sec < inv.sectors.size(); ++sec) {
-        const double area_t = model.area_annual_t(static_cast<int>(p), static_cast<int>(sec));
-        const std::vector<double>& w = model.area_weights(static_cast<int>(sec));
         for (std::size_t c = 0; c < plane; ++c) {
-          e[sec * plane + c] =
-              area_t * w[c] * model.factor(static_cast<int>(p), static_cast<int>(sec), c);
-        }
-      }
-      // The neighbouring cities outside Hengyang's outline.
-      for (std::size_t sec = 0; sec < inv.sectors.size(); ++sec) {
-        const double per_km2 = model.regional_annual_t(static_cast<int>(p), static_cast<int>(sec));
-        double km2 = 0;
-        for (double a : model.regional_area_km2()) km2 += a;
-        for (std::size_t c = 0; c < plane; ++c) {
-          if (km2 > 0) e[sec * plane + c] += per_km2 * model.regional_area_km2()[c] / km2;
-        }
-      }
-      for (const EmissionModel::PointEmission& pe : model.point_emissions()) {
-        if (pe.pollutant == static_cast<int>(p)) {
-          e[pe.sector * plane + static_cast<std::size_t>(pe.j) * nx + pe.i] += pe.annual_t;
+          e[sec * plane + c] = local[sec][p * plane + c] + regional[sec][p * plane + c];
         }
       }
       NcVar v = nc.addVar("E_" + inv.pollutants[p], ncDouble, {s, y, x});

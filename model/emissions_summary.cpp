@@ -32,37 +32,34 @@ std::string emissions_summary(const RunConfig& config) {
     out += fmt::format("{:>10.0f} ", inv.total_t(static_cast<int>(p)));
   }
   out +=
-      "\n\nPoint sources (equal shares of the plan's sub-sector share; stack layer, no plume "
-      "rise):\n";
+      "\n\nPoint sources (equal shares of the plan's sub-sector share; the stack top's layer, "
+      "from which plumes rise in a run):\n";
   for (const EmissionModel::PointEmission& e : model.point_emissions()) {
     out += fmt::format("  {:<48} {:<4} {:<22} {:>9.0f} t/yr  layer {}\n", e.name,
                        inv.pollutants[e.pollutant], inv.sectors[e.sector], e.annual_t, e.k);
   }
-  // Gridded emissions of the run's year: Σ over cells of the area weights times Σ over the
-  // year's hours of the profile, plus the points.
+  // Gridded emissions of the run's year: each sector's annual cells times the sum of its
+  // hourly fractions over the year's hours.
   const int year = local_date(config.start, 8 * 3600).year;
   const UnixSeconds first = days_from_civil({year, 1, 1}) * 86400 - 8 * 3600;
   const UnixSeconds last = days_from_civil({year + 1, 1, 1}) * 86400 - 8 * 3600;
-  // With scenario factors the gridded totals are the scaled inventory: printed per pollutant.
+  const std::size_t np = inv.pollutants.size(),
+                    plane = static_cast<std::size_t>(d.sub.nx) * d.sub.ny;
   double worst = 0;
-  std::vector<double> scaled(inv.pollutants.size(), 0.0);
+  std::vector<double> scaled(np, 0.0), regional(np, 0.0);
   for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
     double hours = 0;
     for (UnixSeconds t = first; t < last; t += 3600) {
       hours += model.profiles().hour_fraction(inv.sectors[s], t);
     }
-    const std::vector<double>& w = model.area_weights(static_cast<int>(s));
-    for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
-      double cells = 0;
-      for (std::size_t c = 0; c < w.size(); ++c) {
-        cells += w[c] * model.factor(static_cast<int>(p), static_cast<int>(s), c);
-      }
-      double gridded =
-          model.area_annual_t(static_cast<int>(p), static_cast<int>(s)) * cells * hours;
-      for (const EmissionModel::PointEmission& e : model.point_emissions()) {
-        if (e.pollutant == static_cast<int>(p) && e.sector == static_cast<int>(s)) {
-          gridded += e.annual_t * hours;
-        }
+    const std::vector<double> local = model.annual_t(static_cast<int>(s), EmissionOrigin::Local);
+    const std::vector<double> outside =
+        model.annual_t(static_cast<int>(s), EmissionOrigin::Regional);
+    for (std::size_t p = 0; p < np; ++p) {
+      double gridded = 0;
+      for (std::size_t c = 0; c < plane; ++c) {
+        gridded += local[p * plane + c] * hours;
+        regional[p] += outside[p * plane + c] * hours;
       }
       scaled[p] += gridded;
       const double want = inv.t(static_cast<int>(p), static_cast<int>(s));
@@ -86,12 +83,8 @@ std::string emissions_summary(const RunConfig& config) {
   out += fmt::format(
       "\nNeighbouring cities inside the domain (emissions.regional_factor {}) [t/yr]:\n",
       config.emissions_regional_factor);
-  for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
-    double t = 0;
-    for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
-      t += model.regional_annual_t(static_cast<int>(p), static_cast<int>(s));
-    }
-    out += fmt::format("  {:<6} {:>10.0f}\n", inv.pollutants[p], t);
+  for (std::size_t p = 0; p < np; ++p) {
+    out += fmt::format("  {:<6} {:>10.0f}\n", inv.pollutants[p], regional[p]);
   }
   return out;
 }

@@ -1,6 +1,7 @@
-// The gridded emissions of a whole year, hour by hour, summed over the Hengyang mask: equal to the
-// plan's inventory for every pollutant and sector (acceptance: 0.1 %), nothing outside the mask
-// but the named point sources, which lie inside Hengyang.
+// The gridded emissions: a whole year, hour by hour, summed over the Hengyang mask equals the
+// plan's inventory for every pollutant and sector (acceptance: 0.1 %), with nothing outside the
+// mask; a run emits exactly the inventory's hours; the annual maps, scenario factors, the
+// neighbouring cities and the plume rise.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -18,33 +19,56 @@
 namespace kctm {
 namespace {
 
+/// The first hour of 2018, Beijing time.
+const UnixSeconds kStart2018 = days_from_civil({2018, 1, 1}) * 86400 - 8 * 3600;
+
+/// A run on the 9 km grid with `sets` applied, over the county outlines when ../shared has them
+/// (else the core box): its configuration, domain and emission model.
+struct NineKm {
+  RunConfig config;
+  Domain domain;
+  EmissionModel model;
+
+  explicit NineKm(const std::vector<std::string>& sets = {})
+      : config(configure(sets)),
+        domain(build_domain(config, 0)),
+        model(build_emission_model(domain, emission_options(config))) {}
+  static RunConfig configure(const std::vector<std::string>& sets) {
+    Config c;
+    c.set("grid.dx_km=9");
+    const std::string outlines =
+        test::shared_data("boundary-hengyang/hengyang_430400_counties.geojson");
+    c.set("grid.mask.counties_file=\"" + outlines + "\"");  // "" when absent: the core box
+    for (const std::string& s : sets) c.set(s);
+    return read_run_config(c);
+  }
+  std::size_t plane() const { return static_cast<std::size_t>(domain.sub.nx) * domain.sub.ny; }
+  std::size_t nz() const { return domain.grid.nz(); }
+  /// What `sector` emits from `origin` in the hours of 2018 (pollutant, k, j, i) [t].
+  std::vector<double> year_2018(int sector, EmissionOrigin origin) const {
+    std::vector<double> year(model.values(), 0.0);
+    for (int h = 0; h < 8760; ++h) model.add_hour(sector, origin, kStart2018 + h * 3600, year);
+    return year;
+  }
+};
+
 TEST(EmissionTotals, AYearOfGriddedHoursEqualsTheInventory) {
-  Config c;
-  c.set("grid.dx_km=9");
-  const std::string outlines =
-      test::shared_data("boundary-hengyang/hengyang_430400_counties.geojson");
-  c.set("grid.mask.counties_file=\"" + outlines + "\"");  // "" when absent: the core box
-  const Domain d = build_domain(read_run_config(c), 0);
+  const NineKm run;
+  const Domain& d = run.domain;
   std::printf("mask: %s, %zu units\n", d.mask.from_boundary_file ? "county outlines" : "core box",
               d.mask.units.size());
-  const EmissionModel m = build_emission_model(d);
-  const Inventory& inv = m.inventory();
-  const std::size_t np = inv.pollutants.size(), ns = inv.sectors.size();
-  const std::size_t plane = static_cast<std::size_t>(d.sub.nx) * d.sub.ny, nz = d.grid.nz();
-  const UnixSeconds start = days_from_civil({2018, 1, 1}) * 86400 - 8 * 3600;  // Beijing time
+  const Inventory& inv = run.model.inventory();
+  const std::size_t plane = run.plane(), nz = run.nz();
   double worst = 0;
-  for (std::size_t s = 0; s < ns; ++s) {
-    std::vector<double> year(m.values(), 0.0);
-    for (int h = 0; h < 8760; ++h) {
-      m.add_hour(static_cast<int>(s), EmissionOrigin::Local, start + h * 3600, year);
-    }
-    for (std::size_t p = 0; p < np; ++p) {
+  for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
+    const std::vector<double> year = run.year_2018(static_cast<int>(s), EmissionOrigin::Local);
+    for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
       double sum = 0, outside = 0;
       for (std::size_t k = 0; k < nz; ++k) {
-        for (std::size_t c2 = 0; c2 < plane; ++c2) {
-          const double v = year[(p * nz + k) * plane + c2];
+        for (std::size_t c = 0; c < plane; ++c) {
+          const double v = year[(p * nz + k) * plane + c];
           sum += v;
-          if (d.mask.unit_of_cell[c2] < 0) outside += v;
+          if (d.mask.unit_of_cell[c] < 0) outside += v;
         }
       }
       const double want = inv.t(static_cast<int>(p), static_cast<int>(s));
@@ -56,28 +80,26 @@ TEST(EmissionTotals, AYearOfGriddedHoursEqualsTheInventory) {
   std::printf("largest relative difference, gridded year vs inventory: %.1e\n", worst);
 }
 
-}  // namespace
-}  // namespace kctm
-
-namespace kctm {
-namespace {
-
 TEST(EmissionTotals, ARunEmitsTheInventorysHoursAndClosesEveryBudget) {
   const std::string dir = test::temp_dir("emission-run");
-  Config c;
-  for (const std::string& s :
-       {std::string("grid.dx_km=9"), std::string("time.hours=3"), "output.dir=" + dir,
-        std::string("time.start=2019-07-01T06:00:00+08:00")}) {
-    c.set(s);
-  }
-  const RunConfig rc = read_run_config(c);
+  const NineKm run({"time.hours=3", "output.dir=" + dir, "time.start=2019-07-01T06:00:00+08:00"});
+  const RunConfig& rc = run.config;
   const RunResult r = run_simulation(rc);
   // What the inventory puts in those three hours (Beijing time 06–09, 1 July 2019).
-  const Domain d = build_domain(rc, 0);
-  const EmissionModel m = build_emission_model(d, emission_options(rc));
+  const EmissionModel& m = run.model;
   const Inventory& inv = m.inventory();
-  // Hengyang's and its neighbours' (regional_factor 1 by default) annual tonnes, shared by hours.
-  auto annual = [&](int p, int s) { return inv.t(p, s) + m.regional_annual_t(p, s); };
+  // Hengyang's and its neighbours' (regional_factor 1 by default) tonnes of pollutant p in the
+  // three hours.
+  auto three_hours_t = [&](int p) {
+    double t = 0;
+    for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
+      for (int h = 0; h < 3; ++h) {
+        t += (inv.t(p, static_cast<int>(s)) + m.regional_annual_t(p, static_cast<int>(s))) *
+             m.profiles().hour_fraction(inv.sectors[s], rc.start + h * 3600);
+      }
+    }
+    return t;
+  };
   // The inventory's species, then the biogenic ISOP and TERP (emissions.biogenic).
   ASSERT_EQ(r.species.size(), inv.pollutants.size() + 2);
   for (std::size_t s = inv.pollutants.size(); s < r.species.size(); ++s) {
@@ -85,22 +107,8 @@ TEST(EmissionTotals, ARunEmitsTheInventorysHoursAndClosesEveryBudget) {
     EXPECT_LT(std::abs(r.species[s].second.relative_imbalance()), 1e-10) << r.species[s].first;
   }
   for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
-    double expected_t = 0;
-    for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
-      for (int h = 0; h < 3; ++h) {
-        expected_t += annual(static_cast<int>(p), static_cast<int>(s)) *
-                      m.profiles().hour_fraction(inv.sectors[s], rc.start + h * 3600);
-      }
-    }
-    if (inv.pollutants[p] == "PM10") {  // PMC is PM10 less PM2.5
-      const int pm25 = inv.pollutant_index("PM25");
-      for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
-        for (int h = 0; h < 3; ++h) {
-          expected_t -= annual(pm25, static_cast<int>(s)) *
-                        m.profiles().hour_fraction(inv.sectors[s], rc.start + h * 3600);
-        }
-      }
-    }
+    double expected_t = three_hours_t(static_cast<int>(p));
+    if (inv.pollutants[p] == "PM10") expected_t -= three_hours_t(inv.pollutant_index("PM25"));
     const auto& [name, b] = r.species[p];
     EXPECT_NEAR(b.emitted_kg, 1000 * expected_t, 1e-9 * 1000 * expected_t) << name;
     EXPECT_LT(std::abs(b.relative_imbalance()), 1e-10) << name;
@@ -109,19 +117,10 @@ TEST(EmissionTotals, ARunEmitsTheInventorysHoursAndClosesEveryBudget) {
   }
 }
 
-}  // namespace
-}  // namespace kctm
-
-namespace kctm {
-namespace {
-
 TEST(EmissionTotals, AnnualMapsHoldTheInventory) {
   const std::string path = test::temp_dir("emission-maps") + "/emissions.nc";
-  Config c;
-  c.set("grid.dx_km=9");
-  const RunConfig rc = read_run_config(c);
-  const Domain domain = build_domain(rc, 0);
-  write_emission_maps(rc, path);
+  const NineKm run;
+  write_emission_maps(run.config, path);
   netCDF::NcFile nc(path, netCDF::NcFile::read);
   const Inventory& inv = hengyang_2018_inventory();
   for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
@@ -131,48 +130,29 @@ TEST(EmissionTotals, AnnualMapsHoldTheInventory) {
     v.getVar(e.data());
     double sum = 0;
     for (double x : e) sum += x;
-    const EmissionModel m = build_emission_model(domain, emission_options(rc));
     double want = inv.total_t(static_cast<int>(p));  // Hengyang, and its neighbours
     for (std::size_t sec = 0; sec < inv.sectors.size(); ++sec) {
-      want += m.regional_annual_t(static_cast<int>(p), static_cast<int>(sec));
+      want += run.model.regional_annual_t(static_cast<int>(p), static_cast<int>(sec));
     }
     EXPECT_NEAR(sum, want, 1e-9 * want);
   }
 }
 
-}  // namespace
-}  // namespace kctm
-
-namespace kctm {
-namespace {
-
 TEST(EmissionTotals, ScenarioFactorsScaleBySectorPollutantAndRegion) {
-  Config c;
-  c.set("grid.dx_km=9");
-  const std::string outlines =
-      test::shared_data("boundary-hengyang/hengyang_430400_counties.geojson");
-  if (outlines.empty()) GTEST_SKIP() << "../shared/data/boundary-hengyang is absent: no counties";
-  c.set("grid.mask.counties_file=\"" + outlines + "\"");
-  c.set("emissions.scale=mobile:NOx:*=0.5, *:SO2:leiyang=0, *:*:*=0.9");
-  const RunConfig rc = read_run_config(c);
-  const Domain d = build_domain(rc, 0);
-  const EmissionModel m = build_emission_model(d, emission_options(rc));
-  const Inventory& inv = m.inventory();
-  const UnixSeconds start = days_from_civil({2018, 1, 1}) * 86400 - 8 * 3600;
+  const NineKm run({"emissions.scale=mobile:NOx:*=0.5, *:SO2:leiyang=0, *:*:*=0.9"});
+  if (!run.domain.mask.from_boundary_file) {
+    GTEST_SKIP() << "../shared/data/boundary-hengyang is absent: no counties";
+  }
+  const Domain& d = run.domain;
+  const Inventory& inv = run.model.inventory();
   int leiyang = -1;
   for (std::size_t u = 0; u < d.mask.units.size(); ++u) {
     if (d.mask.units[u].name == "leiyang") leiyang = static_cast<int>(u);
   }
   ASSERT_GE(leiyang, 0);
-  const std::size_t plane = static_cast<std::size_t>(d.sub.nx) * d.sub.ny, nz = d.grid.nz();
+  const std::size_t plane = run.plane(), nz = run.nz();
   const int nox = inv.pollutant_index("NOx"), so2 = inv.pollutant_index("SO2");
   const int mobile = inv.sector_index("mobile"), power = inv.sector_index("stationary_combustion");
-  auto year_of = [&](int sector) {
-    std::vector<double> year(m.values(), 0.0);
-    for (int h = 0; h < 8760; ++h)
-      m.add_hour(sector, EmissionOrigin::Local, start + h * 3600, year);
-    return year;
-  };
   auto total = [&](const std::vector<double>& year, int p, bool leiyang_only) {
     double sum = 0;
     for (std::size_t k = 0; k < nz; ++k) {
@@ -183,35 +163,20 @@ TEST(EmissionTotals, ScenarioFactorsScaleBySectorPollutantAndRegion) {
     }
     return sum;
   };
-  const std::vector<double> mob = year_of(mobile), pow = year_of(power);
+  const std::vector<double> mob = run.year_2018(mobile, EmissionOrigin::Local),
+                            pow = run.year_2018(power, EmissionOrigin::Local);
   EXPECT_NEAR(total(mob, nox, false), 0.45 * inv.t(nox, mobile), 1e-9 * inv.t(nox, mobile));
   EXPECT_EQ(total(pow, so2, true), 0.0);  // Leiyang's SO2, its power station included, is gone
   EXPECT_GT(total(pow, so2, false), 0.0);
 }
 
-}  // namespace
-}  // namespace kctm
-
-namespace kctm {
-namespace {
-
 TEST(EmissionTotals, NeighboursEmitAtHengyangsDensityOutsideItsOutline) {
-  Config c;
-  c.set("grid.dx_km=9");
-  const std::string outlines =
-      test::shared_data("boundary-hengyang/hengyang_430400_counties.geojson");
-  c.set("grid.mask.counties_file=\"" + outlines + "\"");
-  c.set("emissions.regional_factor=0.8");
-  const RunConfig rc = read_run_config(c);
-  const Domain d = build_domain(rc, 0);
-  const EmissionModel m = build_emission_model(d, emission_options(rc));
-  const Inventory& inv = m.inventory();
+  const NineKm run({"emissions.regional_factor=0.8"});
+  const Domain& d = run.domain;
+  const Inventory& inv = run.model.inventory();
   const int nox = inv.pollutant_index("NOx"), mobile = inv.sector_index("mobile");
-  const std::size_t plane = static_cast<std::size_t>(d.sub.nx) * d.sub.ny, nz = d.grid.nz();
-  const UnixSeconds start = days_from_civil({2018, 1, 1}) * 86400 - 8 * 3600;
-  std::vector<double> year(m.values(), 0.0);
-  for (int h = 0; h < 8760; ++h)
-    m.add_hour(mobile, EmissionOrigin::Regional, start + h * 3600, year);
+  const std::size_t plane = run.plane(), nz = run.nz();
+  const std::vector<double> year = run.year_2018(mobile, EmissionOrigin::Regional);
   double sum = 0, outside_km2 = 0, in_full_cells = 0;
   const std::vector<double> cell_area = interior_cell_areas(d);
   for (std::size_t c2 = 0; c2 < plane; ++c2) {
@@ -223,23 +188,15 @@ TEST(EmissionTotals, NeighboursEmitAtHengyangsDensityOutsideItsOutline) {
   const double expected = 0.8 * inv.t(nox, mobile) / kHengyangArea_km2 * outside_km2;
   std::printf("regional mobile NOx: %.0f t/yr over %.0f km2 outside Hengyang\n", sum, outside_km2);
   EXPECT_NEAR(sum, expected, 1e-9 * expected);
-  EXPECT_NEAR(m.regional_annual_t(nox, mobile), expected, 1e-9 * expected);
+  EXPECT_NEAR(run.model.regional_annual_t(nox, mobile), expected, 1e-9 * expected);
   EXPECT_EQ(in_full_cells, 0.0);
 }
 
-}  // namespace
-}  // namespace kctm
-
-namespace kctm {
-namespace {
-
 TEST(EmissionTotals, PlumesRiseAboveTheirStacks) {
-  Config c;
-  c.set("grid.dx_km=9");
-  const RunConfig rc = read_run_config(c);
-  const Domain d = build_domain(rc, 0);
-  const EmissionModel m = build_emission_model(d, emission_options(rc));
-  const ClimatologyMeteo met(rc.climatology, d.grid, d.sub);
+  const NineKm run;
+  const Domain& d = run.domain;
+  const EmissionModel& m = run.model;
+  const ClimatologyMeteo met(run.config.climatology, d.grid, d.sub);
   UnixSeconds afternoon = 0;
   ASSERT_TRUE(parse_iso8601("2019-07-20T14:30:00+08:00", afternoon));
   const std::vector<int> layers = plume_layers(m, met.at(afternoon), d.grid.levels());
