@@ -6,11 +6,12 @@ include(CMakePackageConfigHelpers)
 install(TARGETS kctm EXPORT kctmTargets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS kctm_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-foreach(room base grids meteo emissions kernels model)
+foreach(room base grids meteo emissions kernels chemistry model)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/${room}/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kctm/${room}
           FILES_MATCHING PATTERN "*.hpp")
 endforeach()
 install(FILES ${KCTM_GENERATED}/model/version.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kctm/model)
+install(FILES ${KCTM_MECHANISM_HEADER} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kctm/chemistry)
 
 set(KCTM_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/kctm)
 install(EXPORT kctmTargets NAMESPACE kctm:: DESTINATION ${KCTM_CMAKE_DIR})

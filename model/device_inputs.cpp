@@ -1,6 +1,6 @@
 #include "model/device_inputs.hpp"
 
-#include "model/host_copy.hpp"
+#include "kernels/host_copy.hpp"
 
 namespace kctm {
 

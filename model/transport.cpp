@@ -3,9 +3,9 @@
 #include <cmath>
 
 #include "kernels/horizontal_diffusion.hpp"
+#include "kernels/host_copy.hpp"
 #include "kernels/lateral_boundary.hpp"
 #include "kernels/vertical_advection.hpp"
-#include "model/host_copy.hpp"
 
 namespace kctm {
 

@@ -4,11 +4,11 @@
 #include <vector>
 
 #include "kernels/horizontal_advection.hpp"
+#include "kernels/host_copy.hpp"
 #include "kernels/transport_views.hpp"
 #include "kernels/vertical_diffusion.hpp"
 #include "meteo/meteo_snapshot.hpp"
 #include "model/device_inputs.hpp"
-#include "model/host_copy.hpp"
 
 namespace kctm::test {
 

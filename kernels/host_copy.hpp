@@ -28,6 +28,12 @@ ViewT device_copy(const std::string& label,
   return view;
 }
 
+/// A new 1-D device view with the elements of `host`.
+template <class T>
+View1D<T> device_vector(const std::string& label, const std::vector<T>& host) {
+  return device_copy<View1D<T>>(label, host, host.size());
+}
+
 /// The view's contents in a host vector (row-major).
 template <class ViewT>
 std::vector<typename ViewT::non_const_value_type> copy_to_host(const ViewT& view) {

@@ -1,0 +1,57 @@
+#pragma once
+// The chemistry operator: for every interior cell, the gas-phase and cloud mechanism integrated
+// over the step (chemistry/rosenbrock.hpp), then inorganic and organic gas–particle equilibrium
+// (chemistry/aerosol_equilibrium.hpp). One kernel over all cells; operator-split with transport.
+#include <vector>
+
+#include "chemistry/device_mechanism.hpp"
+#include "chemistry/rosenbrock.hpp"
+#include "kernels/kokkos_types.hpp"
+
+namespace kctm::chem {
+
+/// What the chemistry reads of the meteorology, on the device: per interior cell (k, j, i) and per
+/// column (j, i).
+struct ChemistryMeteo {
+  View3D<double> t_k;            ///< temperature [K]
+  View3D<double> air_molec_cm3;  ///< air number density [molecules cm-3]
+  View3D<double> h2o_molec_cm3;  ///< water vapour [molecules cm-3]
+  View3D<double> rh;             ///< relative humidity [0–1]
+  View3D<double> lwc;            ///< cloud liquid water [L water per L air]
+  View3D<double> cloud_above;    ///< place in the column's cloud layer: 0 below, 1 above
+  View2D<double> cloud_fraction, cloud_tau;  ///< per column: cover [0–1], optical depth [1]
+  View2D<double> lat_deg, lon_deg;           ///< per column, for the sun's position
+
+  static ChemistryMeteo allocate(int nz, int ny, int nx);
+};
+
+/// Counts of one chemistry step over all cells.
+struct ChemistryStats {
+  long steps = 0, rejected = 0, clipped = 0, failed_cells = 0, cells = 0;
+};
+
+class Chemistry {
+ public:
+  /// `field_of_species`: the state's field of each kSpecies entry (−1 if absent; every species
+  /// the mechanism or the equilibria use must be present). Throws kctm::Error otherwise.
+  Chemistry(const std::vector<int>& field_of_species, const SolverControl& control,
+            double cloud_ph = 4.5);
+
+  /// Advances the interior of q (field, k, j, i; mass mixing ratios, halo `halo`) over dt_s in air
+  /// of density `air` [kg m-3], the sun at unix time `mid_unix_s`.
+  ChemistryStats step(const ChemistryMeteo& met, View3D<const double> air, View4D<double> q,
+                      int halo, double mid_unix_s, double dt_s) const;
+
+  const CompiledMechanism& mechanism() const { return compiled_; }
+
+ private:
+  CompiledMechanism compiled_;
+  DeviceMechanism device_;
+  SolverControl control_;
+  View1D<int> variable_field_;      ///< state field of each solver variable
+  View1D<double> variable_mass_;    ///< its molar mass [g mol-1]
+  View1D<int> aerosol_fields_;      ///< fine-aerosol fields, for the surface area
+  View1D<int> equilibrium_fields_;  ///< see chemistry_step.cpp
+};
+
+}  // namespace kctm::chem

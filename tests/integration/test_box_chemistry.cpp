@@ -1,0 +1,146 @@
+// The chemistry in a box: accuracy against a much tighter reference, conservation of nitrogen and
+// sulfur, positivity, the photostationary state, and the O3 regimes.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "box_cases.hpp"
+#include "chemistry/species.hpp"
+
+namespace kctm {
+namespace {
+
+double value(const BoxRecord& r, const char* name) { return r.values[chem::species_index(name)]; }
+
+double soa(const BoxRecord& r) {
+  return value(r, "SOA1") + value(r, "SOA2") + value(r, "SOA3") + value(r, "SOA4") +
+         value(r, "SOANV");
+}
+
+TEST(BoxChemistry, PollutedUrbanDayMatchesTightReference) {
+  BoxConfig c = test::polluted_urban_box();
+  const BoxRun run = run_box(c);
+  c.solver.rtol = 1e-7;
+  c.solver.atol = 1e-3;
+  const BoxRun ref = run_box(c);
+  EXPECT_EQ(run.failed, 0);
+  std::printf("hour   O3    NO2    SULF   NIT    SOA   (ppb, ug m-3)  solver steps %ld (ref %ld)\n",
+              run.solver_steps, ref.solver_steps);
+  for (std::size_t h = 0; h < run.records.size(); h += 3) {
+    const BoxRecord& r = run.records[h];
+    std::printf("%4zu %6.2f %6.2f %6.2f %6.2f %6.3f\n", h, value(r, "O3"), value(r, "NO2"),
+                value(r, "SULF"), value(r, "NIT"), soa(r));
+  }
+  const BoxRecord& a = run.records.back();
+  const BoxRecord& b = ref.records.back();
+  for (const char* name : {"O3", "NO2", "SULF", "NIT"}) {
+    EXPECT_NEAR(value(a, name), value(b, name), 0.01 * value(b, name)) << name;
+  }
+  EXPECT_NEAR(soa(a), soa(b), 0.01 * soa(b));
+}
+
+}  // namespace
+}  // namespace kctm
+
+namespace kctm {
+namespace {
+
+/// Nitrogen and sulfur atoms [mol per kg of air] in a record.
+std::pair<double, double> atoms(const BoxRecord& r, double pressure_pa) {
+  const double rho = pressure_pa / (287.05 * r.t_k);
+  double n = 0, s = 0;
+  for (std::size_t i = 0; i < chem::kSpecies.size(); ++i) {
+    const chem::SpeciesEntry& e = chem::kSpecies[i];
+    const double mol_per_kg = e.phase == chem::SpeciesPhase::Gas
+                                  ? r.values[i] * 1e-9 / 28.9647e-3
+                                  : r.values[i] * 1e-9 / rho / (e.molar_mass_g_mol * 1e-3);
+    n += e.n_atoms * mol_per_kg;
+    s += e.s_atoms * mol_per_kg;
+  }
+  return {n, s};
+}
+
+TEST(BoxChemistry, ClosedBoxKeepsNitrogenAndSulfurAndStaysPositive) {
+  BoxConfig c = test::polluted_urban_box();
+  c.emissions.clear();
+  c.dilution_per_h = 0;
+  c.cloud_water_g_m3 = 0.3;  // a cloud, so aqueous sulfate takes part
+  c.cloud_fraction = 0.5;
+  c.cloud_optical_depth = 10;
+  c.hours = 48;
+  const BoxRun run = run_box(c);
+  const auto [n0, s0] = atoms(run.records.front(), c.pressure_pa);
+  double worst_n = 0, worst_s = 0, lowest = 0;
+  for (const BoxRecord& r : run.records) {
+    const auto [n, s] = atoms(r, c.pressure_pa);
+    worst_n = std::max(worst_n, std::abs(n / n0 - 1));
+    worst_s = std::max(worst_s, std::abs(s / s0 - 1));
+    for (double v : r.values) lowest = std::min(lowest, v);
+  }
+  std::printf("48 h closed box: N drift %.2e, S drift %.2e, clipped %ld, lowest value %g\n",
+              worst_n, worst_s, run.clipped, lowest);
+  EXPECT_LT(worst_n, 1e-10);
+  EXPECT_LT(worst_s, 1e-10);
+  EXPECT_GE(lowest, 0.0);
+  EXPECT_GT(value(run.records.back(), "SULF"), value(run.records.front(), "SULF"));
+}
+
+TEST(BoxChemistry, NoonPhotostationaryState) {
+  // NOx and O3 alone (CH4, H2 and CO background only): the Leighton ratio J[NO2] / k[NO][O3]
+  // is 1 once NO, NO2 and O3 have relaxed (a few minutes).
+  BoxConfig c;
+  parse_iso8601("2019-07-15T12:00:00+08:00", c.start);
+  c.hours = 0.5;  // to 12:30 Beijing time, local solar noon at 112.6° E
+  c.step_s = 60;
+  c.output_every_s = 1800;
+  c.temperature_k = 303;
+  c.initial = {{"O3", 40}, {"NO", 5}, {"NO2", 20}, {"CO", 150}};
+  const BoxRun run = run_box(c);
+  const BoxRecord& r = run.records.back();
+  const double air = c.pressure_pa / (1.380649e-23 * r.t_k) * 1e-6;
+  const double k_no_o3 = 2.07e-12 * std::exp(-1400 / r.t_k);  // IUPAC
+  const double phi =
+      r.j_no2_s * value(r, "NO2") / (k_no_o3 * value(r, "NO") * 1e-9 * air * value(r, "O3"));
+  std::printf("noon: J(NO2) %.3e s-1, NO %.3f NO2 %.3f O3 %.3f ppb, Leighton ratio %.4f\n",
+              r.j_no2_s, value(r, "NO"), value(r, "NO2"), value(r, "O3"), phi);
+  EXPECT_GT(r.j_no2_s, 7e-3);
+  EXPECT_NEAR(phi, 1.0, 0.01);
+}
+
+TEST(BoxChemistry, OzoneIsoplethShowsBothRegimes) {
+  // EKMA-style: peak O3 of a summer day against scaled NOx and anthropogenic VOC emissions.
+  const std::vector<double> nox = {0.1, 0.25, 0.5, 1, 2, 4}, voc = {0.25, 0.5, 1, 2, 4};
+  std::vector<std::vector<double>> peak(voc.size(), std::vector<double>(nox.size()));
+  for (std::size_t v = 0; v < voc.size(); ++v) {
+    for (std::size_t x = 0; x < nox.size(); ++x) {
+      BoxConfig c = test::polluted_urban_box();
+      c.hours = 18;
+      c.initial = {{"O3", 30}, {"CO", 200}, {"NO", 1}, {"NO2", 3}};
+      for (auto& [name, rate] : c.emissions) {
+        if (name == "NO" || name == "NO2") rate *= nox[x];
+        if (name == "ALK" || name == "OLE" || name == "ARO" || name == "HCHO" || name == "ALD") {
+          rate *= voc[v];
+        }
+      }
+      double top = 0;
+      for (const BoxRecord& r : run_box(c).records) top = std::max(top, value(r, "O3"));
+      peak[v][x] = top;
+    }
+  }
+  std::printf("peak O3 [ppb]; rows VOC factor, columns NOx factor\n  VOC\\NOx");
+  for (double x : nox) std::printf(" %6.2f", x);
+  std::printf("\n");
+  for (std::size_t v = 0; v < voc.size(); ++v) {
+    std::printf("  %7.2f", voc[v]);
+    for (double p : peak[v]) std::printf(" %6.1f", p);
+    std::printf("\n");
+  }
+  // NOx-limited corner (little NOx, much VOC): cutting NOx lowers O3.
+  EXPECT_LT(peak.back()[0], peak.back()[1]);
+  // VOC-limited corner (much NOx, little VOC): cutting NOx raises O3.
+  EXPECT_GT(peak.front()[nox.size() - 2], peak.front()[nox.size() - 1]);
+}
+
+}  // namespace
+}  // namespace kctm
