@@ -64,15 +64,23 @@ KOKKOS_INLINE_FUNCTION void partition_organic(double t, double base_ug, const do
     cstar[i] = saturation_concentration(i, t);
     sum += total_ug[i];
   }
-  // g(C) = C − base − Σ A_i C/(C + C*_i) is increasing past its root; g(base) ≤ 0 ≤ g(base + Σ).
-  double lo = base_ug, hi = base_ug + sum;
-  for (int it = 0; it < 60 && hi - lo > 1e-12 * (hi + 1e-30); ++it) {
-    const double mid = 0.5 * (lo + hi);
-    double g = mid - base_ug;
-    for (int i = 0; i < kSemiVolatiles; ++i) g -= total_ug[i] * mid / (mid + cstar[i]);
-    (g > 0 ? hi : lo) = mid;
+  // g(C) = C − base − Σ A_i C/(C + C*_i) is increasing past its root and g(base) ≤ 0 ≤
+  // g(base + Σ A_i): Newton's method kept inside that bracket (bisecting when it would leave).
+  double lo = base_ug, hi = base_ug + sum, oa = hi;
+  for (int it = 0; it < 100 && hi > lo; ++it) {
+    double g = oa - base_ug, dg = 1.0;
+    for (int i = 0; i < kSemiVolatiles; ++i) {
+      const double d = oa + cstar[i];
+      g -= total_ug[i] * oa / d;
+      dg -= total_ug[i] * cstar[i] / (d * d);
+    }
+    (g > 0 ? hi : lo) = oa;
+    double next = dg > 0 ? oa - g / dg : 0.5 * (lo + hi);
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    const double change = next - oa;
+    oa = next;
+    if ((change < 0 ? -change : change) <= 1e-13 * hi) break;
   }
-  const double oa = 0.5 * (lo + hi);
   for (int i = 0; i < kSemiVolatiles; ++i) {
     particle_ug[i] = oa > 0 ? total_ug[i] * oa / (oa + cstar[i]) : 0.0;
   }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "chemistry/device_mechanism.hpp"
+#include "chemistry/lanes.hpp"
 #include "chemistry/rosenbrock.hpp"
 #include "kernels/kokkos_types.hpp"
 
@@ -52,6 +53,8 @@ class Chemistry {
   View1D<double> variable_mass_;    ///< its molar mass [g mol-1]
   View1D<int> aerosol_fields_;      ///< fine-aerosol fields, for the surface area
   View1D<int> equilibrium_fields_;  ///< see chemistry_step.cpp
+  /// Each cell's next solver step [s] (0 before the first), so a step starts where the last ended.
+  mutable View3D<double> h_next_;
 };
 
 }  // namespace kctm::chem

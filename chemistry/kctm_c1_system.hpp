@@ -11,14 +11,16 @@ namespace kctm::chem {
 
 struct KctmC1System {
   KOKKOS_INLINE_FUNCTION int n() const { return kctm_c1::kVariables; }
-  KOKKOS_INLINE_FUNCTION void tendencies(const double* k, const double* y, double* f) const {
+  template <class T>
+  KOKKOS_INLINE_FUNCTION void tendencies(const T* k, const T* y, T* f) const {
     kctm_c1::tendencies(k, y, f);
   }
-  KOKKOS_INLINE_FUNCTION void factorise(const double* k, const double* y, double diagonal,
-                                        double* a) const {
+  template <class T>
+  KOKKOS_INLINE_FUNCTION void factorise(const T* k, const T* y, double diagonal, T* a) const {
     kctm_c1::factorise(k, y, diagonal, a);
   }
-  KOKKOS_INLINE_FUNCTION void lu_solve(const double* a, double* x) const {
+  template <class T>
+  KOKKOS_INLINE_FUNCTION void lu_solve(const T* a, T* x) const {
     kctm_c1::lu_solve(a, x);
   }
 };

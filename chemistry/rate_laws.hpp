@@ -64,7 +64,8 @@ constexpr double kAvogadro = 6.02214076e23;
 constexpr double kRLatm = 0.082057366;  ///< gas constant [L atm mol-1 K-1]
 
 KOKKOS_INLINE_FUNCTION double arrhenius(double a, double n, double b, double t) {
-  return a * math::pow(t / 300.0, n) * math::exp(b / t);
+  const double k = n != 0 ? a * math::pow(t / 300.0, n) : a;
+  return b != 0 ? k * math::exp(b / t) : k;
 }
 
 /// Gas-phase partial pressure per molecule cm-3 [atm cm3] of a gas with effective Henry constant

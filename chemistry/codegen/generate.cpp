@@ -42,10 +42,11 @@ std::string generate(const CompiledMechanism& m) {
   o << "};\n\n";
 
   o << "/// f = dy/dt for rate coefficients k and concentrations y.\n"
-       "KOKKOS_INLINE_FUNCTION void tendencies(const double* k, const double* y, double* f) {\n";
+       "template <class T>\nKOKKOS_INLINE_FUNCTION void tendencies(const T* k, const T* y, T* f) "
+       "{\n";
   for (int r = 0; r < m.n_reactions(); ++r) {
     const int a = m.reactant[2 * r], b = m.reactant[2 * r + 1];
-    o << "  const double r" << r << " = k[" << r << "] * y[" << a << "]"
+    o << "  const T r" << r << " = k[" << r << "] * y[" << a << "]"
       << (b >= 0 ? " * y[" + std::to_string(b) + "]" : "") << ";\n";
   }
   std::vector<std::string> sums(n);
@@ -54,12 +55,12 @@ std::string generate(const CompiledMechanism& m) {
       sums[m.term_variable[t]] += signed_term(m.term_coefficient[t], "r" + std::to_string(r));
     }
   }
-  for (int v = 0; v < n; ++v) o << "  f[" << v << "] = 0.0" << sums[v] << ";\n";
+  for (int v = 0; v < n; ++v) o << "  f[" << v << "] = T(0.0)" << sums[v] << ";\n";
   o << "}\n\n";
 
   o << "/// a = diagonal I − J(y) on the LU pattern, factorised in place (no pivoting).\n"
-       "KOKKOS_INLINE_FUNCTION void factorise(const double* k, const double* y, double diagonal,"
-       " double* a) {\n";
+       "template <class T>\nKOKKOS_INLINE_FUNCTION void factorise(const T* k, const T* y, double "
+       "diagonal, T* a) {\n";
   std::vector<std::string> entries(m.n_nonzeros());
   for (std::size_t e = 0; e < m.jac_nonzero.size(); ++e) {
     const int p = m.jac_partner[e];
@@ -68,7 +69,7 @@ std::string generate(const CompiledMechanism& m) {
     entries[m.jac_nonzero[e]] += signed_term(-m.jac_coefficient[e], term);
   }
   for (int v = 0; v < n; ++v) entries[m.diagonal[v]] = " + diagonal" + entries[m.diagonal[v]];
-  for (int e = 0; e < m.n_nonzeros(); ++e) o << "  a[" << e << "] = 0.0" << entries[e] << ";\n";
+  for (int e = 0; e < m.n_nonzeros(); ++e) o << "  a[" << e << "] = T(0.0)" << entries[e] << ";\n";
   for (std::size_t e = 0; e < m.lu_lower.size(); ++e) {
     o << "  a[" << m.lu_lower[e] << "] /= a[" << m.lu_pivot[e] << "];\n";
     for (int u = m.lu_update_offset[e]; u < m.lu_update_offset[e + 1]; ++u) {
@@ -79,7 +80,7 @@ std::string generate(const CompiledMechanism& m) {
   o << "}\n\n";
 
   o << "/// Solves (LU) x = b in place.\n"
-       "KOKKOS_INLINE_FUNCTION void lu_solve(const double* a, double* x) {\n";
+       "template <class T>\nKOKKOS_INLINE_FUNCTION void lu_solve(const T* a, T* x) {\n";
   for (int i = 0; i < n; ++i) {
     for (int e = m.row_offset[i]; e < m.diagonal[i]; ++e) {
       o << "  x[" << i << "] -= a[" << e << "] * x[" << m.column[e] << "];\n";
