@@ -5,20 +5,11 @@
 
 #include <chrono>
 
+#include "kernels/fenced_time.hpp"
 #include "kernels/kokkos_types.hpp"
 #include "stream_reference.hpp"
 
 namespace kctm::bench {
-
-/// Wall time of f() with the device fenced before and after [s].
-template <class F>
-double fenced_seconds(F&& f) {
-  Kokkos::fence();
-  const auto t0 = std::chrono::steady_clock::now();
-  f();
-  Kokkos::fence();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 /// Runs f once per iteration under manual timing and sets cells/s, bytes/s and the fraction of the
 /// STREAM bandwidth from `cells` and `bytes` per call (bytes: what the kernel must move, no more).

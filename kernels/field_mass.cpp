@@ -19,13 +19,16 @@ double field_mass_kg(const DeviceGeometry& geo, View3D<const double> air, View4D
 }
 
 void field_concentration(const DeviceGeometry& geo, View3D<const double> air,
-                         View4D<const double> q, int field, double scale, View3D<float> out) {
+                         View4D<const double> q, View1D<const int> fields, double scale,
+                         View3D<float> out) {
   const auto rho = air;
-  const int h = geo.halo;
+  const int h = geo.halo, n = static_cast<int>(fields.extent(0));
   Kokkos::parallel_for(
       "kctm::field_concentration", Policy3D({0, 0, 0}, {geo.nz, geo.ny, geo.nx}),
       KOKKOS_LAMBDA(int k, int j, int i) {
-        out(k, j, i) = static_cast<float>(scale * rho(k, j + h, i + h) * q(field, k, j + h, i + h));
+        double sum = 0;
+        for (int f = 0; f < n; ++f) sum += q(fields(f), k, j + h, i + h);
+        out(k, j, i) = static_cast<float>(scale * rho(k, j + h, i + h) * sum);
       });
 }
 

@@ -8,8 +8,10 @@ namespace kctm {
 double field_mass_kg(const DeviceGeometry& geo, View3D<const double> air, View4D<const double> q,
                      int field);
 
-/// Concentration ρ q of one field over the interior, (k, j, i), in `scale` × kg m-3 (1e9: µg m-3).
+/// Concentration ρ Σ q of the sum of `fields` over the interior, (k, j, i), in `scale` × kg m-3
+/// (1e9: µg m-3).
 void field_concentration(const DeviceGeometry& geo, View3D<const double> air,
-                         View4D<const double> q, int field, double scale, View3D<float> out);
+                         View4D<const double> q, View1D<const int> fields, double scale,
+                         View3D<float> out);
 
 }  // namespace kctm

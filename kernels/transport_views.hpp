@@ -24,9 +24,31 @@ struct DeviceMeteo {
   View3D<double> kz_m2_s;    ///< (k_interface, j, i) [m2 s-1]
 };
 
+/// What removal reads of the hour besides DeviceMeteo (chemistry/dry_deposition,
+/// chemistry/wet_scavenging), over the interior: per column (j, i) and per cell (k, j, i).
+struct DeviceSurface {
+  View2D<double> ustar_m_s;    ///< friction velocity [m s-1]
+  View2D<double> ra_s_m;       ///< aerodynamic resistance, z0 to the lowest layer's middle [s m-1]
+  View2D<double> t2_k;         ///< 2 m temperature [K]
+  View2D<double> psfc_pa;      ///< surface pressure [Pa]
+  View2D<double> swdown_w_m2;  ///< downward shortwave at the ground [W m-2]
+  View2D<double> precip_mm_h;  ///< precipitation rate at the ground [mm h-1]
+  View2D<double> pblh_m;       ///< boundary-layer height [m]
+  View2D<int> land_use;        ///< USGS 24-category land use [1..24]
+  View3D<double> temperature_k;      ///< air temperature (k, j, i) [K]
+  View3D<double> cloud_water_kg_kg;  ///< cloud liquid water (k, j, i) [kg kg-1]
+};
+
 /// Mass that entered and left the domain, per field (field, column) [kg]: inflow and outflow
-/// through the lateral boundaries and the model top, and dry deposition to the ground.
+/// through the lateral boundaries and the model top, dry deposition to the ground and wet
+/// deposition (scavenged by precipitation).
 using MassBudget = View2D<double>;
-enum BudgetColumn { kInflow = 0, kOutflow = 1, kDeposited = 2, kBudgetColumns = 3 };
+enum BudgetColumn {
+  kInflow = 0,
+  kOutflow = 1,
+  kDeposited = 2,
+  kWetDeposited = 3,
+  kBudgetColumns = 4
+};
 
 }  // namespace kctm

@@ -184,6 +184,8 @@ YAML::Node Config::lookup(const std::string& key) const {
   return node;
 }
 
+bool Config::has(const std::string& key) const { return lookup(key).IsDefined(); }
+
 std::string Config::where(const std::string& key) const {
   const auto it = user_origin_.find(key);
   if (it == user_origin_.end()) return "default " + key;

@@ -32,6 +32,8 @@ class Config {
   /// for defaults and --set).
   std::string get_path(const std::string& key) const;
 
+  /// Whether the key exists (in the defaults or merged over them).
+  bool has(const std::string& key) const;
   /// Whether the user (a file or --set) gave this key, rather than the default.
   bool user_set(const std::string& key) const;
   /// "<file>:<line>: <key>", "--set <key>" or "default <key>": the prefix of error messages.

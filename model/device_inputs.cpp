@@ -39,4 +39,34 @@ void upload_meteo(const MeteoSnapshot& s, const DeviceMeteo& met) {
   copy_to_device(s.kz_m2_s, met.kz_m2_s);
 }
 
+DeviceSurface allocate_device_surface(const DeviceGeometry& geo) {
+  const int nx = geo.nx, ny = geo.ny, nz = geo.nz;
+  DeviceSurface s;
+  s.ustar_m_s = View2D<double>("ustar", ny, nx);
+  s.ra_s_m = View2D<double>("ra", ny, nx);
+  s.t2_k = View2D<double>("t2", ny, nx);
+  s.psfc_pa = View2D<double>("psfc", ny, nx);
+  s.swdown_w_m2 = View2D<double>("swdown", ny, nx);
+  s.precip_mm_h = View2D<double>("precip", ny, nx);
+  s.pblh_m = View2D<double>("pblh", ny, nx);
+  s.land_use = View2D<int>("land_use", ny, nx);
+  s.temperature_k = View3D<double>("temperature", nz, ny, nx);
+  s.cloud_water_kg_kg = View3D<double>("cloud_water", nz, ny, nx);
+  return s;
+}
+
+void upload_surface(const MeteoSnapshot& s, const DeviceSurface& surface) {
+  const SurfaceFields& f = s.surface;
+  copy_to_device(f.ustar_m_s, surface.ustar_m_s);
+  copy_to_device(f.ra_s_m, surface.ra_s_m);
+  copy_to_device(f.t2_k, surface.t2_k);
+  copy_to_device(f.psfc_pa, surface.psfc_pa);
+  copy_to_device(f.swdown_w_m2, surface.swdown_w_m2);
+  copy_to_device(f.precip_mm_h, surface.precip_mm_h);
+  copy_to_device(f.pblh_m, surface.pblh_m);
+  copy_to_device(f.land_use, surface.land_use);
+  copy_to_device(s.temperature_k, surface.temperature_k);
+  copy_to_device(s.cloud_water_kg_kg, surface.cloud_water_kg_kg);
+}
+
 }  // namespace kctm

@@ -18,4 +18,10 @@ DeviceMeteo allocate_device_meteo(const DeviceGeometry& geo);
 /// Copies a snapshot into the device arrays (once per input hour).
 void upload_meteo(const MeteoSnapshot& snapshot, const DeviceMeteo& met);
 
+/// Device arrays shaped for the surface, precipitation and cloud fields removal reads on `geo`.
+DeviceSurface allocate_device_surface(const DeviceGeometry& geo);
+
+/// Copies a snapshot's surface fields, temperature and cloud water to the device (once per hour).
+void upload_surface(const MeteoSnapshot& snapshot, const DeviceSurface& surface);
+
 }  // namespace kctm

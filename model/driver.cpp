@@ -9,6 +9,9 @@
 #include <memory>
 
 #include "base/error.hpp"
+#include "chemistry/dry_deposition.hpp"
+#include "chemistry/species.hpp"
+#include "kernels/fenced_time.hpp"
 #include "kernels/field_mass.hpp"
 #include "kernels/horizontal_advection.hpp"
 #include "kernels/host_copy.hpp"
@@ -17,11 +20,14 @@
 #include "meteo/placeholder_meteo.hpp"
 #include "meteo/wrf_meteo.hpp"
 #include "model/boundary_file.hpp"
+#include "model/chemistry_inputs.hpp"
+#include "model/chemistry_setup.hpp"
 #include "model/conc_writer.hpp"
 #include "model/device_inputs.hpp"
 #include "model/domain.hpp"
 #include "model/emissions_setup.hpp"
 #include "model/emitted_species.hpp"
+#include "model/model_species.hpp"
 #include "model/plume_layers.hpp"
 #include "model/progress.hpp"
 #include "model/transport.hpp"
@@ -67,6 +73,44 @@ std::unique_ptr<MeteoSource> make_meteo(const RunConfig& c, const Domain& d) {
     return std::make_unique<PlaceholderMeteo>(c.meteo, d.grid, d.sub, c.start);
   }
   return std::make_unique<ClimatologyMeteo>(c.climatology, d.grid, d.sub);
+}
+
+/// Every field at its background value (the chemistry's clean air; zero for the others).
+void set_background(const std::vector<double>& background, State& state) {
+  auto host = Kokkos::create_mirror_view(state.q);
+  for (std::size_t f = 0; f < background.size(); ++f) {
+    auto field = Kokkos::subview(host, f, Kokkos::ALL, Kokkos::ALL, Kokkos::ALL);
+    Kokkos::deep_copy(field, background[f]);
+  }
+  Kokkos::deep_copy(state.q, host);
+}
+
+/// Mass of every field in the interior [kg].
+std::vector<double> field_masses_kg(const DeviceGeometry& geo, const State& state) {
+  std::vector<double> kg(state.registry.n_fields());
+  for (int f = 0; f < state.registry.n_fields(); ++f)
+    kg[f] = field_mass_kg(geo, state.air, state.q, f);
+  return kg;
+}
+
+/// The budget of an element (N or S) over the run from per-field masses and transport budgets.
+TracerBudget element_budget(Element e, const FieldRegistry& registry,
+                            const std::vector<double>& initial_kg,
+                            const std::vector<double>& final_kg,
+                            const std::vector<double>& emitted_kg, const Transport& transport) {
+  std::vector<std::vector<double>> columns(kBudgetColumns,
+                                           std::vector<double>(registry.n_fields(), 0.0));
+  for (int f = 0; f < registry.n_fields(); ++f) {
+    const std::vector<double> b = transport.budget_kg(f);
+    for (int col = 0; col < kBudgetColumns; ++col) columns[col][f] = b[col];
+  }
+  return {element_kg(e, registry, initial_kg),
+          element_kg(e, registry, final_kg),
+          element_kg(e, registry, emitted_kg),
+          element_kg(e, registry, columns[kInflow]),
+          element_kg(e, registry, columns[kOutflow]),
+          element_kg(e, registry, columns[kDeposited]) +
+              element_kg(e, registry, columns[kWetDeposited])};
 }
 
 /// The configured initial shape in the tracer's interior cells (every layer).
@@ -121,13 +165,16 @@ RunResult run_simulation(const RunConfig& c) {
 
   FieldRegistry registry;
   const int tracer = registry.add_species({c.tracer.name, "passive tracer", Phase::Tracer, 0.0});
+  if (c.chemistry.enabled || c.emissions) add_model_species(registry);
   std::unique_ptr<const EmissionModel> emission_model;
   EmittedSpecies emitted;
   std::unique_ptr<const UserInventory> user_inventory;
   if (c.emissions) {
     emission_model =
         std::make_unique<const EmissionModel>(build_emission_model(d, emission_options(c)));
-    emitted = add_emitted_species(emission_model->inventory(), registry);
+    emitted = map_emitted_species(
+        emission_model->inventory(),
+        load_speciation(c.emissions_speciation_file, emission_model->inventory()), registry);
     if (!c.emissions_user_file.empty()) {
       user_inventory = std::make_unique<const UserInventory>(c.emissions_user_file, d.grid, d.sub);
       // Refuse a file that does not cover the run before anything is written.
@@ -137,7 +184,7 @@ RunResult run_simulation(const RunConfig& c) {
     }
   }
   BiogenicSpecies biogenic;
-  if (c.emissions && c.emissions_biogenic) biogenic = add_biogenic_species(registry);
+  if (c.emissions && c.emissions_biogenic) biogenic = map_biogenic_species(registry);
   // Every emitted field, for output and budgets: the inventory's, then the biogenic ones.
   std::vector<EmittedField> emitted_fields(emitted.list.begin(), emitted.list.end());
   if (biogenic.on()) {
@@ -151,7 +198,8 @@ RunResult run_simulation(const RunConfig& c) {
   const DeviceGeometry geo = make_device_geometry(d.grid, d.sub, d.geometry);
   const DeviceMeteo met = allocate_device_meteo(geo);
   const std::unique_ptr<MeteoSource> meteo = make_meteo(c, d);
-  std::vector<double> boundary(n_fields, 0.0);
+  // The background fills the domain at the start and enters through the lateral boundaries.
+  std::vector<double> boundary = background_mixing_ratios(c.chemistry, state.registry);
   boundary[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
   Transport transport(geo, n_fields, boundary, c.kh_m2_s);
   std::unique_ptr<BoundaryFile> boundary_file;
@@ -174,13 +222,15 @@ RunResult run_simulation(const RunConfig& c) {
       kg_per_hour(emitted_fields.size(), 0.0);
   const ColumnExchange exchange{emis, vdep};
 
-  // Output: the tracer, then the emitted species.
-  std::vector<OutputVariable> variables = {
-      {c.tracer.name, "passive tracer concentration", "ug m-3"}};
-  std::vector<int> output_fields = {tracer};
-  for (const EmittedField& f : emitted_fields) {
-    variables.push_back({f.name, f.long_name + " concentration", "ug m-3"});
-    output_fields.push_back(f.field);
+  // Output: the tracer, then the chemistry's species and PM sums.
+  std::vector<OutputQuantity> outputs = {
+      {{c.tracer.name, "passive tracer concentration", "ug m-3"}, {tracer}}};
+  for (const OutputQuantity& o : chemistry_outputs(state.registry)) outputs.push_back(o);
+  std::vector<OutputVariable> variables;
+  std::vector<View1D<int>> output_fields;
+  for (const OutputQuantity& o : outputs) {
+    variables.push_back(o.variable);
+    output_fields.push_back(device_vector("output_fields", o.fields));
   }
   ConcWriter writer({c.output.dir, c.output.deflate_level, c.output.file_day_utc_offset_s, c.start,
                      c.config_yaml},
@@ -188,8 +238,8 @@ RunResult run_simulation(const RunConfig& c) {
   View3D<float> conc("conc", d.grid.nz(), d.sub.ny, d.sub.nx);
   auto write_record = [&] {
     std::vector<std::vector<float>> records;
-    for (int field : output_fields) {
-      field_concentration(geo, state.air, state.q, field, kUgPerKg, conc);
+    for (const View1D<int>& fields : output_fields) {
+      field_concentration(geo, state.air, state.q, fields, kUgPerKg, conc);
       records.push_back(copy_to_host(conc));
     }
     writer.write(state.time, records);
@@ -204,8 +254,39 @@ RunResult run_simulation(const RunConfig& c) {
   MeteoSnapshot snapshot = meteo->at(c.start + static_cast<UnixSeconds>(update_s / 2));
   upload_meteo(snapshot, met);
   Kokkos::deep_copy(state.air, met.rho_kg_m3);
+  set_background(boundary, state);
   set_initial_tracer(c, d, state, tracer);
-  result.tracer.initial_kg = field_mass_kg(geo, state.air, state.q, tracer);
+  const std::vector<double> initial_kg = field_masses_kg(geo, state);
+  result.tracer.initial_kg = initial_kg[tracer];
+  // Removal of the model species: dry deposition velocities each hour, wet scavenging each step.
+  const std::vector<int> fields_of_species = species_fields(state.registry);
+  std::vector<std::pair<std::string, int>> deposited;
+  for (std::size_t sp = 0; sp < chem::kSpecies.size(); ++sp) {
+    if (fields_of_species[sp] >= 0) {
+      deposited.emplace_back(std::string(chem::kSpecies[sp].name), fields_of_species[sp]);
+    }
+  }
+  const DeviceSurface surface = allocate_device_surface(geo);
+  const chem::DryDeposition dry_deposition(deposited);
+  const chem::WetScavengingInputs wet =
+      chem::wet_scavenging_inputs(surface, chem::wet_scavenging_coefficients(deposited, n_fields));
+  const double mid_lat = d.geometry.lat_deg[d.geometry.at(d.geometry.nx / 2, d.geometry.ny / 2)];
+  // Idealised and placeholder meteorology has no surface layer: no dry deposition then.
+  auto update_removal = [&] {
+    if (deposited.empty() || !(snapshot.surface.t2_k[0] > 0)) return;
+    upload_surface(snapshot, surface);
+    const int month = local_date(state.time, c.output.file_day_utc_offset_s).month;
+    dry_deposition.fill(surface, chem::wesely_season(month, mid_lat), vdep);
+  };
+  update_removal();
+  std::unique_ptr<const chem::Chemistry> chemistry;
+  chem::ChemistryMeteo chemistry_met;
+  if (c.chemistry.enabled) {
+    chemistry = std::make_unique<const chem::Chemistry>(species_fields(state.registry),
+                                                        c.chemistry.solver, c.chemistry.cloud_ph);
+    chemistry_met = allocate_chemistry_meteo(snapshot, d.geometry, d.sub.halo);
+    upload_chemistry_meteo(snapshot, d.grid.levels(), chemistry_met);
+  }
   if (c.output.write_initial) write_record();
   Progress progress(c.start, 3600.0 * c.hours, c.progress_interval_s,
                     static_cast<double>(n_fields) * d.sub.nx * d.sub.ny * d.grid.nz(),
@@ -214,16 +295,17 @@ RunResult run_simulation(const RunConfig& c) {
     if (step % steps_per_update == 0) {
       snapshot = meteo->at(state.time + static_cast<UnixSeconds>(update_s / 2));
       upload_meteo(snapshot, met);
+      if (chemistry) upload_chemistry_meteo(snapshot, d.grid.levels(), chemistry_met);
+      update_removal();
     }
     if (emission_model && step % steps_per_hour == 0) {
       if (user_inventory) {
-        hourly_user_tonnes(*user_inventory, emitted.pollutants, state.time, hour_tonnes);
+        kg_per_hour = fill_user_hour(emitted, *user_inventory, state.time, hour_tonnes, emis_host);
       } else {
-        hourly_inventory_tonnes(*emission_model, state.time,
-                                plume_layers(*emission_model, snapshot, d.grid.levels()),
-                                hour_tonnes);
+        kg_per_hour = fill_inventory_hour(emitted, *emission_model, state.time,
+                                          plume_layers(*emission_model, snapshot, d.grid.levels()),
+                                          hour_tonnes, emis_host);
       }
-      kg_per_hour = fill_species(emitted, hour_tonnes, emis_host);
       if (biogenic.on()) {
         const std::vector<double> kg =
             fill_hourly_biogenic(biogenic, snapshot, column_area_m2, emis_host);
@@ -235,27 +317,63 @@ RunResult run_simulation(const RunConfig& c) {
       emitted_kg[s] += kg_per_hour[s] / 3600.0 * c.step_s;
     }
     if (boundary_file) {
-      transport.set_boundary(
-          boundary_file->at(state.time + static_cast<UnixSeconds>(std::lround(c.step_s / 2))));
+      // The file's tracer profile; every other field keeps its background inflow.
+      const int nz = d.grid.nz();
+      std::vector<double> inflow(static_cast<std::size_t>(n_fields) * nz);
+      for (int f = 0; f < n_fields; ++f) {
+        std::fill_n(inflow.begin() + static_cast<std::size_t>(f) * nz, nz, boundary[f]);
+      }
+      const std::vector<double> tracer_k =
+          boundary_file->at(state.time + static_cast<UnixSeconds>(std::lround(c.step_s / 2)));
+      std::copy(tracer_k.begin(), tracer_k.end(),
+                inflow.begin() + static_cast<std::size_t>(tracer) * nz);
+      transport.set_boundary(inflow);
     }
-    transport.step(state, met, exchange, c.step_s, step % 2 == 1);
+    result.transport_wall_s +=
+        fenced_seconds([&] { transport.step(state, met, exchange, c.step_s, step % 2 == 1); });
+    if (chemistry) {
+      const double mid_s = static_cast<double>(state.time) + 0.5 * c.step_s;
+      chem::ChemistryStats stats;
+      result.chemistry_wall_s += fenced_seconds([&] {
+        stats = chemistry->step(chemistry_met, state.air, state.q, d.sub.halo, mid_s, c.step_s);
+      });
+      result.chemistry.add(stats);
+      if (stats.failed_cells > 0) {
+        throw Error(
+            "chemistry at " + format_iso8601(state.time, c.output.file_day_utc_offset_s),
+            "the solver ran out of steps in " + std::to_string(stats.failed_cells) + " cells",
+            "loosen chemistry.rtol/atol or shorten time.step_s");
+      }
+    }
+    if (!deposited.empty()) transport.scavenge_wet(state, wet, c.step_s);
     state.time = c.start + static_cast<UnixSeconds>(std::llround((step + 1) * c.step_s));
     if ((step + 1) % steps_per_hour == 0) write_record();
     progress.update(state.time, step + 1);
   }
   result.files = writer.finish();
-  result.tracer.final_kg = field_mass_kg(geo, state.air, state.q, tracer);
+  const std::vector<double> final_kg = field_masses_kg(geo, state);
+  result.tracer.final_kg = final_kg[tracer];
   result.tracer.emitted_kg = c.tracer.emission_kg_s * c.step_s * static_cast<double>(n_steps);
   const std::vector<double> budget = transport.budget_kg(tracer);
   result.tracer.inflow_kg = budget[kInflow];
   result.tracer.outflow_kg = budget[kOutflow];
   result.tracer.deposited_kg = budget[kDeposited];
+  std::vector<double> emitted_field_kg(n_fields, 0.0);
   for (std::size_t s = 0; s < emitted_fields.size(); ++s) {
     const int field = emitted_fields[s].field;
+    emitted_field_kg[field] += emitted_kg[s];
     const std::vector<double> b = transport.budget_kg(field);
-    result.species.push_back({emitted_fields[s].name,
-                              {0.0, field_mass_kg(geo, state.air, state.q, field), emitted_kg[s],
-                               b[kInflow], b[kOutflow], b[kDeposited]}});
+    if (!chemistry) {  // passive species close their own budgets
+      result.species.push_back({emitted_fields[s].name,
+                                {initial_kg[field], final_kg[field], emitted_kg[s], b[kInflow],
+                                 b[kOutflow], b[kDeposited]}});
+    }
+  }
+  if (species_fields(state.registry)[0] >= 0) {
+    result.nitrogen = element_budget(Element::Nitrogen, state.registry, initial_kg, final_kg,
+                                     emitted_field_kg, transport);
+    result.sulfur = element_budget(Element::Sulfur, state.registry, initial_kg, final_kg,
+                                   emitted_field_kg, transport);
   }
   result.steps = n_steps;
   result.advection_substeps = transport.substeps();

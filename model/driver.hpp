@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "chemistry/chemistry_step.hpp"
 #include "model/run_config.hpp"
 
 namespace kctm {
@@ -17,9 +18,22 @@ struct TracerBudget {
   double relative_imbalance() const;
 };
 
+/// Totals of the chemistry's solver over a run.
+struct ChemistryTotals {
+  long solver_steps = 0, rejected = 0, clipped = 0, failed_cells = 0, cell_steps = 0;
+  void add(const chem::ChemistryStats& s) {
+    solver_steps += s.steps, rejected += s.rejected, clipped += s.clipped;
+    failed_cells += s.failed_cells, cell_steps += s.cells;
+  }
+};
+
 struct RunResult {
   std::vector<std::string> files;  ///< finished output files
   TracerBudget tracer;
+  /// Nitrogen and sulfur over the run [kg N, kg S] when the chemistry's species are carried.
+  TracerBudget nitrogen{}, sulfur{};
+  ChemistryTotals chemistry;
+  double transport_wall_s = 0, chemistry_wall_s = 0;
   /// The emitted species' budgets (name, budget), when emissions are on.
   std::vector<std::pair<std::string, TracerBudget>> species;
   long steps = 0, advection_substeps = 0;

@@ -1,39 +1,48 @@
 #include "model/emitted_species.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include "chemistry/species.hpp"
+
 namespace kctm {
 
-EmittedSpecies add_emitted_species(const Inventory& inv, FieldRegistry& registry) {
+EmittedSpecies map_emitted_species(const Inventory& inv, const Speciation& speciation,
+                                   const FieldRegistry& registry) {
   EmittedSpecies out;
   out.pollutants = inv.pollutants;
-  const int pm25 = inv.pollutant_index("PM25");
-  for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
-    const std::string& name = inv.pollutants[p];
-    EmittedSpecies::Species s;
-    s.name = name;
-    s.long_name = "emitted " + name + " (passive until chemistry)";
-    s.pollutant = static_cast<int>(p);
-    if (name == "PM25") {
-      s.name = "PPM25";
-      s.long_name = "primary PM2.5 (passive)";
-    } else if (name == "PM10" && pm25 >= 0) {
-      s.name = "PMC";
-      s.long_name = "primary coarse PM, PM10 - PM2.5 (passive)";
-      s.minus_pollutant = pm25;
+  std::vector<SpeciesSplit> unsectored =
+      inventory_weighted_splits(speciation, inv, out.dropped_share);
+  // The species any split names, in chem::kSpecies order.
+  std::vector<int> slot(chem::kSpecies.size(), -1);
+  auto mark = [&](const std::vector<SpeciesSplit>& splits) {
+    for (const SpeciesSplit& x : splits) slot[chem::species_index(x.species)] = 0;
+  };
+  for (const std::vector<SpeciesSplit>& splits : speciation.by_sector) mark(splits);
+  mark(unsectored);
+  for (std::size_t s = 0; s < chem::kSpecies.size(); ++s) {
+    if (slot[s] < 0) continue;
+    slot[s] = static_cast<int>(out.list.size());
+    const std::string name(chem::kSpecies[s].name);
+    out.list.push_back({name, std::string(chem::kSpecies[s].long_name), registry.species(name)});
+  }
+  auto terms = [&](const std::vector<SpeciesSplit>& splits) {
+    std::vector<EmittedSpecies::Term> t;
+    for (const SpeciesSplit& x : splits) {
+      t.push_back({x.pollutant, x.minus_pollutant, slot[chem::species_index(x.species)], x.factor});
     }
-    s.field = registry.add_species({s.name, s.long_name, Phase::Tracer, 0.0});
-    out.list.push_back(s);
+    return t;
+  };
+  for (const std::vector<SpeciesSplit>& splits : speciation.by_sector) {
+    out.by_sector.push_back(terms(splits));
+  }
+  out.unsectored = terms(unsectored);
+  for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
+    if (out.dropped_share[p] > 0) {
+      spdlog::info("speciation: {:.1f} % of the inventory's {} is unreactive (NR) and not emitted",
+                   100 * out.dropped_share[p], inv.pollutants[p]);
+    }
   }
   return out;
-}
-
-void hourly_inventory_tonnes(const EmissionModel& model, UnixSeconds t,
-                             const std::vector<int>& point_layers, std::vector<double>& tonnes) {
-  std::fill(tonnes.begin(), tonnes.end(), 0.0);
-  for (std::size_t s = 0; s < model.inventory().sectors.size(); ++s) {
-    for (const EmissionOrigin origin : {EmissionOrigin::Local, EmissionOrigin::Regional}) {
-      model.add_hour(static_cast<int>(s), origin, t, tonnes, &point_layers);
-    }
-  }
 }
 
 void hourly_user_tonnes(const UserInventory& user, const std::vector<std::string>& pollutants,
@@ -53,13 +62,10 @@ void hourly_user_tonnes(const UserInventory& user, const std::vector<std::string
   }
 }
 
-BiogenicSpecies add_biogenic_species(FieldRegistry& registry) {
+BiogenicSpecies map_biogenic_species(const FieldRegistry& registry) {
   BiogenicSpecies b;
-  b.isoprene = {"ISOP", "biogenic isoprene (passive until chemistry)", -1};
-  b.monoterpene = {"TERP", "biogenic monoterpenes (passive until chemistry)", -1};
-  for (EmittedField* f : {&b.isoprene, &b.monoterpene}) {
-    f->field = registry.add_species({f->name, f->long_name, Phase::Tracer, 0.0});
-  }
+  b.isoprene = {"ISOP", "biogenic isoprene", registry.species("ISOP")};
+  b.monoterpene = {"TERP", "biogenic monoterpenes", registry.species("TERP")};
   return b;
 }
 

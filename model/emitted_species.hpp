@@ -1,14 +1,16 @@
 #pragma once
-// The species emissions feed, until the chemistry (issue 6) takes them over: one passive field per
-// inventory pollutant, carried as mass and removed only through the boundaries (PM10 enters as its
-// coarse part, PMC = PM10 − PM2.5; primary PM2.5 as PPM25), and the biogenic isoprene (ISOP) and
-// monoterpenes (TERP).
+// The emissions feed of the chemistry's model species (registered by model/model_species): each
+// hour every sector's tonnes per pollutant are speciated (emissions/speciation.hpp: NOx into NO
+// and NO2, VOC into the lumped classes, PM2.5 into its components, PM10 − PM2.5 into PMC, SO2,
+// NH3, CO as themselves) into the species' fields of the emission view, and the biogenic
+// isoprene and monoterpenes go into ISOP and TERP.
 #include <algorithm>
 #include <string>
 #include <vector>
 
 #include "emissions/biogenic.hpp"
 #include "emissions/emission_model.hpp"
+#include "emissions/speciation.hpp"
 #include "meteo/meteo_snapshot.hpp"
 #include "model/field_registry.hpp"
 #include "model/user_inventory.hpp"
@@ -21,62 +23,122 @@ struct EmittedField {
   int field = -1;  ///< in the state
 };
 
+/// The model species the inventory's pollutants go to, and how, sector by sector.
 struct EmittedSpecies {
-  struct Species : EmittedField {
-    int pollutant;             ///< inventory pollutant it takes
-    int minus_pollutant = -1;  ///< one it is the remainder of (PMC = PM10 − PM2.5), or −1
+  /// factor × tonnes of `pollutant` (less `minus_pollutant`'s, when ≥ 0) go to list[species].
+  struct Term {
+    int pollutant, minus_pollutant, species;
+    double factor;  ///< [kg of species per kg of pollutant]
   };
-  std::vector<Species> list;
-  std::vector<std::string> pollutants;  ///< the inventory's pollutant names, by index
+  std::vector<EmittedField> list;            ///< species taking emissions, in chem::kSpecies order
+  std::vector<std::string> pollutants;       ///< the inventory's pollutant names, by index
+  std::vector<std::vector<Term>> by_sector;  ///< per inventory sector
+  /// For emissions without sectors (a user's inventory): the sectors' splits averaged with the
+  /// built-in inventory's annual emissions of each pollutant as weights.
+  std::vector<Term> unsectored;
+  /// Per pollutant, the share the speciation drops (VOC's unreactive NR), inventory-weighted [1].
+  std::vector<double> dropped_share;
 };
 
-/// Registers the emitted species for the pollutants of `inventory`.
-EmittedSpecies add_emitted_species(const Inventory& inventory, FieldRegistry& registry);
+/// Maps the speciation of `inventory`'s sectors onto the species' fields already in `registry`
+/// (model/model_species.hpp); logs the dropped VOC share.
+EmittedSpecies map_emitted_species(const Inventory& inventory, const Speciation& speciation,
+                                   const FieldRegistry& registry);
 
-/// The species' fields of `emis` (field, k, j, i) [kg s-1 per cell] from the hour's emissions per
-/// inventory pollutant, `tonnes` (pollutant, k, j, i) [t per hour], replacing what was there.
-/// Returns the mass each species gets in the hour [kg], in the order of `species.list`.
+/// Adds the speciated emissions of `tonnes` (pollutant, k, j, i) [t per hour] to the species'
+/// fields of `emis` (field, k, j, i) [kg s-1 per cell], by `terms` (one sector's, or unsectored).
 template <class HostView4D>
-std::vector<double> fill_species(const EmittedSpecies& species, const std::vector<double>& tonnes,
-                                 HostView4D& emis) {
+void add_speciated(const EmittedSpecies& species, const std::vector<EmittedSpecies::Term>& terms,
+                   const std::vector<double>& tonnes, HostView4D& emis) {
   const std::size_t nz = emis.extent(1), ny = emis.extent(2), nx = emis.extent(3);
+  const std::size_t per_pollutant = nz * ny * nx;
   constexpr double kTonnesPerHour_to_kg_s = 1000.0 / 3600.0;
-  std::vector<double> kg_in_hour;
-  for (const EmittedSpecies::Species& sp : species.list) {
-    double kg_s_total = 0;
+  for (const EmittedSpecies::Term& term : terms) {
+    const int field = species.list[term.species].field;
+    const double* t_h = tonnes.data() + term.pollutant * per_pollutant;
+    const double* minus_t_h =
+        term.minus_pollutant >= 0 ? tonnes.data() + term.minus_pollutant * per_pollutant : nullptr;
     for (std::size_t k = 0; k < nz; ++k) {
       for (std::size_t j = 0; j < ny; ++j) {
         for (std::size_t i = 0; i < nx; ++i) {
-          auto at = [&](int p) { return tonnes[((p * nz + k) * ny + j) * nx + i]; };
-          const double t_h =
-              at(sp.pollutant) - (sp.minus_pollutant >= 0 ? at(sp.minus_pollutant) : 0.0);
-          emis(sp.field, k, j, i) = std::max(t_h, 0.0) * kTonnesPerHour_to_kg_s;
-          kg_s_total += emis(sp.field, k, j, i);
+          const std::size_t c = (k * ny + j) * nx + i;
+          const double t = minus_t_h ? std::max(t_h[c] - minus_t_h[c], 0.0) : t_h[c];
+          emis(field, k, j, i) += term.factor * t * kTonnesPerHour_to_kg_s;
         }
       }
     }
-    kg_in_hour.push_back(kg_s_total * 3600.0);
   }
-  return kg_in_hour;
 }
 
-/// The hour starting at t of the built-in inventory (every sector, Hengyang and its neighbours)
-/// into `tonnes` (pollutant, k, j, i) [t per hour]; `point_layers` the plumes' layers (see
-/// EmissionModel::add_hour).
-void hourly_inventory_tonnes(const EmissionModel& model, UnixSeconds t,
-                             const std::vector<int>& point_layers, std::vector<double>& tonnes);
+/// Sets the species' fields of `emis` to zero.
+template <class HostView4D>
+void clear_species(const EmittedSpecies& species, HostView4D& emis) {
+  for (const EmittedField& f : species.list) {
+    for (std::size_t k = 0; k < emis.extent(1); ++k)
+      for (std::size_t j = 0; j < emis.extent(2); ++j)
+        for (std::size_t i = 0; i < emis.extent(3); ++i) emis(f.field, k, j, i) = 0.0;
+  }
+}
 
-/// The same from a user's inventory (model/user_inventory.hpp): each pollutant summed over the
-/// file's sectors, into the ground layer; pollutants the file lacks emit nothing.
+/// The mass each species of `species.list` gets in an hour from `emis` [kg].
+template <class HostView4D>
+std::vector<double> species_kg_per_hour(const EmittedSpecies& species, const HostView4D& emis) {
+  std::vector<double> kg;
+  for (const EmittedField& f : species.list) {
+    double kg_s = 0;
+    for (std::size_t k = 0; k < emis.extent(1); ++k)
+      for (std::size_t j = 0; j < emis.extent(2); ++j)
+        for (std::size_t i = 0; i < emis.extent(3); ++i) kg_s += emis(f.field, k, j, i);
+    kg.push_back(kg_s * 3600.0);
+  }
+  return kg;
+}
+
+/// The species' fields of `emis` (field, k, j, i) [kg s-1 per cell] from the hour starting at t
+/// of the built-in inventory (every sector, Hengyang and its neighbours), each sector speciated
+/// by its own profile, replacing what was there; `point_layers` the plumes' layers (see
+/// EmissionModel::add_hour), `sector_tonnes` a buffer of model.values(). Returns the mass each
+/// species gets in the hour [kg], in the order of `species.list`.
+template <class HostView4D>
+std::vector<double> fill_inventory_hour(const EmittedSpecies& species, const EmissionModel& model,
+                                        UnixSeconds t, const std::vector<int>& point_layers,
+                                        std::vector<double>& sector_tonnes, HostView4D& emis) {
+  clear_species(species, emis);
+  for (std::size_t s = 0; s < model.inventory().sectors.size(); ++s) {
+    for (const EmissionOrigin origin : {EmissionOrigin::Local, EmissionOrigin::Regional}) {
+      std::fill(sector_tonnes.begin(), sector_tonnes.end(), 0.0);
+      model.add_hour(static_cast<int>(s), origin, t, sector_tonnes, &point_layers);
+      add_speciated(species, species.by_sector[s], sector_tonnes, emis);
+    }
+  }
+  return species_kg_per_hour(species, emis);
+}
+
+/// The hour starting at t of a user's inventory (model/user_inventory.hpp) into `tonnes`
+/// (pollutant, k, j, i) [t per hour]: each pollutant summed over the file's sectors, into the
+/// ground layer; pollutants the file lacks emit nothing.
 void hourly_user_tonnes(const UserInventory& user, const std::vector<std::string>& pollutants,
                         UnixSeconds t, std::vector<double>& tonnes);
+
+/// The species' fields of `emis` from a user's inventory, speciated by `species.unsectored`
+/// (the file's sectors need not be the inventory's), replacing what was there; `tonnes` a
+/// buffer of pollutants × nz × ny × nx. Returns the mass each species gets in the hour [kg].
+template <class HostView4D>
+std::vector<double> fill_user_hour(const EmittedSpecies& species, const UserInventory& user,
+                                   UnixSeconds t, std::vector<double>& tonnes, HostView4D& emis) {
+  clear_species(species, emis);
+  hourly_user_tonnes(user, species.pollutants, t, tonnes);
+  add_speciated(species, species.unsectored, tonnes, emis);
+  return species_kg_per_hour(species, emis);
+}
 
 /// Biogenic species: isoprene and monoterpenes, emitted into the ground layer each hour.
 struct BiogenicSpecies {
   EmittedField isoprene, monoterpene;
   bool on() const { return isoprene.field >= 0; }
 };
-BiogenicSpecies add_biogenic_species(FieldRegistry& registry);
+/// The model species ISOP and TERP of `registry` (model/model_species.hpp).
+BiogenicSpecies map_biogenic_species(const FieldRegistry& registry);
 
 /// Biogenic emissions of the hour from the meteorology's surface temperature, shortwave and land
 /// use into `emis` (field, k, j, i) [kg s-1 per cell]; `cell_area_m2` per interior column.

@@ -40,10 +40,16 @@ void FieldRegistry::tag_species(const std::string& name) {
   if (std::find(tagged_.begin(), tagged_.end(), s) == tagged_.end()) tagged_.push_back(s);
 }
 
-int FieldRegistry::species(const std::string& name) const {
+int FieldRegistry::find_species(const std::string& name) const {
   for (int s = 0; s < n_species(); ++s) {
     if (species_[s].name == name) return s;
   }
+  return -1;
+}
+
+int FieldRegistry::species(const std::string& name) const {
+  const int s = find_species(name);
+  if (s >= 0) return s;
   throw Error("species " + name, "unknown species",
               did_you_mean(name, names_of(species_, [](const SpeciesInfo& s) { return s.name; })));
 }

@@ -29,6 +29,8 @@ class FieldRegistry {
   /// Total fields: bulk species plus (tagged species × sources).
   int n_fields() const { return n_species() + static_cast<int>(tagged_.size()) * n_sources(); }
 
+  /// Field index of a bulk species, or −1.
+  int find_species(const std::string& name) const;
   /// Field index of a bulk species; throws kctm::Error with a "did you mean" hint.
   int species(const std::string& name) const;
   /// Field index of `species` tagged by `source`.

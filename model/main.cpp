@@ -1,7 +1,8 @@
-// kctm command line: run, demo, box, config, info, emissions.
+// kctm command line: run, demo, box, mechanism, config, info, emissions.
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -13,6 +14,7 @@
 #include "model/emission_maps.hpp"
 #include "model/emissions_summary.hpp"
 #include "model/info.hpp"
+#include "model/mechanism_table.hpp"
 #include "model/run_config.hpp"
 
 namespace {
@@ -31,8 +33,28 @@ int run_and_report(kctm::Config& config) {
     spdlog::info("{} [kg]: emitted {:.4e}, outflow {:.3e}, in domain {:.4e}, imbalance {:.1e}",
                  name, b.emitted_kg, b.outflow_kg, b.final_kg, b.relative_imbalance());
   }
+  for (const auto& [name, b] : {std::pair{"nitrogen", r.nitrogen}, std::pair{"sulfur", r.sulfur}}) {
+    if (b.initial_kg + b.emitted_kg <= 0) continue;
+    spdlog::info(
+        "{} budget [kg]: initial {:.5e}, emitted {:.5e}, inflow {:.4e}, outflow {:.4e}, "
+        "deposited {:.4e}, final {:.5e}, imbalance {:.1e} (relative)",
+        name, b.initial_kg, b.emitted_kg, b.inflow_kg, b.outflow_kg, b.deposited_kg, b.final_kg,
+        b.relative_imbalance());
+  }
+  if (r.chemistry.cell_steps > 0) {
+    const kctm::ChemistryTotals& ch = r.chemistry;
+    spdlog::info(
+        "chemistry: {:.2f} solver steps per cell and step, {} rejected, {} clipped, {} failed "
+        "cells; {:.1f} s of {:.1f} s in transport + chemistry ({:.0f} % chemistry)",
+        double(ch.solver_steps) / ch.cell_steps *
+            kctm::chem::LaneCount<kctm::chem::ChemValue>::value,
+        ch.rejected, ch.clipped, ch.failed_cells, r.chemistry_wall_s,
+        r.transport_wall_s + r.chemistry_wall_s,
+        100 * r.chemistry_wall_s / std::max(r.transport_wall_s + r.chemistry_wall_s, 1e-30));
+  }
   spdlog::info("{} steps ({} advection sub-steps) in {:.1f} s on {} x {} x {} cells", r.steps,
                r.advection_substeps, r.wall_s, r.nx, r.ny, r.nz);
+
   for (const std::string& f : r.files) std::cout << "output: " << f << "\n";
   return 0;
 }
@@ -67,6 +89,9 @@ int main(int argc, char** argv) {
   box->add_option("config", box_config, "YAML box config (see examples/box_polluted_urban.yaml)")
       ->required();
   box->add_option("--out", box_out, "output CSV file");
+
+  CLI::App* mechanism =
+      app.add_subcommand("mechanism", "print the chemistry's reactions as a Markdown table");
 
   bool print_default = false;
   CLI::App* config = app.add_subcommand("config", "show configuration");
@@ -105,6 +130,10 @@ int main(int argc, char** argv) {
     if (*info) {
       Kokkos::ScopeGuard kokkos(argc, argv);
       std::cout << kctm::build_info();
+      return 0;
+    }
+    if (*mechanism) {
+      std::cout << kctm::mechanism_markdown();
       return 0;
     }
     if (*box) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "base/error.hpp"
+#include "chemistry/species.hpp"
 
 namespace kctm {
 
@@ -137,6 +138,20 @@ RunConfig read_run_config(const Config& c) {
   r.emissions_scale = parse_scale_rules(c.get_string("emissions.scale"), r.emissions_scale_where);
   if (!r.emissions_user_file.empty() && !std::filesystem::exists(r.emissions_user_file)) {
     throw Error(c.where("emissions.user_file"), "file not found: " + r.emissions_user_file);
+  }
+  r.emissions_speciation_file = c.get_path("emissions.speciation_file");
+  if (!r.emissions_speciation_file.empty() &&
+      !std::filesystem::exists(r.emissions_speciation_file)) {
+    throw Error(c.where("emissions.speciation_file"),
+                "file not found: " + r.emissions_speciation_file);
+  }
+  r.chemistry.enabled = c.get_bool("chemistry.enabled");
+  r.chemistry.solver.rtol = positive(c, "chemistry.rtol");
+  r.chemistry.solver.atol = positive(c, "chemistry.atol");
+  r.chemistry.cloud_ph = in_range(c, "chemistry.cloud_ph", 1, 8);
+  for (const chem::SpeciesEntry& s : chem::kSpecies) {
+    const std::string key = "chemistry.background." + std::string(s.name);
+    r.chemistry.background.push_back(c.has(key) ? non_negative(c, key) : 0.0);
   }
   r.kh_m2_s = non_negative(c, "transport.kh_m2_s");
   r.boundary_file = c.get_path("boundary.file");

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "base/civil_time.hpp"
+#include "chemistry/rosenbrock.hpp"
 #include "emissions/scale_rules.hpp"
 #include "grids/global_grid.hpp"
 #include "meteo/analytic_meteo.hpp"
@@ -36,6 +37,14 @@ struct WrfInputConfig {
   double roughness_m, kz_min_m2_s;
 };
 
+struct ChemistryConfig {
+  bool enabled;
+  chem::SolverControl solver;
+  double cloud_ph;
+  /// Background per species (kSpecies order): ppb for gases, µg m-3 for aerosols; 0 if not given.
+  std::vector<double> background;
+};
+
 struct RunConfig {
   UnixSeconds start;
   long hours;
@@ -49,14 +58,17 @@ struct RunConfig {
   ClimatologyMeteoConfig climatology;
   WrfInputConfig wrf;
   PlaceholderMeteoConfig meteo;
-  bool emissions;                   ///< the built-in inventory's emissions as passive species
+  bool emissions;                   ///< the built-in inventory's emissions, speciated
   std::string emissions_user_file;  ///< a user's gridded inventory instead ("" for none)
+  /// A user's speciation table (emissions/speciation.hpp); "" for the built-in one.
+  std::string emissions_speciation_file;
   std::vector<ScaleRule> emissions_scale;  ///< scenario factors (emissions.scale)
   std::string emissions_scale_where;       ///< where they came from, for error messages
   double emissions_regional_factor;        ///< neighbours' emissions per km² / Hengyang's
   bool emissions_biogenic;                 ///< isoprene and monoterpenes from vegetation
-  double kh_m2_s;                          ///< horizontal diffusivity [m2 s-1]
-  std::string boundary_file;               ///< "" for constant boundary values
+  ChemistryConfig chemistry;
+  double kh_m2_s;             ///< horizontal diffusivity [m2 s-1]
+  std::string boundary_file;  ///< "" for constant boundary values
   AnalyticMeteoConfig analytic;
   TracerConfig tracer;
   OutputConfig output;

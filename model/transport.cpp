@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "base/error.hpp"
 #include "kernels/horizontal_diffusion.hpp"
 #include "kernels/host_copy.hpp"
 #include "kernels/lateral_boundary.hpp"
@@ -35,7 +36,15 @@ Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>
   set_boundary(profiles);
 }
 
+void Transport::scavenge_wet(State& state, const chem::WetScavengingInputs& inputs, double dt_s) {
+  chem::scavenge_wet(geo_, state.air, inputs, dt_s, state.q, column_kg_, budget_);
+}
+
 void Transport::set_boundary(const std::vector<double>& q_field_k) {
+  if (q_field_k.size() != boundary_q_.size()) {
+    throw Error("transport", "boundary values for " + std::to_string(q_field_k.size()) +
+                                 " field-levels, expected " + std::to_string(boundary_q_.size()));
+  }
   copy_to_device(q_field_k, boundary_q_);
 }
 

@@ -3,6 +3,7 @@
 // outflow Courant number stays below kMaxCourant in every cell.
 #include <vector>
 
+#include "chemistry/wet_scavenging.hpp"
 #include "kernels/horizontal_advection.hpp"
 #include "kernels/horizontal_diffusion.hpp"
 #include "kernels/transport_views.hpp"
@@ -25,11 +26,14 @@ class Transport {
   void step(State& state, const DeviceMeteo& met, const ColumnExchange& exchange, double dt_s,
             bool reverse);
 
+  /// Wet deposition over dt_s (chemistry/wet_scavenging.hpp), booked in the same mass budget.
+  void scavenge_wet(State& state, const chem::WetScavengingInputs& inputs, double dt_s);
+
   /// Sets the inflow mixing ratios (field, k), row-major, for the steps that follow.
   void set_boundary(const std::vector<double>& q_field_k);
 
-  /// Inflow and outflow through the lateral boundaries and the model top, and dry deposition, since
-  /// construction, per field [kg] (indexed by BudgetColumn).
+  /// Inflow and outflow through the lateral boundaries and the model top, dry and wet deposition,
+  /// since construction, per field [kg] (indexed by BudgetColumn).
   std::vector<double> budget_kg(int field) const;
   /// Advection sub-steps taken so far (how hard the winds pushed the time step).
   long substeps() const { return substeps_; }

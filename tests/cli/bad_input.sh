@@ -56,6 +56,13 @@ expect_error unknown_scale_sector "emissions.scale: unknown sector 'trains'" \
 expect_error missing_user_inventory "emissions.user_file: file not found: .*absent.nc" \
   -- demo --hours 1 --out "$out" --set "emissions.user_file=$work/absent.nc"
 
+expect_error missing_speciation "emissions.speciation_file: file not found: .*absent.yaml" \
+  -- demo --hours 1 --out "$out" --set "emissions.speciation_file=$work/absent.yaml"
+
+printf 'source: test\nsectors:\n  fugitive_dust:\n    PM25: {PEC: 0.5, POTH: 0.4}\n' >"$work/speciation.yaml"
+expect_error bad_speciation_sum "speciation.yaml: sectors.fugitive_dust.PM25: the fractions add up to 0.9 \(they must add up to 1" \
+  -- demo --hours 1 --out "$out" --set "emissions.speciation_file=$work/speciation.yaml"
+
 expect_error missing_config "missing.yaml: cannot open the config file" -- run "$work/missing.yaml"
 
 printf 'grid:\n  mask:\n    counties_file: nowhere.geojson\n' >"$work/mask.yaml"

@@ -1,7 +1,8 @@
 // The gridded emissions: a whole year, hour by hour, summed over the Hengyang mask equals the
 // plan's inventory for every pollutant and sector (acceptance: 0.1 %), with nothing outside the
-// mask; a run emits exactly the inventory's hours; the annual maps, scenario factors, the
-// neighbouring cities and the plume rise.
+// mask; a run emits exactly the inventory's hours, speciated into the model species with every
+// pollutant's mass kept; the annual maps, scenario factors, the neighbouring cities and the plume
+// rise.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,6 +14,8 @@
 #include "model/driver.hpp"
 #include "model/emission_maps.hpp"
 #include "model/emissions_setup.hpp"
+#include "model/emitted_species.hpp"
+#include "model/model_species.hpp"
 #include "model/plume_layers.hpp"
 #include "test_support.hpp"
 
@@ -82,38 +85,71 @@ TEST(EmissionTotals, AYearOfGriddedHoursEqualsTheInventory) {
 
 TEST(EmissionTotals, ARunEmitsTheInventorysHoursAndClosesEveryBudget) {
   const std::string dir = test::temp_dir("emission-run");
-  const NineKm run({"time.hours=3", "output.dir=" + dir, "time.start=2019-07-01T06:00:00+08:00"});
+  // Chemistry off: the species stay passive and close their own budgets.
+  const NineKm run({"time.hours=3", "output.dir=" + dir, "time.start=2019-07-01T06:00:00+08:00",
+                    "chemistry.enabled=false"});
   const RunConfig& rc = run.config;
   const RunResult r = run_simulation(rc);
   // What the inventory puts in those three hours (Beijing time 06–09, 1 July 2019).
   const EmissionModel& m = run.model;
   const Inventory& inv = m.inventory();
-  // Hengyang's and its neighbours' (regional_factor 1 by default) tonnes of pollutant p in the
-  // three hours.
-  auto three_hours_t = [&](int p) {
+  // Hengyang's and its neighbours' (regional_factor 1 by default) tonnes of pollutant p from
+  // sector s in the three hours; PM10 by its coarse part, PM10 − PM2.5, as it is speciated.
+  auto three_hours_t = [&](int p, int s) {
     double t = 0;
-    for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
-      for (int h = 0; h < 3; ++h) {
-        t += (inv.t(p, static_cast<int>(s)) + m.regional_annual_t(p, static_cast<int>(s))) *
-             m.profiles().hour_fraction(inv.sectors[s], rc.start + h * 3600);
-      }
+    for (int h = 0; h < 3; ++h) {
+      t += (inv.t(p, s) + m.regional_annual_t(p, s)) *
+           m.profiles().hour_fraction(inv.sectors[s], rc.start + h * 3600);
     }
     return t;
   };
-  // The inventory's species, then the biogenic ISOP and TERP (emissions.biogenic).
-  ASSERT_EQ(r.species.size(), inv.pollutants.size() + 2);
-  for (std::size_t s = inv.pollutants.size(); s < r.species.size(); ++s) {
+  const int pm25 = inv.pollutant_index("PM25");
+  auto speciated_t = [&](int p, int s) {
+    return three_hours_t(p, s) - (inv.pollutants[p] == "PM10" ? three_hours_t(pm25, s) : 0.0);
+  };
+  // The species the run fills, as the driver maps them.
+  const Speciation sp = load_speciation("", inv);
+  FieldRegistry registry;
+  add_model_species(registry);
+  const EmittedSpecies emitted = map_emitted_species(inv, sp, registry);
+  // The speciated species, then the biogenic ISOP and TERP (emissions.biogenic).
+  ASSERT_EQ(r.species.size(), emitted.list.size() + 2);
+  for (std::size_t s = emitted.list.size(); s < r.species.size(); ++s) {
     EXPECT_GT(r.species[s].second.emitted_kg, 0.0) << r.species[s].first;
     EXPECT_LT(std::abs(r.species[s].second.relative_imbalance()), 1e-10) << r.species[s].first;
   }
-  for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
-    double expected_t = three_hours_t(static_cast<int>(p));
-    if (inv.pollutants[p] == "PM10") expected_t -= three_hours_t(inv.pollutant_index("PM25"));
-    const auto& [name, b] = r.species[p];
-    EXPECT_NEAR(b.emitted_kg, 1000 * expected_t, 1e-9 * 1000 * expected_t) << name;
+  // Every species gets its sectors' shares of their pollutants' three hours [kg]; `from` is the
+  // pollutant each species takes (one each in the built-in table).
+  std::vector<double> want_kg(emitted.list.size(), 0.0);
+  std::vector<int> from(emitted.list.size(), -1);
+  for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
+    for (const EmittedSpecies::Term& t : emitted.by_sector[s]) {
+      want_kg[t.species] += 1000 * t.factor * speciated_t(t.pollutant, static_cast<int>(s));
+      ASSERT_TRUE(from[t.species] < 0 || from[t.species] == t.pollutant);
+      from[t.species] = t.pollutant;
+    }
+  }
+  std::vector<double> as_pollutant_kg(inv.pollutants.size(), 0.0);
+  for (std::size_t s = 0; s < emitted.list.size(); ++s) {
+    const auto& [name, b] = r.species[s];
+    ASSERT_EQ(name, emitted.list[s].name);
+    EXPECT_NEAR(b.emitted_kg, want_kg[s], 1e-9 * want_kg[s]) << name;
     EXPECT_LT(std::abs(b.relative_imbalance()), 1e-10) << name;
-    std::printf("%-6s emitted %.4e kg in 3 h, imbalance %.1e\n", name.c_str(), b.emitted_kg,
+    as_pollutant_kg[from[s]] +=
+        b.emitted_kg * pollutant_mass_per_species_mass(inv.pollutants[from[s]], name);
+    std::printf("%-5s emitted %.4e kg in 3 h, imbalance %.1e\n", name.c_str(), b.emitted_kg,
                 b.relative_imbalance());
+  }
+  // Per pollutant, the species (NO as NO2) and the dropped NR add up to the inventory's hours.
+  for (std::size_t p = 0; p < inv.pollutants.size(); ++p) {
+    double want = 0, dropped = 0;
+    for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
+      want += 1000 * speciated_t(static_cast<int>(p), static_cast<int>(s));
+      dropped += 1000 * sp.dropped[s][p] * speciated_t(static_cast<int>(p), static_cast<int>(s));
+    }
+    EXPECT_NEAR(as_pollutant_kg[p] + dropped, want, 1e-9 * want) << inv.pollutants[p];
+    std::printf("%-5s %.4e kg in 3 h: %.4e kg as model species, %.4e kg dropped\n",
+                inv.pollutants[p].c_str(), want, as_pollutant_kg[p], dropped);
   }
 }
 
