@@ -12,9 +12,15 @@ bool follows_area(const std::string& sector) {
 }
 
 SurrogateMix surrogate_mix(const std::string& sector) {
-  if (follows_area(sector)) return {0, 0, 1};
-  if (sector == "mobile" || sector == "fugitive_dust") return {0.5, 0.5, 0};  // roads and towns
-  return {1, 0, 0};
+  if (follows_area(sector)) return {0, 0, 1, 0};
+  if (sector == "mobile" || sector == "fugitive_dust") return {0.5, 0.5, 0, 0};  // roads, towns
+  // Industry, its boilers and solvents: half in the industrial parks, half with the towns
+  // (approx: the parks' share of each unit's industry is not published).
+  if (sector == "industrial_process" || sector == "stationary_combustion" ||
+      sector == "solvent_use") {
+    return {0.5, 0, 0, 0.5};
+  }
+  return {1, 0, 0, 0};
 }
 
 EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profiles,
@@ -22,7 +28,9 @@ EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profil
                              const std::vector<double>& cell_area_m2,
                              const std::vector<CountyStats>& counties,
                              const std::vector<PointSource>& points,
-                             const std::vector<RoadWaypoint>& roads, const EmissionOptions& options)
+                             const std::vector<RoadWaypoint>& roads,
+                             const std::vector<IndustrialPark>& parks,
+                             const EmissionOptions& options)
     : inventory_(inventory),
       profiles_(std::move(profiles)),
       nx_(sub.nx),
@@ -61,7 +69,7 @@ EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profil
   for (const std::string& s : inventory_.sectors) {
     if (!profiles_.has(s)) throw Error("emissions", "no temporal profile for sector '" + s + "'");
   }
-  const Surrogates surrogates = compute_surrogates(grid, sub, counties, roads);
+  const Surrogates surrogates = compute_surrogates(grid, sub, counties, roads, parks);
   // Area of each unit in the mask, and its population from the county table (by adcode).
   const std::size_t units = mask.units.size(), cells = static_cast<std::size_t>(nx_) * ny_;
   std::vector<double> unit_area(units, 0.0), unit_population(units, 0.0);
@@ -88,8 +96,9 @@ EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profil
     if (key_sum <= 0) throw Error("emissions", "no cell of the domain lies in Hengyang's mask");
     // Inside a unit: the sector's mix of surrogates, each normalised over the unit.
     const SurrogateMix mix = surrogate_mix(sector);
-    std::vector<double> people(cells, 0.0), road(cells, 0.0), land(cells, 0.0);
-    std::vector<double> people_sum(units, 0.0), road_sum(units, 0.0), land_sum(units, 0.0);
+    std::vector<double> people(cells, 0.0), road(cells, 0.0), land(cells, 0.0), park(cells, 0.0);
+    std::vector<double> people_sum(units, 0.0), road_sum(units, 0.0), land_sum(units, 0.0),
+        park_sum(units, 0.0);
     for (std::size_t c = 0; c < cells; ++c) {
       const int u = mask.unit_of_cell[c];
       if (u < 0) continue;
@@ -98,20 +107,24 @@ EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profil
       land[c] = a;
       people[c] = a * ((1 - kSeatShare) * even + kSeatShare * surrogates.core[c]);
       road[c] = a * surrogates.road[c];
+      park[c] = a * surrogates.park[c];
       land_sum[u] += land[c], people_sum[u] += people[c], road_sum[u] += road[c];
+      park_sum[u] += park[c];
     }
     std::vector<double> w(cells, 0.0);
     for (std::size_t c = 0; c < cells; ++c) {
       const int u = mask.unit_of_cell[c];
       if (u < 0 || unit_area[u] <= 0) continue;
       // A surrogate that is zero over a unit (no road there, no people known) gives its part to
-      // the unit's area.
-      auto part = [&](double weight, const std::vector<double>& f, const std::vector<double>& sum) {
-        return weight * (sum[u] > 0 ? f[c] / sum[u] : land[c] / land_sum[u]);
+      // the unit's area; industry outside the parks stays with the towns.
+      auto share = [&](const std::vector<double>& f, const std::vector<double>& sum) {
+        return sum[u] > 0 ? f[c] / sum[u] : land[c] / land_sum[u];
       };
+      const double towns = share(people, people_sum);
       w[c] = key[u] / key_sum *
-             (part(mix.people, people, people_sum) + part(mix.road, road, road_sum) +
-              part(mix.land, land, land_sum));
+             (mix.people * towns + mix.road * share(road, road_sum) +
+              mix.land * share(land, land_sum) +
+              mix.park * (park_sum[u] > 0 ? park[c] / park_sum[u] : towns));
     }
     area_weights_.push_back(std::move(w));
   }

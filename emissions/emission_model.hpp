@@ -55,7 +55,7 @@ class EmissionModel {
                 const Subdomain& sub, const RegionMask& mask,
                 const std::vector<double>& cell_area_m2, const std::vector<CountyStats>& counties,
                 const std::vector<PointSource>& points, const std::vector<RoadWaypoint>& roads,
-                const EmissionOptions& options = {});
+                const std::vector<IndustrialPark>& parks, const EmissionOptions& options = {});
 
   struct PointEmission {
     int pollutant, sector;
@@ -121,7 +121,7 @@ bool follows_area(const std::string& sector);
 /// the rest with the people (industry, households, power, solvents: the parks named in the plan
 /// have no coordinates yet).
 struct SurrogateMix {
-  double people, road, land;
+  double people, road, land, park;
 };
 SurrogateMix surrogate_mix(const std::string& sector);
 

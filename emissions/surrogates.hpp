@@ -6,7 +6,10 @@
 // - roads: closeness to the expressways and national roads of emissions/data/roads.csv, a
 //   Gaussian of the distance to the nearest segment (σ = kRoadWidth_km; the waypoints are good to
 //   ±5–10 km, so this is a corridor, not a road);
-// - land: the cell's area alone (farmland and open burning).
+// - land: the cell's area alone (farmland and open burning);
+// - parks: the plan's four industrial parks (section 三.(三): the High-tech zone, Songmu,
+//   Baishazhou, Hengshan Science City), a Gaussian of each park's radius around its approximate
+//   centre (emissions/data/industrial_parks.csv).
 // Each sector takes a mix of them (sector_surrogate). The weights are relative within a unit: the
 // unit's share of a sector is set by population or area elsewhere (emissions/emission_model.hpp).
 #include <string>
@@ -32,15 +35,27 @@ struct RoadWaypoint {
 std::vector<RoadWaypoint> parse_roads(const std::string& text, const std::string& where);
 const std::vector<RoadWaypoint>& hengyang_roads();
 
+struct IndustrialPark {
+  std::string name;
+  double lon_deg, lat_deg, radius_km;
+};
+
+/// industrial_parks.csv: name_zh,name_en,lon,lat,radius_km,coord_quality.
+std::vector<IndustrialPark> parse_industrial_parks(const std::string& text,
+                                                   const std::string& where);
+const std::vector<IndustrialPark>& hengyang_industrial_parks();
+
 struct Surrogates {
   std::vector<double> core;  ///< seat-core population density shape (j, i), per km² [1]
   std::vector<double> road;  ///< road corridor closeness (j, i), 0..1
+  std::vector<double> park;  ///< industrial-park closeness (j, i), 0..1
 };
 
 /// The surrogate fields over the interior of `sub`: seat cores weighted by each seat's unit
-/// population, and the corridors of the expressways and national roads.
+/// population, the corridors of the expressways and national roads, and the industrial parks.
 Surrogates compute_surrogates(const GlobalGrid& grid, const Subdomain& sub,
                               const std::vector<CountyStats>& counties,
-                              const std::vector<RoadWaypoint>& roads);
+                              const std::vector<RoadWaypoint>& roads,
+                              const std::vector<IndustrialPark>& parks);
 
 }  // namespace kctm

@@ -18,16 +18,16 @@ std::vector<int> species_fields(const FieldRegistry& registry) {
   return fields;
 }
 
-std::vector<double> background_mixing_ratios(const ChemistryConfig& chemistry,
-                                             const FieldRegistry& registry) {
+std::vector<double> species_mixing_ratios(const std::vector<double>& per_species,
+                                          const FieldRegistry& registry) {
   std::vector<double> q(registry.n_fields(), 0.0);
   const std::vector<int> fields = species_fields(registry);
   for (std::size_t s = 0; s < chem::kSpecies.size(); ++s) {
-    if (fields[s] < 0 || chemistry.background.empty()) continue;
+    if (fields[s] < 0 || per_species.empty()) continue;
     const chem::SpeciesEntry& e = chem::kSpecies[s];
     q[fields[s]] = e.phase == chem::SpeciesPhase::Gas
-                       ? chemistry.background[s] * 1e-9 * e.molar_mass_g_mol / kAirMolarMass
-                       : chemistry.background[s] * 1e-9 / kBackgroundAirDensity;
+                       ? per_species[s] * 1e-9 * e.molar_mass_g_mol / kAirMolarMass
+                       : per_species[s] * 1e-9 / kBackgroundAirDensity;
   }
   return q;
 }

@@ -13,10 +13,10 @@ namespace kctm {
 /// The state's field of every chem::kSpecies entry, −1 where it is not registered.
 std::vector<int> species_fields(const FieldRegistry& registry);
 
-/// The background of each field as a mass mixing ratio [kg kg-1] (0 for fields it does not
-/// name): gases from ppb, aerosols from µg m-3 in air of 1.2 kg m-3.
-std::vector<double> background_mixing_ratios(const ChemistryConfig& chemistry,
-                                             const FieldRegistry& registry);
+/// Per-species values (kSpecies order; ppb for gases, µg m-3 for aerosols) as mass mixing ratios
+/// per field [kg kg-1] (0 for other fields), aerosols for air of 1.2 kg m-3.
+std::vector<double> species_mixing_ratios(const std::vector<double>& per_species,
+                                          const FieldRegistry& registry);
 
 /// An output variable: the concentration of one species or the sum of several [µg m-3].
 struct OutputQuantity {

@@ -198,8 +198,12 @@ RunResult run_simulation(const RunConfig& c) {
   const DeviceGeometry geo = make_device_geometry(d.grid, d.sub, d.geometry);
   const DeviceMeteo met = allocate_device_meteo(geo);
   const std::unique_ptr<MeteoSource> meteo = make_meteo(c, d);
-  // The background fills the domain at the start and enters through the lateral boundaries.
-  std::vector<double> boundary = background_mixing_ratios(c.chemistry, state.registry);
+  // The background fills the domain at the start; it and the regional inflow enter through the
+  // lateral boundaries.
+  const std::vector<double> background =
+      species_mixing_ratios(c.chemistry.background, state.registry);
+  std::vector<double> boundary = species_mixing_ratios(c.chemistry.regional_inflow, state.registry);
+  for (std::size_t f = 0; f < boundary.size(); ++f) boundary[f] += background[f];
   boundary[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
   Transport transport(geo, n_fields, boundary, c.kh_m2_s);
   std::unique_ptr<BoundaryFile> boundary_file;
@@ -254,7 +258,7 @@ RunResult run_simulation(const RunConfig& c) {
   MeteoSnapshot snapshot = meteo->at(c.start + static_cast<UnixSeconds>(update_s / 2));
   upload_meteo(snapshot, met);
   Kokkos::deep_copy(state.air, met.rho_kg_m3);
-  set_background(boundary, state);
+  set_background(background, state);
   set_initial_tracer(c, d, state, tracer);
   const std::vector<double> initial_kg = field_masses_kg(geo, state);
   result.tracer.initial_kg = initial_kg[tracer];

@@ -20,11 +20,12 @@ EmissionOptions emission_options(const RunConfig& c) {
   return {c.emissions_scale, c.emissions_scale_where, c.emissions_regional_factor};
 }
 
-EmissionModel build_emission_model(const Domain& d, const EmissionOptions& options) {
+EmissionModel build_emission_model(const Domain& d, const EmissionOptions& options,
+                                   const std::vector<IndustrialPark>& parks) {
   return EmissionModel(hengyang_2018_inventory(),
                        TemporalProfiles(builtin_temporal_profiles(), kBeijingTime_s), d.grid, d.sub,
                        d.mask, interior_cell_areas(d), hengyang_counties(),
-                       hengyang_point_sources(), hengyang_roads(), options);
+                       hengyang_point_sources(), hengyang_roads(), parks, options);
 }
 
 }  // namespace kctm

@@ -6,8 +6,11 @@
 
 namespace kctm {
 
-/// With the run's scenario factors and regional emissions (none by default).
-EmissionModel build_emission_model(const Domain& domain, const EmissionOptions& options = {});
+/// With the run's scenario factors and regional emissions (none by default), and the plan's
+/// industrial parks (or others, or none).
+EmissionModel build_emission_model(
+    const Domain& domain, const EmissionOptions& options = {},
+    const std::vector<IndustrialPark>& parks = hengyang_industrial_parks());
 
 /// The emission options of a run's configuration.
 EmissionOptions emission_options(const RunConfig& config);

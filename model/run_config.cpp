@@ -152,6 +152,8 @@ RunConfig read_run_config(const Config& c) {
   for (const chem::SpeciesEntry& s : chem::kSpecies) {
     const std::string key = "chemistry.background." + std::string(s.name);
     r.chemistry.background.push_back(c.has(key) ? non_negative(c, key) : 0.0);
+    const std::string regional = "chemistry.regional_inflow." + std::string(s.name);
+    r.chemistry.regional_inflow.push_back(c.has(regional) ? non_negative(c, regional) : 0.0);
   }
   r.kh_m2_s = non_negative(c, "transport.kh_m2_s");
   r.boundary_file = c.get_path("boundary.file");

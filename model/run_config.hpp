@@ -43,6 +43,8 @@ struct ChemistryConfig {
   double cloud_ph;
   /// Background per species (kSpecies order): ppb for gases, µg m-3 for aerosols; 0 if not given.
   std::vector<double> background;
+  /// Regional inflow on top of the background at the lateral boundaries, same units.
+  std::vector<double> regional_inflow;
 };
 
 struct RunConfig {
