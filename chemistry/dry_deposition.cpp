@@ -53,7 +53,9 @@ constexpr Table kRclo = {{{X, 1000, 1000, 1000, 1000, 1000, X, X, 1000, 1000, 10
                           {X, 1000, 1000, 400, 1500, 600, X, X, 800, 1000, 800},
                           {X, 1000, 500, 500, 1500, 700, X, X, 600, 800, 800}}};
 
-// Zhang et al. (2001) Table 3: A [mm] per season 1..5 (0: smooth surface, no A), α, γ.
+// Zhang et al. (2001) Table 3: A [mm] per season 1..5 (0: smooth surface, no A), α, γ. The
+// season-1 A, α and γ agree with a second implementation (the Met Office UKCA aerosol scheme's
+// Table 3 coefficients, ukca_ddepaer_coeff_mod).
 struct ZhangRow {
   std::array<double, kDepositionSeasons> a_mm;
   double alpha, gamma;

@@ -63,6 +63,15 @@ printf 'source: test\nsectors:\n  fugitive_dust:\n    PM25: {PEC: 0.5, POTH: 0.4
 expect_error bad_speciation_sum "speciation.yaml: sectors.fugitive_dust.PM25: the fractions add up to 0.9 \(they must add up to 1" \
   -- demo --hours 1 --out "$out" --set "emissions.speciation_file=$work/speciation.yaml"
 
+printf 'start: 2019-07-15T06:00:00+08:00\ninitial: {O3: 30, NOX: 3}\n' >"$work/box.yaml"
+expect_error box_unknown_species "box.yaml:2: initial.NOX: unknown species \(did you mean 'NO'\?\)" \
+  -- box "$work/box.yaml" --out "$out/box.csv"
+printf 'start: 2019-07-15T06:00:00+08:00\nrelative_humidity: 1.5\n' >"$work/box_rh.yaml"
+expect_error box_bad_humidity "box_rh.yaml: relative_humidity: must be in \[0, 1\]" \
+  -- box "$work/box_rh.yaml" --out "$out/box.csv"
+printf 'chemistry:\n  rtol: -1\n' >"$work/rtol.yaml"
+expect_error bad_rtol "rtol.yaml:2: chemistry.rtol: must be positive" -- run "$work/rtol.yaml" --set "output.dir=$out"
+
 expect_error missing_config "missing.yaml: cannot open the config file" -- run "$work/missing.yaml"
 
 printf 'grid:\n  mask:\n    counties_file: nowhere.geojson\n' >"$work/mask.yaml"
