@@ -23,6 +23,7 @@ struct DeviceMechanism {
 
   // The solver's System interface (chemistry/rosenbrock.hpp), reading the tables.
   KOKKOS_INLINE_FUNCTION int n() const { return n_variables; }
+  KOKKOS_INLINE_FUNCTION bool fast_radical(int) const { return false; }
   /// Rate coefficients of every reaction in `env`.
   KOKKOS_INLINE_FUNCTION void rate_coefficients(const CellEnvironment& env, double* k) const {
     for (int r = 0; r < n_reactions; ++r) k[r] = rate_coefficient(laws(r), env);

@@ -3,14 +3,14 @@
 // Sandu et al. (1997, Atmos. Environ. 31:3459, "Benchmarking stiff ODE solvers for atmospheric
 // chemistry problems II") with its embedded second-order error estimate, step-size control as in
 // Hairer & Wanner (1996, ch. IV.7) and KPP, the exact analytic Jacobian and the mechanism's sparse
-// LU, for any System offering n(), tendencies(k, y, f), factorise(k, y, diagonal, a) and
-// lu_solve(a, x) — the generated KCTM-C1 code (chemistry/kctm_c1_system.hpp) or a mechanism
-// interpreted from its compiled tables (chemistry/device_mechanism.hpp). Rosenbrock stages are
-// linear in the Jacobian, so linear invariants (nitrogen and sulfur atoms) are kept to round-off.
-// Positivity: a step that would make a concentration negative (beyond 1e-3 atol, round-off) is
-// rejected and retried shorter; round-off negatives are set to zero, and any larger ones left at
-// the minimum step too, those counted. Everything lives in fixed-size
-// arrays: no allocation, no exceptions, callable in a kernel.
+// LU, for any System offering n(), fast_radical(v), tendencies(k, y, f),
+// factorise(k, y, diagonal, a) and lu_solve(a, x) — the generated KCTM-C1 code
+// (chemistry/kctm_c1_system.hpp) or a mechanism interpreted from its compiled tables
+// (chemistry/device_mechanism.hpp). Rosenbrock stages are linear in the Jacobian, so linear
+// invariants (nitrogen and sulfur atoms) are kept to round-off. Positivity: a step that would make
+// a concentration negative (beyond 1e-3 atol, round-off) is rejected and retried shorter; round-off
+// negatives are set to zero, and any larger ones left at the minimum step too, those counted.
+// Everything lives in fixed-size arrays: no allocation, no exceptions, callable in a kernel.
 #include "chemistry/device_mechanism.hpp"
 #include "chemistry/lanes.hpp"
 #include "kernels/kokkos_types.hpp"
@@ -20,6 +20,7 @@ namespace kctm::chem {
 struct SolverControl {
   double rtol = 1e-3;                      ///< relative tolerance
   double atol = 1e2;                       ///< absolute tolerance [molecules cm-3]
+  double radical_rtol_factor = 100;         ///< rtol × this for the fast radicals (kFastRadicals)
   double h_start_s = 1.0, h_min_s = 1e-6;  ///< first step (when no earlier one is known), minimum
   int max_steps = 5000;
 };
@@ -79,10 +80,11 @@ KOKKOS_INLINE_FUNCTION SolverStats integrate(const System& m, const T* k, T* y, 
     for (int v = 0; v < n; ++v) {
       ynew[v] = y[v] + kM1 * k1[v] + kM2 * k2[v] + kM3 * k3[v];
       const T e = kE1 * k1[v] + kE2 * k2[v] + kE3 * k3[v];
+      const double rtol = m.fast_radical(v) ? c.rtol * c.radical_rtol_factor : c.rtol;
       for (int l = 0; l < W; ++l) {
         const double y0 = lane(y[v], l), y1 = lane(ynew[v], l);
         const double ay = y0 < 0 ? -y0 : y0, an = y1 < 0 ? -y1 : y1;
-        const double r = lane(e, l) / (c.atol + c.rtol * (ay > an ? ay : an));
+        const double r = lane(e, l) / (c.atol + rtol * (ay > an ? ay : an));
         err2[l] += r * r;
         negative = negative || y1 < -kNegligible * c.atol;
       }

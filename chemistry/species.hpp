@@ -64,6 +64,12 @@ inline constexpr std::array<SpeciesEntry, 40> kSpecies = {{
     {"PMC", "coarse particulate matter (PM10 - PM2.5)", SpeciesPhase::Aerosol, 100.0, 0, 0},
 }};
 
+/// Short-lived radicals, in steady state with the long-lived species within a fraction of a second:
+/// their error follows the others', so the solver controls it at a looser relative tolerance
+/// (SolverControl::radical_rtol_factor).
+inline constexpr std::array<std::string_view, 6> kFastRadicals = {"OH",   "HO2",  "RO2",
+                                                                  "ARO2", "C2O3", "NO3"};
+
 /// Index of `name` in kSpecies, or -1.
 constexpr int species_index(std::string_view name) {
   for (std::size_t s = 0; s < kSpecies.size(); ++s) {

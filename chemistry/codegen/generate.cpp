@@ -10,6 +10,7 @@
 #include <string>
 
 #include "chemistry/mechanism.hpp"
+#include "chemistry/species.hpp"
 
 namespace {
 
@@ -39,6 +40,15 @@ std::string generate(const CompiledMechanism& m) {
   o << "/// kSpecies index of each solver variable (checked against the compiled mechanism).\n"
        "constexpr int kSpeciesOfVariable[kVariables] = {";
   for (int v = 0; v < n; ++v) o << (v ? ", " : "") << m.species_of_variable[v];
+  o << "};\n";
+  o << "/// Whether each variable is a fast radical (kFastRadicals).\n"
+       "constexpr bool kFastRadical[kVariables] = {";
+  for (int v = 0; v < n; ++v) {
+    const std::string_view name = kctm::chem::kSpecies[m.species_of_variable[v]].name;
+    bool fast = false;
+    for (std::string_view r : kctm::chem::kFastRadicals) fast = fast || r == name;
+    o << (v ? ", " : "") << (fast ? "true" : "false");
+  }
   o << "};\n\n";
 
   o << "/// f = dy/dt for rate coefficients k and concentrations y.\n"
