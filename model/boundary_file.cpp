@@ -24,12 +24,15 @@ BoundaryFile::BoundaryFile(const std::string& path, const std::vector<BoundarySp
     times_ = read_cf_times(nc, path);
     const std::size_t nt = times_.size();
     values_.assign(nt * n_species_ * nz, 0.0);
+    present_.assign(n_species_, false);
     for (int s = 0; s < n_species_; ++s) {
       const BoundarySpecies& sp = species[s];
       const NcVar v = nc.getVar(sp.name);
       const std::string where = path + ":" + sp.name;
+      if (v.isNull() && !sp.required) continue;
       if (v.isNull())
         throw Error(path, "no variable '" + sp.name + "'", "one per species the run carries");
+      present_[s] = true;
       if (v.getDimCount() != 2 || v.getDim(0).getName() != "time" ||
           v.getDim(1).getName() != "lev") {
         throw Error(where, "wrong dimensions", "expected (time, lev)");

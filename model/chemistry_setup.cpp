@@ -32,6 +32,21 @@ std::vector<double> species_mixing_ratios(const std::vector<double>& per_species
   return q;
 }
 
+BoundaryFileSpecies boundary_file_species(const FieldRegistry& registry) {
+  BoundaryFileSpecies out;
+  const std::vector<int> fields = species_fields(registry);
+  for (std::size_t s = 0; s < chem::kSpecies.size(); ++s) {
+    if (fields[s] < 0) continue;
+    const chem::SpeciesEntry& e = chem::kSpecies[s];
+    const bool gas = e.phase == chem::SpeciesPhase::Gas;
+    out.species.push_back(
+        {std::string(e.name), gas ? "ppb" : "ug m-3",
+         gas ? 1e-9 * e.molar_mass_g_mol / kAirMolarMass : 1e-9 / kBackgroundAirDensity, false});
+    out.fields.push_back(fields[s]);
+  }
+  return out;
+}
+
 std::vector<OutputQuantity> chemistry_outputs(const FieldRegistry& registry) {
   const std::vector<std::pair<std::string, std::vector<std::string>>> groups = {
       {"O3", {"O3"}},

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "model/boundary_file.hpp"
 #include "model/conc_writer.hpp"
 #include "model/field_registry.hpp"
 #include "model/run_config.hpp"
@@ -17,6 +18,14 @@ std::vector<int> species_fields(const FieldRegistry& registry);
 /// per field [kg kg-1] (0 for other fields), aerosols for air of 1.2 kg m-3.
 std::vector<double> species_mixing_ratios(const std::vector<double>& per_species,
                                           const FieldRegistry& registry);
+
+/// What a boundary file may hold for the registered chemistry species (optional, ppb for gases,
+/// µg m-3 for aerosols at 1.2 kg m-3), with their fields.
+struct BoundaryFileSpecies {
+  std::vector<BoundarySpecies> species;
+  std::vector<int> fields;
+};
+BoundaryFileSpecies boundary_file_species(const FieldRegistry& registry);
 
 /// An output variable: the concentration of one species or the sum of several [µg m-3].
 struct OutputQuantity {

@@ -207,10 +207,14 @@ RunResult run_simulation(const RunConfig& c) {
   boundary[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
   Transport transport(geo, n_fields, boundary, c.kh_m2_s);
   std::unique_ptr<BoundaryFile> boundary_file;
+  BoundaryFileSpecies file_species;
   if (!c.boundary_file.empty()) {
-    boundary_file = std::make_unique<BoundaryFile>(
-        c.boundary_file, std::vector<BoundarySpecies>{{c.tracer.name, "ug kg-1", 1.0 / kUgPerKg}},
-        d.grid.nz());
+    file_species = boundary_file_species(state.registry);
+    file_species.species.insert(file_species.species.begin(),
+                                {c.tracer.name, "ug kg-1", 1.0 / kUgPerKg});
+    file_species.fields.insert(file_species.fields.begin(), tracer);
+    boundary_file =
+        std::make_unique<BoundaryFile>(c.boundary_file, file_species.species, d.grid.nz());
     // Refuse a file that does not cover the run before anything is written.
     boundary_file->at(c.start);
     boundary_file->at(c.start + 3600 * c.hours);
@@ -321,16 +325,19 @@ RunResult run_simulation(const RunConfig& c) {
       emitted_kg[s] += kg_per_hour[s] / 3600.0 * c.step_s;
     }
     if (boundary_file) {
-      // The file's tracer profile; every other field keeps its background inflow.
+      // The file's profiles; every field it lacks keeps its constant inflow.
       const int nz = d.grid.nz();
       std::vector<double> inflow(static_cast<std::size_t>(n_fields) * nz);
       for (int f = 0; f < n_fields; ++f) {
         std::fill_n(inflow.begin() + static_cast<std::size_t>(f) * nz, nz, boundary[f]);
       }
-      const std::vector<double> tracer_k =
+      const std::vector<double> file_k =
           boundary_file->at(state.time + static_cast<UnixSeconds>(std::lround(c.step_s / 2)));
-      std::copy(tracer_k.begin(), tracer_k.end(),
-                inflow.begin() + static_cast<std::size_t>(tracer) * nz);
+      for (std::size_t s = 0; s < file_species.fields.size(); ++s) {
+        if (!boundary_file->has(static_cast<int>(s))) continue;
+        std::copy_n(file_k.begin() + s * nz, nz,
+                    inflow.begin() + static_cast<std::size_t>(file_species.fields[s]) * nz);
+      }
       transport.set_boundary(inflow);
     }
     result.transport_wall_s +=
