@@ -64,14 +64,6 @@ struct ChemistrySetup {
     noon_unix_s = static_cast<double>(noon);
   }
   double cells() const { return double(kLayers) * ny * nx; }
-  static const ChemistrySetup& get() {
-    static std::unique_ptr<ChemistrySetup> setup;
-    if (!setup) {
-      setup = std::make_unique<ChemistrySetup>();
-      Kokkos::push_finalize_hook([] { setup.reset(); });
-    }
-    return *setup;
-  }
 };
 }  // namespace
 
@@ -79,7 +71,7 @@ struct ChemistrySetup {
 // stack), plus the cell's meteorology; chemistry is compute-bound, so the fraction of STREAM
 // mainly says how far it is from being memory-bound.
 static void BM_Chemistry(benchmark::State& state) {
-  const ChemistrySetup& s = ChemistrySetup::get();
+  const ChemistrySetup& s = shared_setup<ChemistrySetup>();
   const double bytes = s.cells() * (16.0 * chem::kSpecies.size() + 6 * 8.0);
   chem::ChemistryStats stats;
   run_kernel(state, s.cells(), bytes,

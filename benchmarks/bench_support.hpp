@@ -4,12 +4,25 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <memory>
 
 #include "kernels/fenced_time.hpp"
 #include "kernels/kokkos_types.hpp"
 #include "stream_reference.hpp"
 
 namespace kctm::bench {
+
+/// One T for the whole benchmark binary, built on first use and freed by a finalize hook, since
+/// views must die before Kokkos does.
+template <class T>
+const T& shared_setup() {
+  static std::unique_ptr<T> setup;
+  if (!setup) {
+    setup = std::make_unique<T>();
+    Kokkos::push_finalize_hook([] { setup.reset(); });
+  }
+  return *setup;
+}
 
 /// Runs f once per iteration under manual timing and sets cells/s, bytes/s and the fraction of the
 /// STREAM bandwidth from `cells` and `bytes` per call (bytes: what the kernel must move, no more).

@@ -48,15 +48,6 @@ struct TransportSetup {
     Kokkos::deep_copy(air, met.rho_kg_m3);
   }
   double cells() const { return double(kFields) * grid.nz() * sub.ny * sub.nx; }
-  /// Built on first use; freed by a finalize hook, since views must die before Kokkos does.
-  static const TransportSetup& get() {
-    static std::unique_ptr<TransportSetup> setup;
-    if (!setup) {
-      setup = std::make_unique<TransportSetup>();
-      Kokkos::push_finalize_hook([] { setup.reset(); });
-    }
-    return *setup;
-  }
 };
 }  // namespace
 
@@ -64,7 +55,7 @@ struct TransportSetup {
 // area are shared by the 20 fields and cached across them, so they add ~(3 × 8 B)/20 per
 // field-cell.
 static void advect_horizontal_bench(benchmark::State& state, Axis axis) {
-  const TransportSetup& s = TransportSetup::get();
+  const TransportSetup& s = shared_setup<TransportSetup>();
   const MassBudget budget("budget", kFields, kBudgetColumns);
   const AdvectionWork work = allocate_advection_work(s.geo, kFields);
   face_air_fluxes(s.geo, s.met, axis, 60.0, work);
@@ -83,7 +74,7 @@ BENCHMARK(BM_AdvectHorizontalY)->UseManualTime()->Unit(benchmark::kMillisecond);
 // Bytes: q read and written in place (16 B) per field-cell; the vertical flux and ρ per column are
 // shared by the fields.
 static void BM_AdvectVertical(benchmark::State& state) {
-  const TransportSetup& s = TransportSetup::get();
+  const TransportSetup& s = shared_setup<TransportSetup>();
   const View3D<double> w("w", s.grid.nz() + 1, s.sub.ny, s.sub.nx);
   const View3D<double> column_kg("column_kg", kFields, s.sub.ny, s.sub.nx);
   const View2D<double> q_bc("q_bc", kFields, s.grid.nz());
@@ -97,7 +88,7 @@ BENCHMARK(BM_AdvectVertical)->UseManualTime()->Unit(benchmark::kMillisecond);
 // Bytes: q read and q_out written (16 B) per field-cell; the five coefficients of a cell (40 B) are
 // shared by the fields.
 static void BM_DiffuseHorizontal(benchmark::State& state) {
-  const TransportSetup& s = TransportSetup::get();
+  const TransportSetup& s = shared_setup<TransportSetup>();
   const DiffusionCoefficients c = allocate_diffusion_coefficients(s.geo);
   compute_diffusion_coefficients(s.geo, s.air, c);
   run_kernel(state, s.cells(), s.cells() * (16.0 + 40.0 / kFields),
@@ -108,7 +99,7 @@ BENCHMARK(BM_DiffuseHorizontal)->UseManualTime()->Unit(benchmark::kMillisecond);
 // Bytes: q read and written (16 B) and the emission read (8 B) per field-cell; ρ and Kz per column
 // are shared by the fields.
 static void BM_DiffuseVertical(benchmark::State& state) {
-  const TransportSetup& s = TransportSetup::get();
+  const TransportSetup& s = shared_setup<TransportSetup>();
   const View3D<double> vdep("vdep", kFields, s.sub.ny, s.sub.nx),
       column_kg("column_kg", kFields, s.sub.ny, s.sub.nx);
   const MassBudget budget("budget", kFields, kBudgetColumns);
