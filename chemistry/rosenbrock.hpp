@@ -20,7 +20,7 @@ namespace kctm::chem {
 struct SolverControl {
   double rtol = 1e-3;                      ///< relative tolerance
   double atol = 1e2;                       ///< absolute tolerance [molecules cm-3]
-  double radical_rtol_factor = 100;         ///< rtol × this for the fast radicals (kFastRadicals)
+  double radical_rtol_factor = 100;        ///< rtol × this for the fast radicals (kFastRadicals)
   double h_start_s = 1.0, h_min_s = 1e-6;  ///< first step (when no earlier one is known), minimum
   int max_steps = 5000;
 };
