@@ -30,8 +30,6 @@ enum Equilibrium : int {
 constexpr const char* kEquilibriumNames[kEquilibriumFields] = {
     "SULF", "NH3",  "NH4",  "HNO3", "NIT",  "CG1",   "CG2", "CG3",
     "CG4",  "SOA1", "SOA2", "SOA3", "SOA4", "SOANV", "POA"};
-constexpr const char* kFineAerosols[] = {"SULF", "NIT",   "NH4", "SOA1", "SOA2", "SOA3",
-                                         "SOA4", "SOANV", "PEC", "POA",  "POTH"};
 
 constexpr double kAvogadro = 6.02214076e23, kAirMolarMass = 28.9647;
 
@@ -40,11 +38,12 @@ constexpr double kAvogadro = 6.02214076e23, kAirMolarMass = 28.9647;
 // µg m-3].
 constexpr double kAreaPerUg = 3.0 * 1e-12 / (1.5 * 0.15e-4);
 
-int field_of(const std::vector<int>& field_of_species, const char* name) {
+int field_of(const std::vector<int>& field_of_species, std::string_view name) {
   const int s = species_index(name);
   const int f = s >= 0 && s < static_cast<int>(field_of_species.size()) ? field_of_species[s] : -1;
-  if (f < 0)
-    throw Error("chemistry", std::string("species ") + name + " has no field in the state");
+  if (f < 0) {
+    throw Error("chemistry", "species " + std::string(name) + " has no field in the state");
+  }
   return f;
 }
 
@@ -107,13 +106,13 @@ Chemistry::Chemistry(const std::vector<int>& field_of_species, const SolverContr
   std::vector<int> fields;
   std::vector<double> masses;
   for (int s : compiled_.species_of_variable) {
-    fields.push_back(field_of(field_of_species, kSpecies[s].name.data()));
+    fields.push_back(field_of(field_of_species, kSpecies[s].name));
     masses.push_back(kSpecies[s].molar_mass_g_mol);
   }
   variable_field_ = device_vector("chem_variable_field", fields);
   variable_mass_ = device_vector("chem_variable_mass", masses);
   std::vector<int> fine, equilibrium;
-  for (const char* name : kFineAerosols) fine.push_back(field_of(field_of_species, name));
+  for (std::string_view name : kFineAerosols) fine.push_back(field_of(field_of_species, name));
   for (const char* name : kEquilibriumNames)
     equilibrium.push_back(field_of(field_of_species, name));
   aerosol_fields_ = device_vector("chem_aerosol_fields", fine);

@@ -4,7 +4,9 @@
 // mass mixing ratio [kg kg-1]; the chemistry converts to number densities per cell. The emissions
 // (emissions/speciation) and the output name species from this table only.
 #include <array>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace kctm::chem {
 
@@ -69,6 +71,17 @@ inline constexpr std::array<SpeciesEntry, 40> kSpecies = {{
 /// (SolverControl::radical_rtol_factor).
 inline constexpr std::array<std::string_view, 6> kFastRadicals = {"OH",   "HO2",  "RO2",
                                                                   "ARO2", "C2O3", "NO3"};
+
+/// The fine-aerosol species: PM2.5 is their sum (PM10 adds PMC).
+inline constexpr std::array<std::string_view, 11> kFineAerosols = {
+    "SULF", "NIT", "NH4", "SOA1", "SOA2", "SOA3", "SOA4", "SOANV", "PEC", "POA", "POTH"};
+
+/// Every species name, for "did you mean" hints.
+inline std::vector<std::string> species_names() {
+  std::vector<std::string> names;
+  for (const SpeciesEntry& s : kSpecies) names.emplace_back(s.name);
+  return names;
+}
 
 /// Index of `name` in kSpecies, or -1.
 constexpr int species_index(std::string_view name) {

@@ -10,6 +10,7 @@
 #include "base/error.hpp"
 #include "base/spelling.hpp"
 #include "chemistry/species.hpp"
+#include "emissions/yaml_input.hpp"
 
 namespace kctm {
 
@@ -32,12 +33,7 @@ double molar_mass(const char* species) {
 }
 
 double fraction(const YAML::Node& n, const std::string& where) {
-  double v;
-  try {
-    v = n.as<double>();
-  } catch (const YAML::Exception&) {
-    throw Error(where, "not a number");
-  }
+  const double v = yaml_number(n, where);
   if (!std::isfinite(v) || v < 0 || v > 1) {
     throw Error(where, "fraction " + number_text(v) + " is outside [0, 1]");
   }
@@ -45,8 +41,7 @@ double fraction(const YAML::Node& n, const std::string& where) {
 }
 
 std::vector<std::string> model_species_names() {
-  std::vector<std::string> names;
-  for (const chem::SpeciesEntry& s : chem::kSpecies) names.emplace_back(s.name);
+  std::vector<std::string> names = chem::species_names();
   names.emplace_back(kUnreactive);
   return names;
 }
@@ -114,15 +109,9 @@ void check_pollutant_keys(const YAML::Node& node, const Inventory& inv, const st
 
 Speciation parse_speciation(const std::string& yaml_text, const std::string& where,
                             const Inventory& inv) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml_text);
-  } catch (const YAML::Exception& e) {
-    throw Error(where + ":" + std::to_string(e.mark.line + 1), "not valid YAML: " + e.msg);
-  }
+  const YAML::Node root = load_yaml(yaml_text, where);
   Speciation sp;
-  if (!root["source"]) throw Error(where, "missing key 'source'");
-  sp.source = root["source"].as<std::string>();
+  sp.source = required(root, "source", where).as<std::string>();
   const YAML::Node common = root["all_sectors"];
   if (common) check_pollutant_keys(common, inv, where + ": all_sectors");
   const YAML::Node sectors = root["sectors"];

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "base/error.hpp"
+#include "emissions/yaml_input.hpp"
 
 namespace kctm {
 
@@ -35,15 +36,9 @@ std::array<double, N> weights(const YAML::Node& n, const std::string& where) {
 
 std::map<std::string, SectorProfile> parse_temporal_profiles(const std::string& yaml_text,
                                                              const std::string& where) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(yaml_text);
-  } catch (const YAML::Exception& e) {
-    throw Error(where + ":" + std::to_string(e.mark.line + 1), "not valid YAML: " + e.msg);
-  }
-  if (!root["sectors"]) throw Error(where, "missing key 'sectors'");
+  const YAML::Node root = load_yaml(yaml_text, where);
   std::map<std::string, SectorProfile> out;
-  for (const auto& s : root["sectors"]) {
+  for (const auto& s : required(root, "sectors", where)) {
     const std::string name = s.first.as<std::string>(), at = where + ": sectors." + name;
     out[name] = {weights<12>(s.second["month"], at + ".month"),
                  weights<7>(s.second["weekday"], at + ".weekday"),

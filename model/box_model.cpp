@@ -37,8 +37,7 @@ double read_double(const std::string& path, const YAML::Node& node, const std::s
 std::map<std::string, double> read_species(const std::string& path, const YAML::Node& node,
                                            const std::string& key) {
   if (!node.IsMap()) throw Error(key_where(path, node, key), "expected a map species: value");
-  std::vector<std::string> names;
-  for (const chem::SpeciesEntry& s : chem::kSpecies) names.emplace_back(s.name);
+  const std::vector<std::string> names = chem::species_names();
   std::map<std::string, double> out;
   for (const auto& item : node) {
     const std::string name = item.first.as<std::string>();

@@ -48,32 +48,20 @@ BoundaryFileSpecies boundary_file_species(const FieldRegistry& registry) {
 }
 
 std::vector<OutputQuantity> chemistry_outputs(const FieldRegistry& registry) {
-  const std::vector<std::pair<std::string, std::vector<std::string>>> groups = {
-      {"O3", {"O3"}},
-      {"NO", {"NO"}},
-      {"NO2", {"NO2"}},
-      {"SO2", {"SO2"}},
-      {"CO", {"CO"}},
-      {"NH3", {"NH3"}},
-      {"HNO3", {"HNO3"}},
-      {"PAN", {"PAN"}},
-      {"H2O2", {"H2O2"}},
-      {"HCHO", {"HCHO"}},
-      {"ISOP", {"ISOP"}},
-      {"SULF", {"SULF"}},
-      {"NIT", {"NIT"}},
-      {"NH4", {"NH4"}},
-      {"SOA", {"SOA1", "SOA2", "SOA3", "SOA4", "SOANV"}},
-      {"PEC", {"PEC"}},
-      {"POA", {"POA"}},
-      {"POTH", {"POTH"}},
-      {"PM25",
-       {"SULF", "NIT", "NH4", "SOA1", "SOA2", "SOA3", "SOA4", "SOANV", "PEC", "POA", "POTH"}},
+  std::vector<std::pair<std::string, std::vector<std::string>>> groups = {
+      {"O3", {"O3"}},     {"NO", {"NO"}},     {"NO2", {"NO2"}},
+      {"SO2", {"SO2"}},   {"CO", {"CO"}},     {"NH3", {"NH3"}},
+      {"HNO3", {"HNO3"}}, {"PAN", {"PAN"}},   {"H2O2", {"H2O2"}},
+      {"HCHO", {"HCHO"}}, {"ISOP", {"ISOP"}}, {"SULF", {"SULF"}},
+      {"NIT", {"NIT"}},   {"NH4", {"NH4"}},   {"SOA", {"SOA1", "SOA2", "SOA3", "SOA4", "SOANV"}},
+      {"PEC", {"PEC"}},   {"POA", {"POA"}},   {"POTH", {"POTH"}},
       {"PMC", {"PMC"}},
-      {"PM10",
-       {"SULF", "NIT", "NH4", "SOA1", "SOA2", "SOA3", "SOA4", "SOANV", "PEC", "POA", "POTH",
-        "PMC"}},
   };
+  const std::vector<std::string> fine(chem::kFineAerosols.begin(), chem::kFineAerosols.end());
+  std::vector<std::string> pm10 = fine;
+  pm10.push_back("PMC");
+  groups.insert(groups.end() - 1, {"PM25", fine});
+  groups.push_back({"PM10", pm10});
   const std::vector<std::pair<std::string, std::string>> long_names = {
       {"SOA", "secondary organic aerosol"},
       {"PM25", "PM2.5 (sulfate, nitrate, ammonium, SOA and primary fine particles)"},

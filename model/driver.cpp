@@ -113,6 +113,11 @@ TracerBudget element_budget(Element e, const FieldRegistry& registry,
               element_kg(e, registry, columns[kWetDeposited])};
 }
 
+/// Dry and wet deposition of a field's budget (Transport::budget_kg) [kg].
+double deposited_kg(const std::vector<double>& budget) {
+  return budget[kDeposited] + budget[kWetDeposited];
+}
+
 /// The configured initial shape in the tracer's interior cells (every layer).
 void set_initial_tracer(const RunConfig& c, const Domain& d, State& state, int field) {
   if (c.tracer.initial.shape == "none") return;
@@ -165,7 +170,8 @@ RunResult run_simulation(const RunConfig& c) {
 
   FieldRegistry registry;
   const int tracer = registry.add_species({c.tracer.name, "passive tracer", Phase::Tracer, 0.0});
-  if (c.chemistry.enabled || c.emissions) add_model_species(registry);
+  const bool carries_species = c.chemistry.enabled || c.emissions;
+  if (carries_species) add_model_species(registry);
   std::unique_ptr<const EmissionModel> emission_model;
   EmittedSpecies emitted;
   std::unique_ptr<const UserInventory> user_inventory;
@@ -202,6 +208,7 @@ RunResult run_simulation(const RunConfig& c) {
   // lateral boundaries.
   const std::vector<double> background =
       species_mixing_ratios(c.chemistry.background, state.registry);
+  const std::vector<int> fields_of_species = species_fields(state.registry);
   std::vector<double> boundary = species_mixing_ratios(c.chemistry.regional_inflow, state.registry);
   for (std::size_t f = 0; f < boundary.size(); ++f) boundary[f] += background[f];
   boundary[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
@@ -267,7 +274,6 @@ RunResult run_simulation(const RunConfig& c) {
   const std::vector<double> initial_kg = field_masses_kg(geo, state);
   result.tracer.initial_kg = initial_kg[tracer];
   // Removal of the model species: dry deposition velocities each hour, wet scavenging each step.
-  const std::vector<int> fields_of_species = species_fields(state.registry);
   std::vector<std::pair<std::string, int>> deposited;
   for (std::size_t sp = 0; sp < chem::kSpecies.size(); ++sp) {
     if (fields_of_species[sp] >= 0) {
@@ -290,12 +296,16 @@ RunResult run_simulation(const RunConfig& c) {
   std::unique_ptr<const chem::Chemistry> chemistry;
   chem::ChemistryMeteo chemistry_met;
   if (c.chemistry.enabled) {
-    chemistry = std::make_unique<const chem::Chemistry>(species_fields(state.registry),
-                                                        c.chemistry.solver, c.chemistry.cloud_ph);
+    chemistry = std::make_unique<const chem::Chemistry>(fields_of_species, c.chemistry.solver,
+                                                        c.chemistry.cloud_ph);
     chemistry_met = allocate_chemistry_meteo(snapshot, d.geometry, d.sub.halo);
     upload_chemistry_meteo(snapshot, d.grid.levels(), chemistry_met);
   }
   if (c.output.write_initial) write_record();
+  // With a boundary file: the constant inflow (field, k), whose rows the file's species replace.
+  const int nz = d.grid.nz();
+  std::vector<double> inflow;
+  for (int f = 0; boundary_file && f < n_fields; ++f) inflow.insert(inflow.end(), nz, boundary[f]);
   Progress progress(c.start, 3600.0 * c.hours, c.progress_interval_s,
                     static_cast<double>(n_fields) * d.sub.nx * d.sub.ny * d.grid.nz(),
                     c.output.file_day_utc_offset_s);
@@ -326,11 +336,6 @@ RunResult run_simulation(const RunConfig& c) {
     }
     if (boundary_file) {
       // The file's profiles; every field it lacks keeps its constant inflow.
-      const int nz = d.grid.nz();
-      std::vector<double> inflow(static_cast<std::size_t>(n_fields) * nz);
-      for (int f = 0; f < n_fields; ++f) {
-        std::fill_n(inflow.begin() + static_cast<std::size_t>(f) * nz, nz, boundary[f]);
-      }
       const std::vector<double> file_k =
           boundary_file->at(state.time + static_cast<UnixSeconds>(std::lround(c.step_s / 2)));
       for (std::size_t s = 0; s < file_species.fields.size(); ++s) {
@@ -368,7 +373,7 @@ RunResult run_simulation(const RunConfig& c) {
   const std::vector<double> budget = transport.budget_kg(tracer);
   result.tracer.inflow_kg = budget[kInflow];
   result.tracer.outflow_kg = budget[kOutflow];
-  result.tracer.deposited_kg = budget[kDeposited];
+  result.tracer.deposited_kg = deposited_kg(budget);
   std::vector<double> emitted_field_kg(n_fields, 0.0);
   for (std::size_t s = 0; s < emitted_fields.size(); ++s) {
     const int field = emitted_fields[s].field;
@@ -377,10 +382,10 @@ RunResult run_simulation(const RunConfig& c) {
     if (!chemistry) {  // passive species close their own budgets
       result.species.push_back({emitted_fields[s].name,
                                 {initial_kg[field], final_kg[field], emitted_kg[s], b[kInflow],
-                                 b[kOutflow], b[kDeposited]}});
+                                 b[kOutflow], deposited_kg(b)}});
     }
   }
-  if (species_fields(state.registry)[0] >= 0) {
+  if (carries_species) {
     result.nitrogen = element_budget(Element::Nitrogen, state.registry, initial_kg, final_kg,
                                      emitted_field_kg, transport);
     result.sulfur = element_budget(Element::Sulfur, state.registry, initial_kg, final_kg,
