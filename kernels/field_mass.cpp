@@ -24,7 +24,8 @@ void field_concentration(const DeviceGeometry& geo, View3D<const double> air,
   const auto rho = air;
   const int h = geo.halo, n = static_cast<int>(fields.extent(0));
   Kokkos::parallel_for(
-      "kctm::field_concentration", Policy3D({0, 0, 0}, {geo.nz, geo.ny, geo.nx}),
+      "kctm::field_concentration",
+      Policy3D({0, 0, 0}, {static_cast<int>(out.extent(0)), geo.ny, geo.nx}),
       KOKKOS_LAMBDA(int k, int j, int i) {
         double sum = 0;
         for (int f = 0; f < n; ++f) sum += q(fields(f), k, j + h, i + h);

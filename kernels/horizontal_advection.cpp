@@ -105,7 +105,7 @@ struct LineScratch {
 /// independent): along x a line is read where it lies, along y it is gathered into scratch first.
 template <bool kAlongX>
 void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const double> air_in,
-                  const AdvectionWork& work) {
+                  const AdvectionWork& work, bool monotone) {
   const auto flux_air = work.face_air_kg;
   const auto edge = work.edge_kg;
   const auto area = geo.area_m2;
@@ -184,7 +184,7 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
             if (!kAlongX) each_cell(team, 0, len, [=](int c) { copy[c] = in_grid[c * stride]; });
             ppm::line_outflows<1>(team,
                                   {line_q, slope, face, to_right, to_left, cf.push, cf.pull,
-                                   cf.courant_right, cf.courant_left},
+                                   cf.courant_right, cf.courant_left, monotone},
                                   len, h);
             // Face f carries to_right[f + h − 1] + to_left[f + h].
             each_cell(team, 0, cells, [=](int c) {
@@ -205,7 +205,7 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
 }  // namespace
 
 void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, View3D<double> air,
-                       const AdvectionWork& work, MassBudget budget) {
+                       const AdvectionWork& work, MassBudget budget, bool monotone) {
   const auto flux_air = work.face_air_kg;
   const auto edge = work.edge_kg;
   const auto area = geo.area_m2;
@@ -214,9 +214,9 @@ void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, V
   const bool x = axis == Axis::X;
   const Lines l = lines_of(geo, axis);
   if (x) {
-    advect_lines<true>(geo, q, air, work);
+    advect_lines<true>(geo, q, air, work, monotone);
   } else {
-    advect_lines<false>(geo, q, air, work);
+    advect_lines<false>(geo, q, air, work, monotone);
   }
 
   // Boundary budget: one thread per field sums its edge faces in a fixed order (deterministic).

@@ -19,6 +19,10 @@ struct LineStages {
   const double* pull;  ///< the same to the left (≤ 0) [kg]
   const double* courant_right;  ///< share of the upwind cell that `push` takes
   const double* courant_left;   ///< share of the upwind cell that `pull` takes
+  /// Monotone (CW84's limited slopes and parabolas), or the unlimited, linear PPM: linear in q,
+  /// so that the sum of tagged tracers advects exactly as their total (source apportionment's
+  /// brute-force checks), at the price of over- and undershoots.
+  bool monotone;
 };
 
 /// Slopes, face values and the limited parabolas of the cells next to a face, giving each cell's
@@ -31,15 +35,18 @@ KOKKOS_FORCEINLINE_FUNCTION void line_outflows(const TeamMember& team, const Lin
   double *slope = l.slope, *face = l.face, *to_right = l.to_right, *to_left = l.to_left;
   const double *push = l.push, *pull = l.pull, *courant_right = l.courant_right,
                *courant_left = l.courant_left;
-  each_cell(team, kStep, (len - 1) * kStep,
-            [=](int p) { slope[p] = limited_slope(q[p - kStep], q[p], q[p + kStep]); });
+  const bool monotone = l.monotone;
+  each_cell(team, kStep, (len - 1) * kStep, [=](int p) {
+    slope[p] = monotone ? limited_slope(q[p - kStep], q[p], q[p + kStep])
+                        : 0.5 * (q[p + kStep] - q[p - kStep]);
+  });
   each_cell(team, kStep, (len - 2) * kStep,
             [=](int p) { face[p] = face_value(q[p], q[p + kStep], slope[p], slope[p + kStep]); });
   // Cell c's right face is f = c − halo + 1, stored at c − halo + 2; its left face one before.
   const int right = (halo - 2) * kStep, left = (halo - 1) * kStep;
   each_cell(team, (halo - 1) * kStep, (len - halo + 1) * kStep, [=](int p) {
     double lower = face[p - kStep], upper = face[p];
-    limit_parabola(q[p], lower, upper);
+    if (monotone) limit_parabola(q[p], lower, upper);
     const int r = p - right, l = p - left;
     to_right[p] = push[r] * mean_at_right(lower, q[p], upper, courant_right[r]);
     to_left[p] = pull[l] * mean_at_left(lower, q[p], upper, courant_left[l]);

@@ -73,7 +73,7 @@ struct ColumnScratch {
 
 void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, double fraction,
                      View2D<const double> q_bc, View4D<double> q, View3D<double> air,
-                     View3D<double> top_kg, MassBudget budget) {
+                     View3D<double> top_kg, MassBudget budget, bool monotone) {
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
   const int h = geo.halo, nz = geo.nz, ny = geo.ny, nx = geo.nx;
@@ -130,9 +130,10 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
             column[p] = k < nz ? q(n, k, jj + h, ii + h) : q_bc(n, nz - 1);
           });
           // Level c's interfaces c − kPad + 1 (up) and c − kPad (down), stored at c − 1 and c − 2.
-          ppm::line_outflows<W>(
-              team, {column, s.slope, s.face, to_up, to_down, push, pull, courant_up, courant_down},
-              levels, kPad);
+          ppm::line_outflows<W>(team,
+                                {column, s.slope, s.face, to_up, to_down, push, pull, courant_up,
+                                 courant_down, monotone},
+                                levels, kPad);
           for (int k = 0; k < nz; ++k) {
             const int row = (k + kPad) * W;
             each_cell(team, 0, lanes, [=](int w) {

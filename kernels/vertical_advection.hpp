@@ -25,6 +25,6 @@ double max_vertical_courant(const DeviceGeometry& geo, View3D<const double> air,
 /// [kg]; `top_kg` (field, j, i) is scratch for it.
 void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, double fraction,
                      View2D<const double> q_bc, View4D<double> q, View3D<double> air,
-                     View3D<double> top_kg, MassBudget budget);
+                     View3D<double> top_kg, MassBudget budget, bool monotone = true);
 
 }  // namespace kctm

@@ -20,11 +20,11 @@ struct ConcWriter::OpenFile {
   std::size_t records = 0;
 };
 
-std::string ConcWriter::file_name(UnixSeconds t, int utc_offset_s) {
+std::string ConcWriter::file_name(const std::string& prefix, UnixSeconds t, int utc_offset_s) {
   const CivilDate d = local_date(t, utc_offset_s);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "kctm_conc_%04d%02d%02d.nc", d.year, d.month, d.day);
-  return buf;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "_%04d%02d%02d.nc", d.year, d.month, d.day);
+  return prefix + buf;
 }
 
 ConcWriter::ConcWriter(ConcFileSettings settings, const GlobalGrid& grid, const Subdomain& sub,
@@ -85,7 +85,7 @@ std::string utc_now() {
 void ConcWriter::open_day(UnixSeconds t) {
   auto f = std::make_unique<OpenFile>();
   f->day = local_date(t, settings_.file_day_utc_offset_s);
-  const std::string name = file_name(t, settings_.file_day_utc_offset_s);
+  const std::string name = file_name(settings_.prefix, t, settings_.file_day_utc_offset_s);
   f->final_path = (fs::path(settings_.dir) / name).string();
   f->temp_path = f->final_path + ".partial";
   try {
@@ -155,19 +155,29 @@ void ConcWriter::open_day(UnixSeconds t) {
         {{"long_name", "share of the cell inside Hengyang's county-level units"}, {"units", "1"}},
         true);
 
+    const bool by_source = !settings_.sources.empty();
+    NcDim d_second = d_lev;
+    if (by_source) {
+      d_second = nc.addDim("source", settings_.sources.size());
+      NcVar source = add_var(nc, "source", ncString, {d_second},
+                             {{"long_name", "source of the apportioned mass"}});
+      std::vector<const char*> names;
+      for (const std::string& n : settings_.sources) names.push_back(n.c_str());
+      source.putVar(names.data());
+    }
     for (const OutputVariable& v : variables_) {
-      NcVar var = add_var(
-          nc, v.name, ncFloat, {d_time, d_lev, d_y, d_x},
-          {{"long_name", v.long_name}, {"units", v.units}, {"cell_methods", "time: point"}}, true);
-      std::vector<std::size_t> chunk = {1, static_cast<std::size_t>(nz),
-                                        static_cast<std::size_t>(sub_.ny),
+      Attributes attributes = {
+          {"long_name", v.long_name}, {"units", v.units}, {"cell_methods", "time: point"}};
+      if (by_source) attributes.push_back({"level", "lowest model layer"});
+      NcVar var = add_var(nc, v.name, ncFloat, {d_time, d_second, d_y, d_x}, attributes, true);
+      std::vector<std::size_t> chunk = {1, d_second.getSize(), static_cast<std::size_t>(sub_.ny),
                                         static_cast<std::size_t>(sub_.nx)};
       var.setChunking(NcVar::nc_CHUNKED, chunk);
       if (settings_.deflate_level > 0) var.setCompression(true, true, settings_.deflate_level);
     }
 
     nc.putAtt("Conventions", "CF-1.8");
-    nc.putAtt("title", "kctm hourly concentrations");
+    nc.putAtt("title", settings_.title);
     nc.putAtt("institution", "kctm, the Hengyang attainment-plan CTM kernel");
     nc.putAtt("source", std::string("kctm ") + kVersion);
     nc.putAtt("history", utc_now() + " written by kctm " + kVersion);
@@ -227,8 +237,9 @@ void ConcWriter::write(UnixSeconds t, const std::vector<std::vector<float>>& fie
     const double hours = static_cast<double>(t - settings_.time_origin) / 3600.0;
     nc.getVar("time").putVar({file_->records}, {1}, &hours);
     const std::vector<std::size_t> start = {file_->records, 0, 0, 0};
-    const std::vector<std::size_t> count = {1, static_cast<std::size_t>(grid_.nz()),
-                                            static_cast<std::size_t>(sub_.ny),
+    const std::size_t second =
+        settings_.sources.empty() ? static_cast<std::size_t>(grid_.nz()) : settings_.sources.size();
+    const std::vector<std::size_t> count = {1, second, static_cast<std::size_t>(sub_.ny),
                                             static_cast<std::size_t>(sub_.nx)};
     for (std::size_t v = 0; v < variables_.size(); ++v) {
       nc.getVar(variables_[v].name).putVar(start, count, fields.at(v).data());

@@ -24,8 +24,13 @@ struct ConcFileSettings {
   std::string dir;
   int deflate_level;
   int file_day_utc_offset_s;
-  UnixSeconds time_origin;  ///< the "hours since" reference of the time axis
-  std::string config_yaml;  ///< recorded as a global attribute
+  UnixSeconds time_origin;           ///< the "hours since" reference of the time axis
+  std::string config_yaml;           ///< recorded as a global attribute
+  std::string prefix = "kctm_conc";  ///< file names: PREFIX_YYYYMMDD.nc
+  /// Source apportionment files: variables (time, source, y, x) of the lowest layer, with these
+  /// names on the `source` axis; empty: (time, lev, y, x) of every layer.
+  std::vector<std::string> sources;
+  std::string title = "kctm hourly concentrations";
 };
 
 class ConcWriter {
@@ -38,13 +43,14 @@ class ConcWriter {
   ConcWriter(const ConcWriter&) = delete;
   ConcWriter& operator=(const ConcWriter&) = delete;
 
-  /// Appends one record at time t; `fields[v]` holds variable v as (k, j, i) over the interior.
+  /// Appends one record at time t; `fields[v]` holds variable v as (k, j, i) over the interior,
+  /// or (source, j, i) in a source apportionment file.
   void write(UnixSeconds t, const std::vector<std::vector<float>>& fields);
   /// Closes and renames the open file; returns the paths of all finished files.
   std::vector<std::string> finish();
 
-  /// File name of the day holding time t, e.g. "kctm_conc_20190101.nc".
-  static std::string file_name(UnixSeconds t, int utc_offset_s);
+  /// File name of the day holding time t, e.g. "kctm_conc_20190101.nc" for prefix "kctm_conc".
+  static std::string file_name(const std::string& prefix, UnixSeconds t, int utc_offset_s);
 
  private:
   void open_day(UnixSeconds t);

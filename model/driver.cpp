@@ -11,6 +11,7 @@
 #include "base/error.hpp"
 #include "chemistry/dry_deposition.hpp"
 #include "chemistry/species.hpp"
+#include "chemistry/tag_attribution.hpp"
 #include "kernels/fenced_time.hpp"
 #include "kernels/field_mass.hpp"
 #include "kernels/horizontal_advection.hpp"
@@ -19,6 +20,7 @@
 #include "meteo/climatology_meteo.hpp"
 #include "meteo/placeholder_meteo.hpp"
 #include "meteo/wrf_meteo.hpp"
+#include "model/apportionment_output.hpp"
 #include "model/boundary_file.hpp"
 #include "model/chemistry_inputs.hpp"
 #include "model/chemistry_setup.hpp"
@@ -75,7 +77,16 @@ std::unique_ptr<MeteoSource> make_meteo(const RunConfig& c, const Domain& d) {
   return std::make_unique<ClimatologyMeteo>(c.climatology, d.grid, d.sub);
 }
 
-/// Every field at its background value (the chemistry's clean air; zero for the others).
+/// `values` of the chemistry's species fields times `factor` (other fields as they are).
+std::vector<double> scaled_species(std::vector<double> values, const std::vector<int>& fields,
+                                   double factor) {
+  for (int f : fields) {
+    if (f >= 0) values[f] *= factor;
+  }
+  return values;
+}
+
+/// Every field at its initial value (the chemistry's clean air; zero for the others).
 void set_background(const std::vector<double>& background, State& state) {
   auto host = Kokkos::create_mirror_view(state.q);
   for (std::size_t f = 0; f < background.size(); ++f) {
@@ -189,8 +200,35 @@ RunResult run_simulation(const RunConfig& c) {
       }
     }
   }
+  std::unique_ptr<const SourceSet> sources;
+  if (c.apportionment.enabled) {
+    const std::vector<std::string> sectors =
+        emission_model ? emission_model->inventory().sectors : std::vector<std::string>{};
+    std::vector<std::string> units;
+    for (const RegionUnit& u : d.mask.units) units.push_back(u.name);
+    sources = std::make_unique<const SourceSet>(
+        build_source_set(c.apportionment, sectors, units, !c.emissions_user_file.empty()));
+    register_tags(*sources, registry);
+    registry.keep_tags(
+        carried_tags(registry,
+                     brought_species(*sources, emission_model ? &emitted : nullptr,
+                                     c.emissions && c.emissions_biogenic, c.chemistry.background,
+                                     c.chemistry.regional_inflow, !c.boundary_file.empty()),
+                     sources->fallback()));
+    map_emitted_tags(emitted, registry);
+  }
+  const EmissionRoutes routes =
+      sources && emission_model
+          ? emission_routes(*sources, d.mask,
+                            static_cast<int>(emission_model->inventory().sectors.size()))
+          : EmissionRoutes{};
   BiogenicSpecies biogenic;
   if (c.emissions && c.emissions_biogenic) biogenic = map_biogenic_species(registry);
+  if (biogenic.on() && sources) {
+    biogenic.isoprene_tag = registry.tagged("ISOP", sources->names[sources->biogenic]);
+    biogenic.monoterpene_tag = registry.tagged("TERP", sources->names[sources->biogenic]);
+    biogenic.factor = sources->factors[sources->biogenic];
+  }
   // Every emitted field, for output and budgets: the inventory's, then the biogenic ones.
   std::vector<EmittedField> emitted_fields(emitted.list.begin(), emitted.list.end());
   if (biogenic.on()) {
@@ -200,19 +238,38 @@ RunResult run_simulation(const RunConfig& c) {
   const std::vector<double> column_area_m2 = interior_cell_areas(d);
   State state = make_state(std::move(registry), d.sub, d.grid.nz(), c.start);
   const int n_fields = state.registry.n_fields();
+  if (sources) {
+    spdlog::info("source apportionment: {} sources, {} tagged fields next to {} bulk ones",
+                 state.registry.n_sources(), n_fields - state.registry.n_species(),
+                 state.registry.n_species());
+  }
 
   const DeviceGeometry geo = make_device_geometry(d.grid, d.sub, d.geometry);
   const DeviceMeteo met = allocate_device_meteo(geo);
   const std::unique_ptr<MeteoSource> meteo = make_meteo(c, d);
   // The background fills the domain at the start; it and the regional inflow enter through the
   // lateral boundaries.
-  const std::vector<double> background =
-      species_mixing_ratios(c.chemistry.background, state.registry);
   const std::vector<int> fields_of_species = species_fields(state.registry);
-  std::vector<double> boundary = species_mixing_ratios(c.chemistry.regional_inflow, state.registry);
-  for (std::size_t f = 0; f < boundary.size(); ++f) boundary[f] += background[f];
+  // Each source's factor scales what it brings (source_apportionment.factors).
+  auto factor = [&](int source) { return sources && source >= 0 ? sources->factors[source] : 1.0; };
+  const std::vector<double> background_in =
+      scaled_species(species_mixing_ratios(c.chemistry.background, state.registry),
+                     fields_of_species, factor(sources ? sources->boundary : -1));
+  const std::vector<double> regional_in =
+      scaled_species(species_mixing_ratios(c.chemistry.regional_inflow, state.registry),
+                     fields_of_species, factor(sources ? sources->regional_inflow : -1));
+  std::vector<double> background =
+      scaled_species(species_mixing_ratios(c.chemistry.background, state.registry),
+                     fields_of_species, factor(sources ? sources->initial : -1));
+  std::vector<double> boundary(n_fields, 0.0);
+  for (int f = 0; f < n_fields; ++f) boundary[f] = background_in[f] + regional_in[f];
   boundary[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
-  Transport transport(geo, n_fields, boundary, c.kh_m2_s);
+  if (sources) {
+    add_to_source(background, sources->initial, state.registry, background);
+    add_to_source(background_in, sources->boundary, state.registry, boundary);
+    add_to_source(regional_in, sources->regional_inflow, state.registry, boundary);
+  }
+  Transport transport(geo, n_fields, boundary, c.kh_m2_s, c.transport_monotone);
   std::unique_ptr<BoundaryFile> boundary_file;
   BoundaryFileSpecies file_species;
   if (!c.boundary_file.empty()) {
@@ -247,9 +304,20 @@ RunResult run_simulation(const RunConfig& c) {
     variables.push_back(o.variable);
     output_fields.push_back(device_vector("output_fields", o.fields));
   }
-  ConcWriter writer({c.output.dir, c.output.deflate_level, c.output.file_day_utc_offset_s, c.start,
-                     c.config_yaml},
+  ConcWriter writer({c.output.dir,
+                     c.output.deflate_level,
+                     c.output.file_day_utc_offset_s,
+                     c.start,
+                     c.config_yaml,
+                     "kctm_conc",
+                     {},
+                     "kctm hourly concentrations"},
                     d.grid, d.sub, d.geometry, d.mask, variables);
+  std::unique_ptr<ApportionmentOutput> apportionment_output;
+  if (sources) {
+    apportionment_output =
+        std::make_unique<ApportionmentOutput>(c, d, *sources, state.registry, column_area_m2);
+  }
   View3D<float> conc("conc", d.grid.nz(), d.sub.ny, d.sub.nx);
   auto write_record = [&] {
     std::vector<std::vector<float>> records;
@@ -258,6 +326,7 @@ RunResult run_simulation(const RunConfig& c) {
       records.push_back(copy_to_host(conc));
     }
     writer.write(state.time, records);
+    if (apportionment_output) apportionment_output->write(geo, state);
   };
 
   const long steps_per_hour = std::lround(3600.0 / c.step_s);
@@ -280,6 +349,10 @@ RunResult run_simulation(const RunConfig& c) {
       deposited.emplace_back(std::string(chem::kSpecies[sp].name), fields_of_species[sp]);
     }
   }
+  // Tags are removed as their species: the same deposition velocity and scavenging.
+  for (int f = state.registry.n_species(); f < n_fields; ++f) {
+    deposited.emplace_back(state.registry.field_name(state.registry.bulk_field(f)), f);
+  }
   const DeviceSurface surface = allocate_device_surface(geo);
   const chem::DryDeposition dry_deposition(deposited);
   const chem::WetScavengingInputs wet =
@@ -301,6 +374,11 @@ RunResult run_simulation(const RunConfig& c) {
     chemistry_met = allocate_chemistry_meteo(snapshot, d.geometry, d.sub.halo);
     upload_chemistry_meteo(snapshot, d.grid.levels(), chemistry_met);
   }
+  std::unique_ptr<const chem::TagAttribution> attribution;
+  if (sources) {
+    attribution = std::make_unique<const chem::TagAttribution>(
+        tag_layout(state.registry, sources->fallback()));
+  }
   if (c.output.write_initial) write_record();
   // With a boundary file: the constant inflow (field, k), whose rows the file's species replace.
   const int nz = d.grid.nz();
@@ -318,11 +396,12 @@ RunResult run_simulation(const RunConfig& c) {
     }
     if (emission_model && step % steps_per_hour == 0) {
       if (user_inventory) {
-        kg_per_hour = fill_user_hour(emitted, *user_inventory, state.time, hour_tonnes, emis_host);
+        kg_per_hour =
+            fill_user_hour(emitted, *user_inventory, state.time, routes, hour_tonnes, emis_host);
       } else {
         kg_per_hour = fill_inventory_hour(emitted, *emission_model, state.time,
                                           plume_layers(*emission_model, snapshot, d.grid.levels()),
-                                          hour_tonnes, emis_host);
+                                          routes, hour_tonnes, emis_host);
       }
       if (biogenic.on()) {
         const std::vector<double> kg =
@@ -340,13 +419,43 @@ RunResult run_simulation(const RunConfig& c) {
           boundary_file->at(state.time + static_cast<UnixSeconds>(std::lround(c.step_s / 2)));
       for (std::size_t s = 0; s < file_species.fields.size(); ++s) {
         if (!boundary_file->has(static_cast<int>(s))) continue;
-        std::copy_n(file_k.begin() + s * nz, nz,
-                    inflow.begin() + static_cast<std::size_t>(file_species.fields[s]) * nz);
+        const int f = file_species.fields[s];
+        // The file's profile replaces the background and the regional inflow: the boundary
+        // source's tags take all of it.
+        const double scale = f == tracer ? 1.0 : factor(sources ? sources->boundary : -1);
+        std::vector<int> rows = {f};
+        if (sources && f != tracer) {
+          const int regional_tag = state.registry.first_tag_field(f, sources->regional_inflow);
+          if (regional_tag >= 0) {
+            std::fill_n(inflow.begin() + static_cast<std::size_t>(regional_tag) * nz, nz, 0.0);
+          }
+          rows.push_back(state.registry.first_tag_field(f, sources->boundary));
+        }
+        for (const int row : rows) {
+          std::transform(file_k.begin() + s * nz, file_k.begin() + (s + 1) * nz,
+                         inflow.begin() + static_cast<std::size_t>(row) * nz,
+                         [&](double v) { return v * scale; });
+        }
       }
       transport.set_boundary(inflow);
     }
     result.transport_wall_s +=
         fenced_seconds([&] { transport.step(state, met, exchange, c.step_s, step % 2 == 1); });
+    // The tags back to the bulk transport left: here without chemistry, else in attribute().
+    auto count_tags = [&](const chem::TagStats& s) {
+      result.tag_transport_drift = std::max(result.tag_transport_drift, s.max_drift);
+      result.tag_rescaled_cells += s.rescaled_cells;
+      result.tag_fallback_cells += s.fallback_cells;
+    };
+    if (attribution) {
+      result.tagging_wall_s += fenced_seconds([&] {
+        if (chemistry) {
+          attribution->hold_bulk(state.q, d.sub.halo);
+        } else {
+          count_tags(attribution->renormalise(state.q, d.sub.halo));
+        }
+      });
+    }
     if (chemistry) {
       const double mid_s = static_cast<double>(state.time) + 0.5 * c.step_s;
       chem::ChemistryStats stats;
@@ -354,6 +463,10 @@ RunResult run_simulation(const RunConfig& c) {
         stats = chemistry->step(chemistry_met, state.air, state.q, d.sub.halo, mid_s, c.step_s);
       });
       result.chemistry.add(stats);
+      if (attribution) {
+        result.tagging_wall_s += fenced_seconds(
+            [&] { count_tags(attribution->attribute(chemistry_met, state.q, d.sub.halo)); });
+      }
       if (stats.failed_cells > 0) {
         throw Error(
             "chemistry at " + format_iso8601(state.time, c.output.file_day_utc_offset_s),
@@ -367,6 +480,11 @@ RunResult run_simulation(const RunConfig& c) {
     progress.update(state.time, step + 1);
   }
   result.files = writer.finish();
+  if (attribution) {
+    result.tag_closure = attribution->closure_drift(state.q, d.sub.halo);
+    for (const std::string& f : apportionment_output->finish()) result.files.push_back(f);
+    result.apportionment_table = apportionment_output->summary().table();
+  }
   const std::vector<double> final_kg = field_masses_kg(geo, state);
   result.tracer.final_kg = final_kg[tracer];
   result.tracer.emitted_kg = c.tracer.emission_kg_s * c.step_s * static_cast<double>(n_steps);
@@ -392,6 +510,9 @@ RunResult run_simulation(const RunConfig& c) {
                                    emitted_field_kg, transport);
   }
   result.steps = n_steps;
+  result.fields = n_fields;
+  result.sources = state.registry.n_sources();
+  result.state_bytes = static_cast<double>(state.q.span()) * sizeof(double);
   result.advection_substeps = transport.substeps();
   result.wall_s = progress.wall_s();
   result.nx = d.sub.nx, result.ny = d.sub.ny, result.nz = d.grid.nz();

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "chemistry/species.hpp"
 
 namespace kctm {
@@ -59,6 +61,50 @@ void hourly_user_tonnes(const UserInventory& user, const std::vector<std::string
       for (std::size_t c = 0; c < r.size(); ++c)
         ground[c] += r[c] * kKgPerSecond_to_tonnes_per_hour;
     }
+  }
+}
+
+const ColumnRoute& EmissionRoutes::of(int sector, EmissionOrigin origin) const {
+  static const ColumnRoute kUntagged;
+  const std::size_t r = static_cast<std::size_t>(sector) * 2 + static_cast<std::size_t>(origin);
+  return r < sector_origin.size() ? sector_origin[r] : kUntagged;
+}
+
+EmissionRoutes emission_routes(const SourceSet& sources, const RegionMask& mask, int n_sectors) {
+  const std::size_t columns = mask.unit_of_cell.size();
+  auto uniform = [&](int source) {
+    return ColumnRoute{std::vector<double>(columns, sources.factors.at(source)),
+                       std::vector<int>(columns, source)};
+  };
+  EmissionRoutes routes;
+  // With a user's inventory the built-in one's origins may belong to no source: they emit nothing.
+  bool built_in = sources.regional >= 0;
+  for (const std::vector<int>& row : sources.local) {
+    built_in = built_in && std::find(row.begin(), row.end(), -1) == row.end();
+  }
+  for (int s = 0; built_in && s < n_sectors; ++s) {
+    ColumnRoute local;
+    for (std::size_t c = 0; c < columns; ++c) {
+      local.source.push_back(sources.local_source(s, mask.unit_of_cell[c]));
+      local.factor.push_back(sources.factors.at(local.source.back()));
+    }
+    routes.sector_origin.push_back(local);
+    routes.sector_origin.push_back(uniform(sources.regional));
+  }
+  if (sources.user >= 0) routes.user = uniform(sources.user);
+  return routes;
+}
+
+void map_emitted_tags(EmittedSpecies& species, const FieldRegistry& registry) {
+  species.tags.clear();
+  for (const EmittedField& f : species.list) {
+    std::vector<int> fields;
+    for (int t = 0; t < registry.n_tag_kinds(); ++t) {
+      if (!registry.tags(t, f.field)) continue;
+      for (int s = 0; s < registry.n_sources(); ++s) fields.push_back(registry.tag_field(t, s));
+      break;  // the first kind of the species (O3N for O3) takes what is emitted
+    }
+    species.tags.push_back(fields);
   }
 }
 

@@ -11,7 +11,9 @@
 #include "emissions/biogenic.hpp"
 #include "emissions/emission_model.hpp"
 #include "emissions/speciation.hpp"
+#include "grids/region_mask.hpp"
 #include "meteo/meteo_snapshot.hpp"
+#include "model/apportionment_sources.hpp"
 #include "model/field_registry.hpp"
 #include "model/user_inventory.hpp"
 
@@ -38,7 +40,32 @@ struct EmittedSpecies {
   std::vector<Term> unsectored;
   /// Per pollutant, the share the speciation drops (VOC's unreactive NR), inventory-weighted [1].
   std::vector<double> dropped_share;
+  /// Source apportionment: each list entry's tag field per source (empty: not tagged; −1: the
+  /// source cannot carry it, so no route of that source brings it).
+  std::vector<std::vector<int>> tags;
 };
+
+/// Where one origin's emissions go, column by column over the interior (j, i): a factor on them
+/// (source_apportionment.factors) and the source whose tags take them. Empty: 1, untagged.
+struct ColumnRoute {
+  std::vector<double> factor;
+  std::vector<int> source;
+};
+
+/// The routes of the built-in inventory's origins (sector × local/regional) and of a user's
+/// inventory. Without source apportionment every route is empty.
+struct EmissionRoutes {
+  std::vector<ColumnRoute> sector_origin;  ///< [sector * 2 + origin]
+  ColumnRoute user;
+  const ColumnRoute& of(int sector, EmissionOrigin origin) const;
+};
+
+/// Routes of `sources` over `mask`'s columns for `n_sectors` inventory sectors.
+EmissionRoutes emission_routes(const SourceSet& sources, const RegionMask& mask, int n_sectors);
+
+/// Points the emitted species at their tags in `registry` (the first tag kind of each species:
+/// PEC at PRIMARY).
+void map_emitted_tags(EmittedSpecies& species, const FieldRegistry& registry);
 
 /// Maps the speciation of `inventory`'s sectors onto the species' fields already in `registry`
 /// (model/model_species.hpp); logs the dropped VOC share.
@@ -46,15 +73,18 @@ EmittedSpecies map_emitted_species(const Inventory& inventory, const Speciation&
                                    const FieldRegistry& registry);
 
 /// Adds the speciated emissions of `tonnes` (pollutant, k, j, i) [t per hour] to the species'
-/// fields of `emis` (field, k, j, i) [kg s-1 per cell], by `terms` (one sector's, or unsectored).
+/// fields of `emis` (field, k, j, i) [kg s-1 per cell], by `terms` (one sector's, or unsectored),
+/// scaled and tagged by `route`.
 template <class HostView4D>
 void add_speciated(const EmittedSpecies& species, const std::vector<EmittedSpecies::Term>& terms,
-                   const std::vector<double>& tonnes, HostView4D& emis) {
+                   const std::vector<double>& tonnes, const ColumnRoute& route, HostView4D& emis) {
   const std::size_t nz = emis.extent(1), ny = emis.extent(2), nx = emis.extent(3);
   const std::size_t per_pollutant = nz * ny * nx;
   constexpr double kTonnesPerHour_to_kg_s = 1000.0 / 3600.0;
   for (const EmittedSpecies::Term& term : terms) {
     const int field = species.list[term.species].field;
+    const std::vector<int>* tags = route.source.empty() ? nullptr : &species.tags[term.species];
+    if (tags && tags->empty()) tags = nullptr;
     const double* t_h = tonnes.data() + term.pollutant * per_pollutant;
     const double* minus_t_h =
         term.minus_pollutant >= 0 ? tonnes.data() + term.minus_pollutant * per_pollutant : nullptr;
@@ -62,21 +92,32 @@ void add_speciated(const EmittedSpecies& species, const std::vector<EmittedSpeci
       for (std::size_t j = 0; j < ny; ++j) {
         for (std::size_t i = 0; i < nx; ++i) {
           const std::size_t c = (k * ny + j) * nx + i;
+          const std::size_t column = j * nx + i;
           const double t = minus_t_h ? std::max(t_h[c] - minus_t_h[c], 0.0) : t_h[c];
-          emis(field, k, j, i) += term.factor * t * kTonnesPerHour_to_kg_s;
+          const double kg_s = term.factor * t * kTonnesPerHour_to_kg_s *
+                              (route.factor.empty() ? 1.0 : route.factor[column]);
+          emis(field, k, j, i) += kg_s;
+          if (tags) emis((*tags)[route.source[column]], k, j, i) += kg_s;
         }
       }
     }
   }
 }
 
-/// Sets the species' fields of `emis` to zero.
+/// Sets the species' fields of `emis`, and their tags', to zero.
 template <class HostView4D>
 void clear_species(const EmittedSpecies& species, HostView4D& emis) {
-  for (const EmittedField& f : species.list) {
+  std::vector<int> fields;
+  for (std::size_t e = 0; e < species.list.size(); ++e) {
+    fields.push_back(species.list[e].field);
+    for (std::size_t s = 0; !species.tags.empty() && s < species.tags[e].size(); ++s) {
+      if (species.tags[e][s] >= 0) fields.push_back(species.tags[e][s]);
+    }
+  }
+  for (const int f : fields) {
     for (std::size_t k = 0; k < emis.extent(1); ++k)
       for (std::size_t j = 0; j < emis.extent(2); ++j)
-        for (std::size_t i = 0; i < emis.extent(3); ++i) emis(f.field, k, j, i) = 0.0;
+        for (std::size_t i = 0; i < emis.extent(3); ++i) emis(f, k, j, i) = 0.0;
   }
 }
 
@@ -97,18 +138,21 @@ std::vector<double> species_kg_per_hour(const EmittedSpecies& species, const Hos
 /// The species' fields of `emis` (field, k, j, i) [kg s-1 per cell] from the hour starting at t
 /// of the built-in inventory (every sector, Hengyang and its neighbours), each sector speciated
 /// by its own profile, replacing what was there; `point_layers` the plumes' layers (see
-/// EmissionModel::add_hour), `sector_tonnes` a buffer of model.values(). Returns the mass each
-/// species gets in the hour [kg], in the order of `species.list`.
+/// EmissionModel::add_hour), `sector_tonnes` a buffer of model.values(), `routes` the origins'
+/// factors and tags. Returns the mass each species gets in the hour [kg], in the order of
+/// `species.list`.
 template <class HostView4D>
 std::vector<double> fill_inventory_hour(const EmittedSpecies& species, const EmissionModel& model,
                                         UnixSeconds t, const std::vector<int>& point_layers,
+                                        const EmissionRoutes& routes,
                                         std::vector<double>& sector_tonnes, HostView4D& emis) {
   clear_species(species, emis);
   for (std::size_t s = 0; s < model.inventory().sectors.size(); ++s) {
     for (const EmissionOrigin origin : {EmissionOrigin::Local, EmissionOrigin::Regional}) {
       std::fill(sector_tonnes.begin(), sector_tonnes.end(), 0.0);
       model.add_hour(static_cast<int>(s), origin, t, sector_tonnes, &point_layers);
-      add_speciated(species, species.by_sector[s], sector_tonnes, emis);
+      add_speciated(species, species.by_sector[s], sector_tonnes,
+                    routes.of(static_cast<int>(s), origin), emis);
     }
   }
   return species_kg_per_hour(species, emis);
@@ -125,16 +169,21 @@ void hourly_user_tonnes(const UserInventory& user, const std::vector<std::string
 /// buffer of pollutants × nz × ny × nx. Returns the mass each species gets in the hour [kg].
 template <class HostView4D>
 std::vector<double> fill_user_hour(const EmittedSpecies& species, const UserInventory& user,
-                                   UnixSeconds t, std::vector<double>& tonnes, HostView4D& emis) {
+                                   UnixSeconds t, const EmissionRoutes& routes,
+                                   std::vector<double>& tonnes, HostView4D& emis) {
   clear_species(species, emis);
   hourly_user_tonnes(user, species.pollutants, t, tonnes);
-  add_speciated(species, species.unsectored, tonnes, emis);
+  add_speciated(species, species.unsectored, tonnes, routes.user, emis);
   return species_kg_per_hour(species, emis);
 }
 
 /// Biogenic species: isoprene and monoterpenes, emitted into the ground layer each hour.
 struct BiogenicSpecies {
   EmittedField isoprene, monoterpene;
+  /// Source apportionment: the biogenic source's ISOP and TERP tag fields (−1: untagged) and
+  /// its factor.
+  int isoprene_tag = -1, monoterpene_tag = -1;
+  double factor = 1.0;
   bool on() const { return isoprene.field >= 0; }
 };
 /// The model species ISOP and TERP of `registry` (model/model_species.hpp).
@@ -157,9 +206,13 @@ std::vector<double> fill_hourly_biogenic(const BiogenicSpecies& b, const MeteoSn
       const BiogenicRates r = s.t2_k[c] > 0
                                   ? biogenic_emission(s.land_use[c], s.t2_k[c], s.swdown_w_m2[c])
                                   : BiogenicRates{0, 0};
-      emis(b.isoprene.field, 0, j, i) = r.isoprene_ug_m2_h * cell_area_m2[c] * kUgPerHour_to_kg_s;
-      emis(b.monoterpene.field, 0, j, i) =
-          r.monoterpene_ug_m2_h * cell_area_m2[c] * kUgPerHour_to_kg_s;
+      const double to_kg_s = cell_area_m2[c] * kUgPerHour_to_kg_s * b.factor;
+      emis(b.isoprene.field, 0, j, i) = r.isoprene_ug_m2_h * to_kg_s;
+      emis(b.monoterpene.field, 0, j, i) = r.monoterpene_ug_m2_h * to_kg_s;
+      if (b.isoprene_tag >= 0) {
+        emis(b.isoprene_tag, 0, j, i) = emis(b.isoprene.field, 0, j, i);
+        emis(b.monoterpene_tag, 0, j, i) = emis(b.monoterpene.field, 0, j, i);
+      }
       isoprene += emis(b.isoprene.field, 0, j, i);
       monoterpene += emis(b.monoterpene.field, 0, j, i);
     }

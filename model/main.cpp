@@ -52,6 +52,15 @@ int run_and_report(kctm::Config& config) {
         r.transport_wall_s + r.chemistry_wall_s,
         100 * r.chemistry_wall_s / std::max(r.transport_wall_s + r.chemistry_wall_s, 1e-30));
   }
+  if (!r.apportionment_table.empty()) {
+    spdlog::info(
+        "source apportionment: tags sum to the bulk within {:.1e} at the end; transport left them "
+        "{:.1e} apart at most (rescaled in {} cell-steps); {} cell-steps with mass no tag "
+        "explained; {:.1f} s in the tag kernels",
+        r.tag_closure, r.tag_transport_drift, r.tag_rescaled_cells, r.tag_fallback_cells,
+        r.tagging_wall_s);
+    std::cout << r.apportionment_table << "\n";
+  }
   spdlog::info("{} steps ({} advection sub-steps) in {:.1f} s on {} x {} x {} cells", r.steps,
                r.advection_substeps, r.wall_s, r.nx, r.ny, r.nz);
 

@@ -155,7 +155,31 @@ RunConfig read_run_config(const Config& c) {
     const std::string regional = "chemistry.regional_inflow." + std::string(s.name);
     r.chemistry.regional_inflow.push_back(c.has(regional) ? non_negative(c, regional) : 0.0);
   }
+  SourceApportionmentConfig& sa = r.apportionment;
+  // On by default wherever the chemistry's species are carried; asked for without them, an error.
+  sa.enabled = c.get_bool("source_apportionment.enabled");
+  if (sa.enabled && !r.chemistry.enabled && !r.emissions) {
+    if (c.user_set("source_apportionment.enabled")) {
+      throw Error(c.where("source_apportionment.enabled"),
+                  "source apportionment tags the chemistry's species",
+                  "turn on chemistry.enabled or emissions.enabled");
+    }
+    sa.enabled = false;
+  }
+  sa.sources = c.get_string("source_apportionment.sources");
+  sa.sources_where = c.where("source_apportionment.sources");
+  sa.by_county = c.get_bool("source_apportionment.by_county");
+  sa.factors = c.get_string("source_apportionment.factors");
+  sa.factors_where = c.where("source_apportionment.factors");
+  sa.stations_file = c.get_path("source_apportionment.stations_file");
+  sa.stations_required =
+      c.user_set("source_apportionment.stations_file") && !sa.stations_file.empty();
+  if (sa.stations_required && !std::filesystem::exists(sa.stations_file)) {
+    throw Error(c.where("source_apportionment.stations_file"),
+                "file not found: " + sa.stations_file);
+  }
   r.kh_m2_s = non_negative(c, "transport.kh_m2_s");
+  r.transport_monotone = c.get_bool("transport.monotone");
   r.boundary_file = c.get_path("boundary.file");
   if (!r.boundary_file.empty() && !std::filesystem::exists(r.boundary_file)) {
     throw Error(c.where("boundary.file"), "file not found: " + r.boundary_file);

@@ -9,6 +9,7 @@
 #include "meteo/analytic_meteo.hpp"
 #include "meteo/climatology_meteo.hpp"
 #include "meteo/placeholder_meteo.hpp"
+#include "model/apportionment_sources.hpp"
 #include "model/config.hpp"
 #include "model/initial_shapes.hpp"
 
@@ -69,7 +70,9 @@ struct RunConfig {
   double emissions_regional_factor;        ///< neighbours' emissions per km² / Hengyang's
   bool emissions_biogenic;                 ///< isoprene and monoterpenes from vegetation
   ChemistryConfig chemistry;
+  SourceApportionmentConfig apportionment;
   double kh_m2_s;             ///< horizontal diffusivity [m2 s-1]
+  bool transport_monotone;    ///< limited PPM (false: unlimited and linear)
   std::string boundary_file;  ///< "" for constant boundary values
   AnalyticMeteoConfig analytic;
   TracerConfig tracer;

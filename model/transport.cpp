@@ -20,17 +20,19 @@ int substeps_for(double courant) {
 }  // namespace
 
 Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q,
-                     double kh_m2_s)
+                     double kh_m2_s, bool monotone)
     : geo_(std::move(geo)),
-      scratch_("transport_scratch", n_fields, geo_.nz, geo_.ny + 2 * geo_.halo,
-               geo_.nx + 2 * geo_.halo),
+      scratch_(kh_m2_s > 0 ? View4D<double>("transport_scratch", n_fields, geo_.nz,
+                                            geo_.ny + 2 * geo_.halo, geo_.nx + 2 * geo_.halo)
+                           : View4D<double>()),
       w_kg_("vertical_air_flux", geo_.nz + 1, geo_.ny, geo_.nx),
       column_kg_("column_kg", n_fields, geo_.ny, geo_.nx),
       work_(allocate_advection_work(geo_, n_fields)),
       diffusion_(allocate_diffusion_coefficients(geo_)),
       boundary_q_("boundary_q", n_fields, geo_.nz),
       budget_("mass_budget", n_fields, kBudgetColumns),
-      kh_m2_s_(kh_m2_s) {
+      kh_m2_s_(kh_m2_s),
+      monotone_(monotone) {
   std::vector<double> profiles;
   for (double q : boundary_q) profiles.insert(profiles.end(), geo_.nz, q);
   set_boundary(profiles);
@@ -55,7 +57,7 @@ void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double d
   if (n > 1) face_air_fluxes(geo_, met, axis, dt_s / n, work_);
   for (int s = 0; s < n; ++s) {
     if (s > 0) apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air);
-    advect_horizontal(geo_, axis, state.q, state.air, work_, budget_);
+    advect_horizontal(geo_, axis, state.q, state.air, work_, budget_, monotone_);
   }
   substeps_ += n;
 }
@@ -64,7 +66,8 @@ void Transport::advect_up(State& state, const DeviceMeteo& met) {
   vertical_air_flux(geo_, state.air, met.rho_kg_m3, w_kg_);
   const int n = substeps_for(max_vertical_courant(geo_, state.air, w_kg_));
   for (int s = 0; s < n; ++s) {
-    advect_vertical(geo_, w_kg_, 1.0 / n, boundary_q_, state.q, state.air, column_kg_, budget_);
+    advect_vertical(geo_, w_kg_, 1.0 / n, boundary_q_, state.q, state.air, column_kg_, budget_,
+                    monotone_);
   }
   substeps_ += n;
 }

@@ -15,9 +15,10 @@ namespace kctm {
 class Transport {
  public:
   /// `boundary_q` is the mixing ratio of each field in the air flowing in, the same in every layer
-  /// [kg kg-1 or mol mol-1]; `kh_m2_s` the horizontal diffusivity (0: none).
+  /// [kg kg-1 or mol mol-1]; `kh_m2_s` the horizontal diffusivity (0: none); `monotone` false
+  /// advects with the unlimited, linear PPM (ppm::LineStages).
   Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q,
-            double kh_m2_s = 0.0);
+            double kh_m2_s = 0.0, bool monotone = true);
 
   /// Emissions and vertical diffusion, x, y and vertical advection, horizontal diffusion; `reverse`
   /// runs them backwards, but for the vertical advection that always follows the horizontal one
@@ -44,7 +45,7 @@ class Transport {
   void diffuse_across(State& state, double dt_s);
 
   DeviceGeometry geo_;
-  View4D<double> scratch_;    // the one state-sized buffer transport adds (diffusion)
+  View4D<double> scratch_;    // the one state-sized buffer transport adds (kh > 0 only)
   View3D<double> w_kg_;       // vertical air-mass flux of the step (k_interface, j, i) [kg]
   View3D<double> column_kg_;  // per-column masses (top exchange, deposition) (field, j, i) [kg]
   AdvectionWork work_;        // face air fluxes and edge fluxes of the horizontal sweeps
@@ -52,6 +53,7 @@ class Transport {
   View2D<double> boundary_q_;        // inflow mixing ratio (field, k)
   MassBudget budget_;
   double kh_m2_s_;
+  bool monotone_;
   long substeps_ = 0;
 };
 

@@ -69,6 +69,12 @@ expect_error box_unknown_species "box.yaml:2: initial.NOX: unknown species \(did
 printf 'start: 2019-07-15T06:00:00+08:00\nrelative_humidity: 1.5\n' >"$work/box_rh.yaml"
 expect_error box_bad_humidity "box_rh.yaml: relative_humidity: must be in \[0, 1\]" \
   -- box "$work/box_rh.yaml" --out "$out/box.csv"
+printf 'source_apportionment:\n  sources: "traffic = mobile@*; cars = mobile@*"\n' >"$work/overlap.yaml"
+expect_error overlapping_sources "overlap.yaml:2: source_apportionment.sources: sources 'traffic' and 'cars' both take mobile@" \
+  -- run "$work/overlap.yaml" --set "output.dir=$out" --set grid.dx_km=9
+expect_error unknown_source_factor "source_apportionment.factors: unknown source 'mobil' \(did you mean 'mobile'\?\)" \
+  -- demo --hours 1 --out "$out" --set grid.dx_km=9 --set source_apportionment.factors=mobil=0
+
 printf 'chemistry:\n  rtol: -1\n' >"$work/rtol.yaml"
 expect_error bad_rtol "rtol.yaml:2: chemistry.rtol: must be positive" -- run "$work/rtol.yaml" --set "output.dir=$out"
 

@@ -38,7 +38,8 @@ TEST(ConcOutput, RoundTripSplitsDaysInTheFileZone) {
   UnixSeconds t0 = 0;
   ASSERT_TRUE(parse_iso8601("2019-01-01T22:00:00+08:00", t0));
   const std::size_t n = static_cast<std::size_t>(d.grid.nz()) * d.sub.ny * d.sub.nx;
-  ConcWriter w({dir, 1, 8 * 3600, t0, "time:\n  hours: 3\n"}, d.grid, d.sub, d.geometry, d.mask,
+  ConcWriter w({dir, 1, 8 * 3600, t0, "time:\n  hours: 3\n", "kctm_conc", {}, "test"}, d.grid,
+               d.sub, d.geometry, d.mask,
                {{"TRACER", "passive tracer", "ug m-3"}, {"O3", "ozone", "ppb"}});
   for (int h = 1; h <= 3; ++h) w.write(t0 + 3600 * h, {ramp(n, h), ramp(n, 100.0f * h)});
   const std::vector<std::string> files = w.finish();
@@ -84,7 +85,7 @@ TEST(ConcOutput, AnUnfinishedFileLeavesNothingBehind) {
   const std::string dir = test::temp_dir("conc-unfinished");
   const std::size_t n = static_cast<std::size_t>(d.grid.nz()) * d.sub.ny * d.sub.nx;
   {
-    ConcWriter w({dir, 0, 0, 0, ""}, d.grid, d.sub, d.geometry, d.mask,
+    ConcWriter w({dir, 0, 0, 0, "", "kctm_conc", {}, "test"}, d.grid, d.sub, d.geometry, d.mask,
                  {{"TRACER", "t", "ug m-3"}});
     w.write(3600, {ramp(n, 0)});
     EXPECT_TRUE(std::filesystem::exists(dir + "/kctm_conc_19700101.nc.partial"));

@@ -40,6 +40,7 @@ struct NineKm {
   static RunConfig configure(const std::vector<std::string>& sets) {
     Config c;
     c.set("grid.dx_km=9");
+    c.set("source_apportionment.enabled=false");
     const std::string outlines =
         test::shared_data("boundary-hengyang/hengyang_430400_counties.geojson");
     c.set("grid.mask.counties_file=\"" + outlines + "\"");  // "" when absent: the core box

@@ -28,7 +28,8 @@ CaseErrors run_case(const std::string& flow, const std::string& shape) {
            "grid.mask.counties_file=\"\"", "meteo.kind=analytic", "meteo.analytic.flow=" + flow,
            "meteo.analytic.period_s=43200", "tracer.emission_kg_s=0",
            "tracer.initial.shape=" + shape, "tracer.initial.center_x=0.5",
-           "tracer.initial.center_y=0.75", "output.write_initial=true", "output.dir=" + dir}) {
+           "tracer.initial.center_y=0.75", "output.write_initial=true", "output.dir=" + dir,
+           "source_apportionment.enabled=false"}) {
     c.set(s);
   }
   const RunResult r = run_simulation(read_run_config(c));

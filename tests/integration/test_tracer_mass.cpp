@@ -17,6 +17,7 @@ Config small_run(const std::string& out_dir) {
   c.set("grid.levels_m=[0, 50, 150, 400, 1000, 2500, 6000]");
   c.set("grid.mask.counties_file=\"\"");
   c.set("output.dir=" + out_dir);
+  c.set("source_apportionment.enabled=false");
   return c;
 }
 }  // namespace

@@ -483,7 +483,7 @@ TEST(WrfMeteo, AModelRunOnWrfFilesClosesItsBudget) {
            "meteo.kind=wrf", "meteo.wrf.files=" + dir + "/wrfout_d01_*", "grid.dx_km=27",
            "grid.buffer_km=0", "grid.levels_m=[0, 50, 150, 400, 1000, 2500, 6000]",
            "grid.mask.counties_file=\"\"", "time.start=2019-01-01T08:00:00+08:00", "time.hours=3",
-           "output.dir=" + dir + "/out"}) {
+           "output.dir=" + dir + "/out", "source_apportionment.enabled=false"}) {
     c.set(s);
   }
   const RunResult r = run_simulation(read_run_config(c));

@@ -22,6 +22,58 @@ TEST(FieldRegistry, BulkThenTaggedFieldsByName) {
   EXPECT_EQ(r.field_name(4), "PSO4@mobile");
 }
 
+TEST(FieldRegistry, OneSpeciesCarriesSeveralTagKinds) {
+  FieldRegistry r;
+  r.add_species({"NO2", "nitrogen dioxide", Phase::Gas, 46.01});
+  r.add_species({"O3", "ozone", Phase::Gas, 48.0});
+  r.add_source("mobile");
+  r.add_source("boundary");
+  r.tag_species("O3", "O3N");
+  r.tag_species("O3", "O3V");
+  r.tag_species("NO2");
+  EXPECT_EQ(r.n_fields(), 2 + 3 * 2);
+  EXPECT_EQ(r.tagged("O3V", "mobile"), 4);
+  EXPECT_EQ(r.field_name(4), "O3V@mobile");
+  EXPECT_EQ(r.bulk_field(r.tagged("O3V", "boundary")), 1);
+  EXPECT_EQ(r.bulk_field(r.tagged("NO2", "mobile")), 0);
+  EXPECT_EQ(r.bulk_field(1), 1);
+  EXPECT_THROW(r.tag_species("O3", "NO2"), Error);  // a kind may not shadow a species
+  EXPECT_THROW(r.tagged("O3", "mobile"), Error);    // O3 itself is not a kind here
+}
+
+TEST(FieldRegistry, KeptTagsOnlyGetFields) {
+  FieldRegistry r;
+  r.add_species({"SO2", "sulfur dioxide", Phase::Gas, 64.07});
+  r.add_species({"PEC", "elemental carbon", Phase::Aerosol, 12.01});
+  r.add_source("dust");
+  r.add_source("power");
+  r.tag_species("SO2");
+  r.tag_species("PEC");
+  r.keep_tags({{false, true}, {true, true}});  // dust emits no SO2
+  EXPECT_EQ(r.n_fields(), 2 + 3);
+  EXPECT_EQ(r.tag_field(0, 0), -1);
+  EXPECT_EQ(r.tagged("SO2", "power"), 2);
+  EXPECT_EQ(r.tagged("PEC", "dust"), 3);
+  EXPECT_EQ(r.field_name(4), "PEC@power");
+  EXPECT_EQ(r.bulk_field(4), 1);
+  EXPECT_EQ(r.first_tag_field(0, 0), -1);
+  EXPECT_THROW(r.tagged("SO2", "dust"), Error);
+  EXPECT_THROW(r.add_source("mobile"), Error);
+}
+
+TEST(FieldRegistry, AKindMayTagTheSumOfSeveralSpecies) {
+  FieldRegistry r;
+  r.add_species({"PEC", "elemental carbon", Phase::Aerosol, 12.01});
+  r.add_species({"POA", "organic aerosol", Phase::Aerosol, 220.0});
+  r.add_source("dust");
+  r.tag_species("PEC", "PRIMARY");
+  r.tag_species("POA", "PRIMARY");
+  EXPECT_EQ(r.n_fields(), 2 + 1);
+  EXPECT_EQ(r.tag_parents(0), (std::vector<int>{0, 1}));
+  EXPECT_EQ(r.first_tag_field(1, 0), 2);
+  EXPECT_EQ(r.bulk_field(2), 0);
+}
+
 TEST(FieldRegistry, UnknownNamesGetAHint) {
   FieldRegistry r;
   r.add_species({"TRACER", "passive tracer", Phase::Tracer, 0});

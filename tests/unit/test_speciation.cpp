@@ -95,7 +95,7 @@ TEST(Speciation, SpeciatingKeepsEveryPollutantsMass) {
   auto check = [&](const std::vector<EmittedSpecies::Term>& terms,
                    const std::vector<double>& dropped, const std::string& what) {
     clear_species(emitted, emis);
-    add_speciated(emitted, terms, tonnes, emis);
+    add_speciated(emitted, terms, tonnes, ColumnRoute{}, emis);
     const std::vector<double> kg = species_kg_per_hour(emitted, emis);
     std::vector<int> from(emitted.list.size(), -1);
     for (const EmittedSpecies::Term& t : terms) {

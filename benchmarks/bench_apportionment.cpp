@@ -1,0 +1,88 @@
+// Source apportionment's cost: a full model step (transport, chemistry, the tag kernels) of the
+// default Hengyang run, without tags and with 4, 11 (the default set) and ~100 sources (sectors
+// × counties), and the peak memory of the 1 km domain with the default sources against the bytes
+// of its state. Each iteration is a short run through run_simulation, timed by its own clocks:
+// setup and output are left out.
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "model/config.hpp"
+#include "model/driver.hpp"
+#include "model/run_config.hpp"
+
+namespace kctm::bench {
+
+namespace {
+
+const std::vector<std::vector<std::string>> kVariants = {
+    {"source_apportionment.enabled=false"},
+    {"source_apportionment.sources=industry = industrial_process@*; power = "
+     "stationary_combustion@*; traffic = mobile@*"},
+    {},
+    {"source_apportionment.by_county=true"},
+};
+
+RunResult run(const std::vector<std::string>& sets) {
+  const std::string dir =
+      (std::filesystem::temp_directory_path() / "kctm-bench-apportionment").string();
+  Config c;
+  c.set("output.dir=" + dir);
+  c.set("log.progress_interval_s=100000");
+  // Noon in January: chemistry and emissions at work; the demo's start date for everything else.
+  c.set("time.start=2019-01-01T12:00:00+08:00");
+  for (const std::string& s : sets) c.set(s);
+  RunResult r = run_simulation(read_run_config(c));
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+/// Seconds per model step of the run's operators; range(0) picks the variant, range(1) the
+/// resolution [km].
+void BM_ApportionmentStep(benchmark::State& state) {
+  std::vector<std::string> sets = kVariants.at(state.range(0));
+  sets.push_back("grid.dx_km=" + std::to_string(state.range(1)));
+  sets.push_back("time.hours=1");
+  RunResult r;
+  for (auto _ : state) {
+    r = run(sets);
+    state.SetIterationTime((r.transport_wall_s + r.chemistry_wall_s + r.tagging_wall_s) /
+                           static_cast<double>(r.steps));
+  }
+  state.counters["sources"] = r.sources;
+  state.counters["fields"] = r.fields;
+  state.counters["tag_s_per_step"] = r.tagging_wall_s / static_cast<double>(r.steps);
+}
+BENCHMARK(BM_ApportionmentStep)
+    ->ArgsProduct({{0, 1, 2, 3}, {9}})
+    ->Args({0, 3})
+    ->Args({2, 3})
+    ->UseManualTime()
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1);
+
+/// One hour-long step of the 1 km domain with the default sources: the process's peak resident
+/// memory against the bytes of the state (tags included). Run it alone (--benchmark_filter),
+/// as peak memory is per process.
+void BM_ApportionmentMemory1km(benchmark::State& state) {
+  RunResult r;
+  for (auto _ : state) {
+    r = run({"grid.dx_km=1", "time.hours=1", "time.step_s=3600"});
+    state.SetIterationTime(r.wall_s);
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const double peak = usage.ru_maxrss * 1024.0;
+  state.counters["fields"] = r.fields;
+  state.counters["state_GiB"] = r.state_bytes / 1073741824.0;
+  state.counters["peak_GiB"] = peak / 1073741824.0;
+  state.counters["peak_over_state"] = peak / r.state_bytes;
+}
+BENCHMARK(BM_ApportionmentMemory1km)->UseManualTime()->Unit(benchmark::kSecond)->Iterations(1);
+
+}  // namespace
+
+}  // namespace kctm::bench

@@ -1,0 +1,83 @@
+#include "model/apportionment_output.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+
+#include "kernels/field_mass.hpp"
+#include "kernels/host_copy.hpp"
+
+namespace kctm {
+
+namespace {
+
+constexpr double kUgPerKg = 1e9;
+
+std::vector<OutputVariable> variables_of(const std::vector<ApportionedOutput>& outputs) {
+  std::vector<OutputVariable> v;
+  for (const ApportionedOutput& o : outputs) v.push_back(o.variable);
+  return v;
+}
+
+std::vector<std::string> names_of(const std::vector<ApportionedOutput>& outputs) {
+  std::vector<std::string> v;
+  for (const ApportionedOutput& o : outputs) v.push_back(o.variable.name);
+  return v;
+}
+
+/// The stations of the summary: none when the default file is absent (with a warning).
+std::vector<Station> summary_stations(const SourceApportionmentConfig& c) {
+  if (c.stations_file.empty()) return {};
+  if (!c.stations_required && !std::filesystem::exists(c.stations_file)) {
+    spdlog::warn("source apportionment: no stations file at {}; the summary covers Hengyang only",
+                 c.stations_file);
+    return {};
+  }
+  return read_stations(c.stations_file);
+}
+
+}  // namespace
+
+ApportionmentOutput::ApportionmentOutput(const RunConfig& c, const Domain& d,
+                                         const SourceSet& sources, const FieldRegistry& registry,
+                                         const std::vector<double>& cell_area_m2)
+    : dir_(c.output.dir),
+      outputs_(apportioned_outputs(registry)),
+      writer_({c.output.dir, c.output.deflate_level, c.output.file_day_utc_offset_s, c.start,
+               c.config_yaml, "kctm_sa", sources.names,
+               "kctm hourly source apportionment (lowest layer; the sum over sources is the bulk)"},
+              d.grid, d.sub, d.geometry, d.mask, variables_of(outputs_)),
+      summary_(sources, names_of(outputs_), d.mask, cell_area_m2, d.grid, d.sub.i0, d.sub.j0,
+               summary_stations(c.apportionment)),
+      surface_("sa_surface", 1, d.sub.ny, d.sub.nx) {
+  for (const ApportionedOutput& o : outputs_) {
+    fields_.emplace_back();
+    for (int s = 0; s < sources.size(); ++s) {
+      fields_.back().push_back(device_vector("sa_fields", source_fields(o, s, registry)));
+    }
+  }
+}
+
+void ApportionmentOutput::write(const DeviceGeometry& geo, const State& state) {
+  std::vector<std::vector<float>> record;
+  for (const std::vector<View1D<int>>& by_source : fields_) {
+    record.emplace_back();
+    for (const View1D<int>& fields : by_source) {
+      field_concentration(geo, state.air, state.q, fields, kUgPerKg, surface_);
+      const std::vector<float> layer = copy_to_host(surface_);
+      record.back().insert(record.back().end(), layer.begin(), layer.end());
+    }
+  }
+  writer_.write(state.time, record);
+  summary_.add(record);
+}
+
+std::vector<std::string> ApportionmentOutput::finish() {
+  std::vector<std::string> files = writer_.finish();
+  const std::string csv = (std::filesystem::path(dir_) / "kctm_sa_summary.csv").string();
+  summary_.write_csv(csv);
+  files.push_back(csv);
+  return files;
+}
+
+}  // namespace kctm

@@ -1,0 +1,38 @@
+#pragma once
+// Source apportionment output of a run: hourly kctm_sa_YYYYMMDD.nc files (PM25_SA(time, source,
+// y, x), its components and O3, lowest layer) and, at the end, kctm_sa_summary.csv with the
+// contributions over Hengyang and at the stations (model/apportionment_summary.hpp).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kernels/transport_views.hpp"
+#include "model/apportionment_setup.hpp"
+#include "model/apportionment_summary.hpp"
+#include "model/domain.hpp"
+#include "model/run_config.hpp"
+#include "model/state.hpp"
+
+namespace kctm {
+
+class ApportionmentOutput {
+ public:
+  ApportionmentOutput(const RunConfig& config, const Domain& domain, const SourceSet& sources,
+                      const FieldRegistry& registry, const std::vector<double>& cell_area_m2);
+
+  /// Writes the state's hour at state.time and adds it to the summary.
+  void write(const DeviceGeometry& geo, const State& state);
+  /// Closes the files and writes the summary; returns every file written.
+  std::vector<std::string> finish();
+  const ApportionmentSummary& summary() const { return summary_; }
+
+ private:
+  std::string dir_;
+  std::vector<ApportionedOutput> outputs_;
+  std::vector<std::vector<View1D<int>>> fields_;  ///< [output][source]
+  ConcWriter writer_;
+  ApportionmentSummary summary_;
+  View3D<float> surface_;
+};
+
+}  // namespace kctm

@@ -1,0 +1,137 @@
+#include "model/apportionment_summary.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/csv.hpp"
+#include "base/error.hpp"
+
+namespace kctm {
+
+std::vector<Station> read_stations(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw Error(path, "cannot read the stations file");
+  std::stringstream text;
+  text << in.rdbuf();
+  const CsvTable t = parse_csv(text.str(), path);
+  std::vector<Station> stations;
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    stations.push_back(
+        {t.rows[r][t.column("code")], t.number(r, "lon", -180, 180), t.number(r, "lat", -90, 90)});
+  }
+  return stations;
+}
+
+ApportionmentSummary::ApportionmentSummary(const SourceSet& sources,
+                                           std::vector<std::string> outputs, const RegionMask& mask,
+                                           const std::vector<double>& cell_area_m2,
+                                           const GlobalGrid& grid, int i0, int j0,
+                                           const std::vector<Station>& stations)
+    : sources_(sources), outputs_(std::move(outputs)), columns_(mask.unit_of_cell.size()) {
+  Place hengyang{"Hengyang", {}};
+  double area = 0;
+  for (std::size_t c = 0; c < columns_; ++c) {
+    if (mask.unit_of_cell[c] < 0) continue;
+    const double a = cell_area_m2[c] * mask.unit_fraction[c];
+    hengyang.columns.push_back({c, a});
+    area += a;
+  }
+  for (auto& [c, w] : hengyang.columns) w /= area;
+  places_.push_back(hengyang);
+  for (const Station& s : stations) {
+    int gi = 0, gj = 0;
+    const bool inside = grid.locate({s.lon, s.lat}, gi, gj);
+    const int i = gi - i0, j = gj - j0;
+    if (!inside || i < 0 || j < 0 || i >= mask.nx || j >= mask.ny) continue;
+    places_.push_back({s.code, {{static_cast<std::size_t>(j) * mask.nx + i, 1.0}}});
+  }
+  sum_.assign(places_.size() * outputs_.size() * sources_.size(), 0.0);
+}
+
+void ApportionmentSummary::add(const std::vector<std::vector<float>>& record) {
+  const std::size_t n_src = sources_.size();
+  for (std::size_t p = 0; p < places_.size(); ++p) {
+    for (std::size_t o = 0; o < outputs_.size(); ++o) {
+      for (std::size_t s = 0; s < n_src; ++s) {
+        double v = 0;
+        for (const auto& [c, w] : places_[p].columns) v += w * record[o][s * columns_ + c];
+        sum_[(p * outputs_.size() + o) * n_src + s] += v;
+      }
+    }
+  }
+  ++hours_;
+}
+
+double ApportionmentSummary::mean(int p, int o, int source) const {
+  const std::size_t i = (static_cast<std::size_t>(p) * outputs_.size() + o) * sources_.size();
+  return hours_ > 0 ? sum_[i + source] / hours_ : 0.0;
+}
+
+namespace {
+double share_pct(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
+}  // namespace
+
+void ApportionmentSummary::write_csv(const std::string& path) const {
+  const std::string temp = path + ".partial";
+  {
+    std::ofstream out(temp);
+    out << "place,source,category";
+    for (const std::string& o : outputs_) out << ',' << o << "_ug_m3," << o << "_share_pct";
+    out << '\n';
+    for (int p = 0; p < n_places(); ++p) {
+      for (int s = 0; s < sources_.size(); ++s) {
+        out << places_[p].name << ',' << sources_.names[s] << ','
+            << category_name(sources_.categories[s]);
+        for (std::size_t o = 0; o < outputs_.size(); ++o) {
+          double total = 0;
+          for (int t = 0; t < sources_.size(); ++t) total += mean(p, static_cast<int>(o), t);
+          const double m = mean(p, static_cast<int>(o), s);
+          out << fmt::format(",{:.6g},{:.4g}", m, share_pct(m, total));
+        }
+        out << '\n';
+      }
+    }
+    if (!out.flush()) throw Error(temp, "cannot write the source apportionment summary");
+  }
+  std::filesystem::rename(temp, path);
+}
+
+std::string ApportionmentSummary::table() const {
+  const auto pm = std::find(outputs_.begin(), outputs_.end(), "PM25_SA");
+  const auto o3 = std::find(outputs_.begin(), outputs_.end(), "O3_SA");
+  if (pm == outputs_.end() || o3 == outputs_.end()) return "";
+  const int ipm = static_cast<int>(pm - outputs_.begin()),
+            io3 = static_cast<int>(o3 - outputs_.begin());
+  double pm_total = 0, o3_total = 0;
+  for (int s = 0; s < sources_.size(); ++s) {
+    pm_total += mean(0, ipm, s);
+    o3_total += mean(0, io3, s);
+  }
+  std::string text = fmt::format("{:<28} {:>10} {:>7} {:>10} {:>7}\n", "source (over Hengyang)",
+                                 "PM2.5", "%", "O3", "%");
+  auto row = [&](const std::string& name, double p, double o) {
+    text += fmt::format("{:<28} {:>10.3g} {:>6.1f}% {:>10.3g} {:>6.1f}%\n", name, p,
+                        share_pct(p, pm_total), o, share_pct(o, o3_total));
+  };
+  for (int s = 0; s < sources_.size(); ++s) {
+    row(sources_.names[s], mean(0, ipm, s), mean(0, io3, s));
+  }
+  for (const SourceCategory c :
+       {SourceCategory::Local, SourceCategory::Regional, SourceCategory::Background,
+        SourceCategory::Initial, SourceCategory::Mixed}) {
+    double p = 0, o = 0;
+    for (int s = 0; s < sources_.size(); ++s) {
+      if (sources_.categories[s] != c) continue;
+      p += mean(0, ipm, s);
+      o += mean(0, io3, s);
+    }
+    if (p > 0 || o > 0) row(std::string("category: ") + category_name(c), p, o);
+  }
+  return text + "(ug m-3, lowest layer, mean over the output hours)";
+}
+
+}  // namespace kctm

@@ -1,0 +1,163 @@
+// The chemistry's attribution rules on one cell: a product's gain in its precursors' shares, a
+// loss from every source alike, O3 to the NOx or VOC tags by Sillman's indicator, ammonium back
+// to NH3 in its own sources' shares, and the tags of every species summing to its bulk.
+#include <gtest/gtest.h>
+
+#include "chemistry/species.hpp"
+#include "chemistry/tag_families.hpp"
+#include "kernels/host_copy.hpp"
+#include "model/apportionment_setup.hpp"
+#include "model/model_species.hpp"
+
+namespace kctm {
+namespace {
+
+class OneCell {
+ public:
+  static FieldRegistry registered() {
+    FieldRegistry r;
+    add_model_species(r);
+    SourceSet sources;
+    sources.names = {"a", "b", "other"};
+    register_tags(sources, r);
+    return r;
+  }
+  OneCell() {
+    q = View4D<double>("q", registry.n_fields(), 1, 1, 1);
+    host = Kokkos::create_mirror_view(q);
+    met = chem::ChemistryMeteo::allocate(1, 1, 1);
+    Kokkos::deep_copy(met.t_k, 298.0);
+    Kokkos::deep_copy(met.air_molec_cm3, 2.46e19);
+    Kokkos::deep_copy(met.h2o_molec_cm3, 4e17);
+  }
+  /// Sets a tag and adds it to its bulk.
+  void tag(const std::string& kind, const std::string& source, double v) {
+    const int f = registry.tagged(kind, source);
+    host(f, 0, 0, 0) = v;
+    host(registry.bulk_field(f), 0, 0, 0) += v;
+  }
+  /// Sets a bulk value after "the chemistry" (the bulk before it held first).
+  void bulk(const std::string& species, double v) {
+    if (!held) {
+      Kokkos::deep_copy(q, host);
+      attribution.hold_bulk(q, 0);
+      held = true;
+    }
+    host(registry.species(species), 0, 0, 0) = v;
+  }
+  double get(const std::string& kind, const std::string& source) const {
+    return host(registry.tagged(kind, source), 0, 0, 0);
+  }
+  /// Runs the attribution on the host values; returns the closure after it.
+  double attribute() {
+    Kokkos::deep_copy(q, host);
+    attribution.attribute(met, q, 0);
+    Kokkos::deep_copy(host, q);
+    return attribution.closure_drift(q, 0);
+  }
+
+  FieldRegistry registry = registered();
+  chem::TagAttribution attribution{tag_layout(registry, 2)};
+  bool held = false;
+  View4D<double> q;
+  View4D<double>::HostMirror host;
+  chem::ChemistryMeteo met;
+};
+
+double molar(const char* s) { return chem::kSpecies[chem::species_index(s)].molar_mass_g_mol; }
+
+TEST(TagAttribution, SulfateFormsInTheSharesOfTheSo2ItCameFrom) {
+  OneCell c;
+  c.tag("SO2", "a", 3e-9);
+  c.tag("SO2", "b", 1e-9);
+  c.tag("SULF", "b", 1e-9);
+  // The chemistry oxidised half the SO2.
+  c.bulk("SO2", 2e-9);
+  const double formed = 2e-9 / molar("SO2") * molar("SULF");
+  c.bulk("SULF", 1e-9 + formed);
+  EXPECT_LT(c.attribute(), 1e-14);
+  EXPECT_NEAR(c.get("SO2", "a"), 1.5e-9, 1e-23);
+  EXPECT_NEAR(c.get("SO2", "b"), 0.5e-9, 1e-23);
+  EXPECT_NEAR(c.get("SULF", "a"), 0.75 * formed, 1e-23);
+  EXPECT_NEAR(c.get("SULF", "b"), 1e-9 + 0.25 * formed, 1e-23);
+  EXPECT_EQ(c.get("SULF", "other"), 0.0);  // no spurious tag
+}
+
+TEST(TagAttribution, EvaporatingAmmoniumReturnsToItsSources) {
+  OneCell c;
+  c.tag("NH4", "a", 1e-9);
+  c.tag("NH4", "b", 3e-9);
+  c.bulk("NH4", 2e-9);
+  c.bulk("NH3", 2e-9 / molar("NH4") * molar("NH3"));
+  EXPECT_LT(c.attribute(), 1e-14);
+  EXPECT_NEAR(c.get("NH4", "a") / c.get("NH4", "b"), 1.0 / 3.0, 1e-14);
+  EXPECT_NEAR(c.get("NH3", "a") / c.get("NH3", "b"), 1.0 / 3.0, 1e-14);
+}
+
+TEST(TagAttribution, OzoneGoesToNoxTagsWhenNoxLimitedAndVocTagsWhenVocLimited) {
+  for (const bool nox_limited : {true, false}) {
+    OneCell c;
+    c.tag("O3N", "b", 80e-9);
+    c.tag("NO2", "a", 1e-9);
+    c.tag("NO2", "b", 3e-9);
+    c.tag("ALK", "a", 5e-9);
+    c.tag("OLE", "b", 1e-9);
+    // P(H2O2)/P(HNO3) = k1 [HO2]² / (k2 [OH][NO2]): lots of HO2 for NOx-limited, little for VOC.
+    c.bulk("OH", 1e-13);
+    c.bulk("HO2", nox_limited ? 1e-10 : 1e-14);
+    c.bulk("O3", 90e-9);  // 10e-9 formed
+    EXPECT_LT(c.attribute(), 1e-14);
+    if (nox_limited) {
+      EXPECT_NEAR(c.get("O3N", "a"), 2.5e-9, 1e-22);
+      EXPECT_NEAR(c.get("O3N", "b"), 80e-9 + 7.5e-9, 1e-22);
+      EXPECT_EQ(c.get("O3V", "a") + c.get("O3V", "b"), 0.0);
+    } else {
+      // OH reactivity shares: kOH/M per kg, from the mechanism (tag_families.cpp).
+      double w_alk = 0, w_ole = 0;
+      for (const chem::TagMember& m : chem::ozone_voc_reactivity()) {
+        if (m.kind == "ALK") w_alk = m.weight * 5e-9;
+        if (m.kind == "OLE") w_ole = m.weight * 1e-9;
+      }
+      EXPECT_NEAR(c.get("O3V", "a"), 10e-9 * w_alk / (w_alk + w_ole), 1e-22);
+      EXPECT_NEAR(c.get("O3V", "b"), 10e-9 * w_ole / (w_alk + w_ole), 1e-22);
+      EXPECT_NEAR(c.get("O3N", "b"), 80e-9, 1e-22);
+    }
+  }
+}
+
+TEST(TagAttribution, OzoneLostLeavesEverySourceAlike) {
+  OneCell c;
+  c.tag("O3N", "a", 30e-9);
+  c.tag("O3V", "b", 10e-9);
+  c.bulk("O3", 20e-9);  // titrated by NO at night
+  EXPECT_LT(c.attribute(), 1e-14);
+  EXPECT_NEAR(c.get("O3N", "a"), 15e-9, 1e-22);
+  EXPECT_NEAR(c.get("O3V", "b"), 5e-9, 1e-22);
+}
+
+TEST(TagAttribution, RenormalisingRescalesTagsToTheBulkAndCountsIt) {
+  OneCell c;
+  c.tag("PRIMARY", "a", 1e-9);
+  c.tag("PRIMARY", "b", 1e-9);
+  c.bulk("PEC", 3e-9);  // transport's limiter left the tags short of the bulk
+  Kokkos::deep_copy(c.q, c.host);
+  const chem::TagStats s = c.attribution.renormalise(c.q, 0);
+  Kokkos::deep_copy(c.host, c.q);
+  EXPECT_EQ(s.rescaled_cells, 1);
+  EXPECT_NEAR(s.max_drift, 1.0 / 3.0, 1e-15);
+  EXPECT_NEAR(c.get("PRIMARY", "a"), 1.5e-9, 1e-24);
+  EXPECT_LT(c.attribution.closure_drift(c.q, 0), 1e-15);
+}
+
+TEST(TagAttribution, AttributionFirstRescalesTheTagsToTheBulkTransportLeft) {
+  OneCell c;
+  c.tag("PRIMARY", "a", 1e-9);
+  c.tag("PRIMARY", "b", 1e-9);
+  c.host(c.registry.species("PEC"), 0, 0, 0) = 3e-9;  // more than the tags hold
+  c.bulk("SO2", 0.0);                                 // holds that bulk; nothing tagged reacts
+  EXPECT_LT(c.attribute(), 1e-15);
+  EXPECT_NEAR(c.get("PRIMARY", "a"), 1.5e-9, 1e-24);
+}
+
+}  // namespace
+}  // namespace kctm
