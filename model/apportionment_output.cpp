@@ -26,14 +26,14 @@ std::vector<std::string> names_of(const std::vector<ApportionedOutput>& outputs)
 }
 
 /// The stations of the summary: none when the default file is absent (with a warning).
-std::vector<Station> summary_stations(const SourceApportionmentConfig& c) {
+std::vector<analysis::Station> summary_stations(const SourceApportionmentConfig& c) {
   if (c.stations_file.empty()) return {};
   if (!c.stations_required && !std::filesystem::exists(c.stations_file)) {
     spdlog::warn("source apportionment: no stations file at {}; the summary covers Hengyang only",
                  c.stations_file);
     return {};
   }
-  return read_stations(c.stations_file);
+  return analysis::read_stations(c.stations_file);
 }
 
 }  // namespace

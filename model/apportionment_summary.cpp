@@ -5,32 +5,16 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
-#include "base/csv.hpp"
 #include "base/error.hpp"
 
 namespace kctm {
-
-std::vector<Station> read_stations(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(path, "cannot read the stations file");
-  std::stringstream text;
-  text << in.rdbuf();
-  const CsvTable t = parse_csv(text.str(), path);
-  std::vector<Station> stations;
-  for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    stations.push_back(
-        {t.rows[r][t.column("code")], t.number(r, "lon", -180, 180), t.number(r, "lat", -90, 90)});
-  }
-  return stations;
-}
 
 ApportionmentSummary::ApportionmentSummary(const SourceSet& sources,
                                            std::vector<std::string> outputs, const RegionMask& mask,
                                            const std::vector<double>& cell_area_m2,
                                            const GlobalGrid& grid, int i0, int j0,
-                                           const std::vector<Station>& stations)
+                                           const std::vector<analysis::Station>& stations)
     : sources_(sources), outputs_(std::move(outputs)), columns_(mask.unit_of_cell.size()) {
   Place hengyang{"Hengyang", {}};
   double area = 0;
@@ -42,9 +26,9 @@ ApportionmentSummary::ApportionmentSummary(const SourceSet& sources,
   }
   for (auto& [c, w] : hengyang.columns) w /= area;
   places_.push_back(hengyang);
-  for (const Station& s : stations) {
+  for (const analysis::Station& s : stations) {
     int gi = 0, gj = 0;
-    const bool inside = grid.locate({s.lon, s.lat}, gi, gj);
+    const bool inside = grid.locate({s.lon_deg, s.lat_deg}, gi, gj);
     const int i = gi - i0, j = gj - j0;
     if (!inside || i < 0 || j < 0 || i >= mask.nx || j >= mask.ny) continue;
     places_.push_back({s.code, {{static_cast<std::size_t>(j) * mask.nx + i, 1.0}}});

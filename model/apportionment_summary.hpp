@@ -6,19 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "analysis/observations.hpp"
 #include "grids/global_grid.hpp"
 #include "grids/region_mask.hpp"
 #include "model/apportionment_sources.hpp"
 
 namespace kctm {
-
-/// A monitoring station (stations.csv of ../shared/data/aq-hengyang-2019: code, lon, lat).
-struct Station {
-  std::string code;
-  double lon, lat;
-};
-/// Reads `path`; throws kctm::Error naming the file and line on a bad row.
-std::vector<Station> read_stations(const std::string& path);
 
 class ApportionmentSummary {
  public:
@@ -27,7 +20,7 @@ class ApportionmentSummary {
   ApportionmentSummary(const SourceSet& sources, std::vector<std::string> outputs,
                        const RegionMask& mask, const std::vector<double>& cell_area_m2,
                        const GlobalGrid& grid, int i0, int j0,
-                       const std::vector<Station>& stations);
+                       const std::vector<analysis::Station>& stations);
 
   /// Adds one hour: record[o] holds output o as (source, j, i) over the interior.
   void add(const std::vector<std::vector<float>>& record);
