@@ -1,9 +1,11 @@
-// kctm command line: run, demo, box, mechanism, config, info, emissions.
+// kctm command line: run, demo, box, mechanism, config, info, emissions, validate.
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "base/error.hpp"
@@ -16,6 +18,8 @@
 #include "model/info.hpp"
 #include "model/mechanism_table.hpp"
 #include "model/run_config.hpp"
+#include "model/station_extraction.hpp"
+#include "model/validation.hpp"
 
 namespace {
 
@@ -68,6 +72,36 @@ int run_and_report(kctm::Config& config) {
   return 0;
 }
 
+/// `kctm validate`: 0 when every limit holds, 3 when one is crossed.
+int validate_and_report(const std::string& run_dir, const std::string& obs_file,
+                        std::string stations_file, const std::string& limits_file,
+                        const std::string& out_dir) {
+  namespace fs = std::filesystem;
+  if (stations_file.empty())
+    stations_file = (fs::path(obs_file).parent_path() / "stations.csv").string();
+  const std::vector<kctm::analysis::Station> stations =
+      kctm::analysis::read_stations(stations_file);
+  std::ifstream in(obs_file);
+  std::string header;
+  if (!in || !std::getline(in, header)) throw kctm::Error(obs_file, "cannot read the observations");
+  const kctm::analysis::Observations obs = header.rfind("date,hour,type", 0) == 0
+                                               ? kctm::analysis::read_cnemc_wide(obs_file)
+                                               : kctm::analysis::read_long_csv(obs_file);
+  const kctm::ValidationLimits limits =
+      limits_file.empty() ? kctm::ValidationLimits{} : kctm::read_validation_limits(limits_file);
+  const kctm::analysis::Observations model = kctm::model_at_stations(run_dir, stations);
+  const kctm::Validation v = kctm::validate(model, obs, limits);
+  kctm::write_validation(out_dir, v, model, obs, run_dir, obs_file);
+  for (const kctm::MetricRow& r : v.rows) {
+    if (r.station != "all" || r.month != "all") continue;
+    spdlog::info("{:<10} N {:>5}  NMB {:+6.1f} %  NME {:5.1f} %  r {:5.2f}  {}", r.pollutant,
+                 r.stats.n, 100 * r.stats.nmb, 100 * r.stats.nme, r.stats.r, r.rating);
+  }
+  for (const std::string& c : v.crossed) spdlog::warn("limit crossed: {}", c);
+  std::cout << "report: " << (fs::path(out_dir) / "report.md").string() << "\n";
+  return v.crossed.empty() ? 0 : 3;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -118,6 +152,22 @@ int main(int argc, char** argv) {
   emissions->add_option("config", emissions_config, "YAML config (default: the built-in one)");
   emissions->add_option("--set", sets, "override a config key (repeatable)");
 
+  std::string validate_run, validate_obs, validate_stations, validate_limits,
+      validate_out = "validation";
+  CLI::App* validate = app.add_subcommand(
+      "validate", "compare a run with station observations; exit 3 when a limit is crossed");
+  validate->add_option("run_dir", validate_run, "the run's output folder")->required();
+  validate
+      ->add_option("--obs", validate_obs,
+                   "observations: CNEMC layout (date,hour,type,<stations>) or the long CSV "
+                   "(station,time,pollutant,value,unit)")
+      ->required();
+  validate->add_option("--stations", validate_stations,
+                       "stations CSV (code, lon, lat); default: stations.csv beside --obs");
+  validate->add_option("--limits", validate_limits,
+                       "YAML limits per pollutant (e.g. examples/validation_limits.yaml)");
+  validate->add_option("--out", validate_out, "report folder");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -155,6 +205,9 @@ int main(int argc, char** argv) {
       std::cout << "output: " << box_out << "\n";
       return r.failed == 0 ? 0 : 1;
     }
+    if (*validate)
+      return validate_and_report(validate_run, validate_obs, validate_stations, validate_limits,
+                                 validate_out);
     kctm::Config cfg;
     if (*emissions) {
       if (!emissions_config.empty()) cfg.merge_file(emissions_config);

@@ -75,6 +75,18 @@ expect_error overlapping_sources "overlap.yaml:2: source_apportionment.sources: 
 expect_error unknown_source_factor "source_apportionment.factors: unknown source 'mobil' \(did you mean 'mobile'\?\)" \
   -- demo --hours 1 --out "$out" --set grid.dx_km=9 --set source_apportionment.factors=mobil=0
 
+mkdir -p "$work/empty_run"
+printf 'code,name,lon,lat\nA,city,112.57,26.89\n' >"$work/stations.csv"
+printf 'station,time,pollutant,value,unit\nA,2019-01-01T01:00:00+08:00,PM2.5,40,ug/m3\n' >"$work/obs.csv"
+printf 'station,time,pollutant,value,unit\nA,2019-01-01T01:00:00+08:00,PM3,40,ug/m3\n' >"$work/bad_obs.csv"
+printf 'PM2.5:\n  nmb_max: 0.3\n' >"$work/limits.yaml"
+expect_error validate_no_output "empty_run: no kctm_conc_\*.nc output in the run folder" \
+  -- validate "$work/empty_run" --obs "$work/obs.csv" --stations "$work/stations.csv" --out "$work/report"
+expect_error validate_bad_pollutant "bad_obs.csv:2: unknown pollutant 'PM3'" \
+  -- validate "$work/empty_run" --obs "$work/bad_obs.csv" --stations "$work/stations.csv" --out "$work/report"
+expect_error validate_bad_limit "limits.yaml: PM2.5.nmb_max: unknown limit" \
+  -- validate "$work/empty_run" --obs "$work/obs.csv" --stations "$work/stations.csv" --limits "$work/limits.yaml"
+
 printf 'chemistry:\n  rtol: -1\n' >"$work/rtol.yaml"
 expect_error bad_rtol "rtol.yaml:2: chemistry.rtol: must be positive" -- run "$work/rtol.yaml" --set "output.dir=$out"
 

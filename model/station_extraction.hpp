@@ -1,0 +1,19 @@
+#pragma once
+// The model at monitoring stations: from a run's hourly kctm_conc_YYYYMMDD.nc files, the lowest
+// layer of the cell holding each station, for the pollutants of GB 3095-2012 (PM2.5, PM10, SO2,
+// NO2, O3 in ug m-3; CO in mg m-3), keyed like the observations (analysis/observations.hpp).
+#include <string>
+#include <vector>
+
+#include "analysis/observations.hpp"
+
+namespace kctm {
+
+/// Model values at `stations` from every kctm_conc_*.nc in `run_dir`. A record written at time t
+/// (an instantaneous field at the end of a model hour) is paired with the observation of the
+/// hour ending at t. Stations outside the grid are left out (with a warning). Throws
+/// kctm::Error naming the folder or file when there is no output or it cannot be read.
+analysis::Observations model_at_stations(const std::string& run_dir,
+                                         const std::vector<analysis::Station>& stations);
+
+}  // namespace kctm

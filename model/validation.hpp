@@ -1,0 +1,44 @@
+#pragma once
+// `kctm validate`: the model at the monitoring stations against their observations, with the
+// statistics of analysis/evaluation_stats.hpp per pollutant, station and month (Beijing time),
+// rated against the published benchmarks (Emery et al. 2017, on daily means for PM2.5 as they
+// were set), and limits from a file that fail a nightly run.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analysis/observations.hpp"
+#include "analysis/performance_benchmarks.hpp"
+
+namespace kctm {
+
+/// Limits per pollutant (CNEMC name, or "PM2.5_24h" for daily means) on the statistics over
+/// every station and month, from YAML: `PM2.5_24h: {nmb_abs_max: 0.3, nme_max: 0.5, r_min: 0.4}`
+/// (also mfb_abs_max, mfe_max; fractions). Throws kctm::Error naming the file and key.
+using ValidationLimits = std::map<std::string, analysis::Thresholds>;
+ValidationLimits read_validation_limits(const std::string& path);
+
+/// One row of statistics: a pollutant (or "PM2.5_24h"), a station (or "all") and a month
+/// ("YYYY-MM", or "all").
+struct MetricRow {
+  std::string pollutant, station, month;
+  analysis::PairedStats stats;
+  std::string rating;  ///< against the benchmark for the pollutant, or "" where none applies
+};
+
+struct Validation {
+  std::vector<MetricRow> rows;
+  std::vector<std::string> crossed;  ///< the limits crossed, one line each
+};
+
+/// Pairs `model` with `obs` (the same stations, pollutants and hour ends) and computes the rows.
+Validation validate(const analysis::Observations& model, const analysis::Observations& obs,
+                    const ValidationLimits& limits);
+
+/// Writes pairs.csv (station,time_utc,pollutant,unit,model,observed), metrics.csv and report.md
+/// into `dir` (created), each under a temporary name then renamed.
+void write_validation(const std::string& dir, const Validation& v,
+                      const analysis::Observations& model, const analysis::Observations& obs,
+                      const std::string& run_dir, const std::string& obs_file);
+
+}  // namespace kctm
