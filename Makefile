@@ -14,7 +14,7 @@ ifneq ($(KOKKOS_ROOT),)
   CMAKE_ARGS += -DKokkos_ROOT=$(KOKKOS_ROOT)
 endif
 
-.PHONY: all deps configure build demo test test-quick bench emission-maps format clean
+.PHONY: all deps configure build demo test test-quick bench emission-maps nightly format clean
 
 all: build
 
@@ -47,6 +47,11 @@ emission-maps: build
 	  || apt-get install -y -q python3-netcdf4 python3-matplotlib >/dev/null
 	$(BUILD)/kctm emissions --write $(BUILD)/emissions.nc
 	$(PLOT_PYTHON) scripts/plot_emissions.py $(BUILD)/emissions.nc emission-maps
+
+# Build, run the validation period, compare with the stations and with the previous night
+# (scripts/nightly-validation.sh; settings: HOURS, START, NIGHTLY_DIR, LIMITS).
+nightly: deps
+	scripts/nightly-validation.sh
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

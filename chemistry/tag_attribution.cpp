@@ -1,6 +1,7 @@
 #include "chemistry/tag_attribution.hpp"
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <set>
 
@@ -136,6 +137,13 @@ KOKKOS_INLINE_FUNCTION double group_bulk(const Tables& t, const View4D<double>& 
     total += t.member_weight(m) * member_value(t, q, m, k, j, i);
   }
   return total;
+}
+
+/// The interior's extent (layers, rows, columns) of a state view with `halo` cells.
+template <class StateView>
+std::array<int, 3> interior_of(const StateView& q, int halo) {
+  return {static_cast<int>(q.extent(1)), static_cast<int>(q.extent(2)) - 2 * halo,
+          static_cast<int>(q.extent(3)) - 2 * halo};
 }
 
 /// |sum − bulk| / |bulk|, with a floor of 1e-30 on the bulk.
@@ -422,17 +430,12 @@ TagStats TagAttribution::attribute(const ChemistryMeteo& met, View4D<double> q, 
         if (!explained) ++fallbacks;
       },
       fallback_cells, rescaled_cells, Kokkos::Max<double>(drift));
-  TagStats stats;
-  stats.fallback_cells = fallback_cells;
-  stats.rescaled_cells = rescaled_cells;
-  stats.max_drift = drift;
-  return stats;
+  return {fallback_cells, rescaled_cells, drift};
 }
 
 void TagAttribution::hold_bulk(View4D<const double> q, int halo) const {
   const Tables t = *tables_;
-  const int nz = static_cast<int>(q.extent(1)), ny = static_cast<int>(q.extent(2)) - 2 * halo,
-            nx = static_cast<int>(q.extent(3)) - 2 * halo;
+  const auto [nz, ny, nx] = interior_of(q, halo);
   const int n_sets = static_cast<int>(t.closure_begin.extent(0)) - 1;
   if (held_bulk_.extent(1) != static_cast<std::size_t>(nz) ||
       held_bulk_.extent(2) != static_cast<std::size_t>(ny) ||
@@ -449,8 +452,7 @@ void TagAttribution::hold_bulk(View4D<const double> q, int halo) const {
 
 TagStats TagAttribution::renormalise(View4D<double> q, int halo) const {
   const Tables t = *tables_;
-  const int nz = static_cast<int>(q.extent(1)), ny = static_cast<int>(q.extent(2)) - 2 * halo,
-            nx = static_cast<int>(q.extent(3)) - 2 * halo;
+  const auto [nz, ny, nx] = interior_of(q, halo);
   long rescaled = 0, fallback = 0;
   double drift = 0;
   Kokkos::parallel_reduce(
@@ -465,17 +467,12 @@ TagStats TagAttribution::renormalise(View4D<double> q, int halo) const {
         if (r.fallback) ++fallback_cells;
       },
       rescaled, fallback, Kokkos::Max<double>(drift));
-  TagStats stats;
-  stats.fallback_cells = fallback;
-  stats.rescaled_cells = rescaled;
-  stats.max_drift = drift;
-  return stats;
+  return {fallback, rescaled, drift};
 }
 
 double TagAttribution::closure_drift(View4D<const double> q, int halo) const {
   const Tables t = *tables_;
-  const int nz = static_cast<int>(q.extent(1)), ny = static_cast<int>(q.extent(2)) - 2 * halo,
-            nx = static_cast<int>(q.extent(3)) - 2 * halo;
+  const auto [nz, ny, nx] = interior_of(q, halo);
   const int n = t.n_sources, n_sets = static_cast<int>(t.closure_begin.extent(0)) - 1;
   double drift = 0;
   Kokkos::parallel_reduce(

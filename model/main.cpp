@@ -1,15 +1,19 @@
-// kctm command line: run, demo, box, mechanism, config, info, emissions, validate.
+// kctm command line: run, demo, box, mechanism, config, info, emissions, validate, attain.
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include "analysis/standard_metrics.hpp"
 #include "base/error.hpp"
+#include "emissions/inventory.hpp"
 #include "kernels/kokkos_types.hpp"
+#include "model/attainment.hpp"
 #include "model/box_model.hpp"
 #include "model/config.hpp"
 #include "model/driver.hpp"
@@ -70,6 +74,24 @@ int run_and_report(kctm::Config& config) {
 
   for (const std::string& f : r.files) std::cout << "output: " << f << "\n";
   return 0;
+}
+
+/// City daily mean PM2.5 of CNEMC observations (HJ 663-2013: the mean of the stations' valid
+/// daily means) [ug m-3].
+std::vector<double> city_daily_pm25(const std::string& obs_file) {
+  const kctm::analysis::Observations obs = kctm::analysis::read_cnemc_wide(obs_file);
+  std::vector<std::vector<kctm::analysis::DailyValue>> stations;
+  for (const auto& [code, by_pollutant] : obs) {
+    const auto pm = by_pollutant.find(kctm::analysis::Pollutant::kPm25);
+    if (pm == by_pollutant.end() || pm->second.empty()) continue;
+    stations.push_back(kctm::analysis::daily_means(kctm::analysis::make_hourly_series(
+        pm->second, pm->second.begin()->first, pm->second.rbegin()->first)));
+  }
+  std::vector<double> daily;
+  for (const kctm::analysis::DailyValue& d : kctm::analysis::city_daily_means(stations)) {
+    if (std::isfinite(d.value)) daily.push_back(d.value);
+  }
+  return daily;
 }
 
 /// `kctm validate`: 0 when every limit holds, 3 when one is crossed.
@@ -168,6 +190,20 @@ int main(int argc, char** argv) {
                        "YAML limits per pollutant (e.g. examples/validation_limits.yaml)");
   validate->add_option("--out", validate_out, "report folder");
 
+  std::string attain_run, attain_scenario, attain_obs;
+  CLI::App* attain = app.add_subcommand(
+      "attain", "project the plan's targets from a run's source apportionment and a scenario");
+  attain->add_option("run_dir", attain_run, "a run's output folder (kctm_sa_summary.csv)")
+      ->required();
+  attain
+      ->add_option("--scenario", attain_scenario,
+                   "scenario YAML (e.g. scenarios/hengyang-plan.yaml)")
+      ->required();
+  std::string attain_csv;
+  attain->add_option("--csv", attain_csv, "also write the table as CSV (for the attainment chart)");
+  attain->add_option("--obs", attain_obs,
+                     "CNEMC observations: their daily PM2.5 turn the change into good days");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -204,6 +240,22 @@ int main(int argc, char** argv) {
                    r.records.size(), r.solver_steps, r.rejected, r.clipped, r.failed);
       std::cout << "output: " << box_out << "\n";
       return r.failed == 0 ? 0 : 1;
+    }
+    if (*attain) {
+      const kctm::Inventory& inventory = kctm::hengyang_2018_inventory();
+      const kctm::Scenario scenario =
+          kctm::read_scenario(attain_scenario, inventory.sectors, inventory.pollutants);
+      const auto contributions = kctm::read_contributions(
+          (std::filesystem::path(attain_run) / "kctm_sa_summary.csv").string());
+      const std::vector<double> daily =
+          attain_obs.empty() ? std::vector<double>{} : city_daily_pm25(attain_obs);
+      const auto years = kctm::project(scenario, contributions, daily);
+      std::cout << kctm::attainment_table(scenario, years) << "\n";
+      if (!attain_csv.empty()) {
+        kctm::write_attainment_csv(attain_csv, scenario, years);
+        std::cout << "output: " << attain_csv << "\n";
+      }
+      return 0;
     }
     if (*validate)
       return validate_and_report(validate_run, validate_obs, validate_stations, validate_limits,

@@ -27,3 +27,26 @@ check ':Conventions = "CF-1.8"'
 check ':kctm_version = '
 check ':kctm_config = '
 echo "demo output has the promised CF header"
+
+# Source apportionment: the file, its source axis, the summary; then the plan's targets from it.
+sa=$(ncdump -h "$out/kctm_sa_20190101.nc")
+grep -qE 'float PM25_SA\(time, source, y, x\)' <<<"$sa" || { echo "no PM25_SA(time, source, y, x)"; exit 1; }
+grep -qE 'string source\(source\)' <<<"$sa" || { echo "no source coordinate"; exit 1; }
+head -1 "$out/kctm_sa_summary.csv" | grep -q '^place,source,category,PM25_SA_ug_m3,PM25_SA_share_pct'
+"$kctm" attain "$out" --scenario scenarios/hengyang-plan.yaml | tee "$out/attain.txt"
+grep -qE '^2025 ' "$out/attain.txt"
+obs=../shared/data/aq-hengyang-2019/hengyang_sites_2019_hourly.csv
+if [[ -f $obs ]]; then
+  "$kctm" validate "$out" --obs "$obs" --out "$out/validation"
+  test -s "$out/validation/report.md"
+  if /usr/bin/python3 -c 'import matplotlib' 2>/dev/null; then
+    /usr/bin/python3 scripts/plot_validation.py "$out/validation"
+    for p in PM25 O3; do
+      for kind in timeseries scatter diurnal; do test -s "$out/validation/${kind}_$p.png"; done
+    done
+  else
+    echo "skipped the validation plots: Debian's python3-matplotlib is absent"
+  fi
+else
+  echo "skipped kctm validate: $obs is absent"
+fi

@@ -1,0 +1,62 @@
+#pragma once
+// `kctm attain`: will the plan's measures meet its targets? A scenario file (scenarios/
+// hengyang-plan.yaml) changes each sector's emissions per pollutant by year. The first-order
+// projection takes a run's source apportionment over Hengyang (kctm_sa_summary.csv): each
+// sector's sulfate, nitrate, ammonium, SOA and primary PM2.5 change as its SO2, NOx, NH3, VOC
+// and PM2.5 emissions do, and the observed base year moves by the sum.
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kctm {
+
+struct Scenario {
+  double base_annual, base_special, base_good_share, base_pm25_days, days;
+  struct Target {
+    double annual, special, good_share;
+  };
+  std::map<int, Target> targets;
+  std::map<int, double> phase;  ///< year → share of the full (2025) change reached
+  /// sector → pollutant → change of its emissions at full phase [fraction of 2018]
+  std::map<std::string, std::map<std::string, double>> changes;
+};
+
+/// Reads a scenario; sectors and pollutants must be the inventory's. Throws kctm::Error naming
+/// the file and key.
+Scenario read_scenario(const std::string& path, const std::vector<std::string>& sectors,
+                       const std::vector<std::string>& pollutants);
+
+/// Each source's PM2.5 components over Hengyang [ug m-3] from a run's kctm_sa_summary.csv.
+struct SourceContribution {
+  std::string source, category;
+  double primary, sulfate, nitrate, ammonium, soa, pm25;
+};
+std::vector<SourceContribution> read_contributions(const std::string& summary_csv);
+
+struct YearProjection {
+  int year;
+  double change;              ///< relative change of PM2.5 from the base year [1]
+  double annual, special;     ///< projected PM2.5 [ug m-3]
+  double good_share;          ///< projected good days [%], NaN without daily data
+  double local_cut_to_close;  ///< further cut of every local source to meet the annual
+                              ///< target [fraction], 0 when met
+};
+
+/// The first-order projection for every year of the scenario, with shares among the sources
+/// other than the initial state (a run's spin-up). `daily_pm25` (city daily means of
+/// the observations, may be empty) turns PM2.5's change into polluted days: those above 75 ug
+/// m-3 (the 24-h IAQI 100 breakpoint, HJ 633-2012) after scaling, against before.
+std::vector<YearProjection> project(const Scenario& scenario,
+                                    const std::vector<SourceContribution>& contributions,
+                                    const std::vector<double>& daily_pm25);
+
+/// The table against the targets, for the terminal.
+std::string attainment_table(const Scenario& scenario, const std::vector<YearProjection>& years);
+
+/// The same as CSV (year,change,annual,annual_target,special,special_target,good_share,
+/// good_share_target), written under a temporary name then renamed, for
+/// scripts/plot_apportionment.py.
+void write_attainment_csv(const std::string& path, const Scenario& scenario,
+                          const std::vector<YearProjection>& years);
+
+}  // namespace kctm

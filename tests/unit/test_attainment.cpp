@@ -1,0 +1,63 @@
+// The first-order attainment projection on a hand-made apportionment and scenario.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+
+#include "model/attainment.hpp"
+#include "test_support.hpp"
+
+namespace kctm {
+namespace {
+
+TEST(Attainment, ComponentsFollowTheirEmissionsAndGoodDaysFollowTheDailyMeans) {
+  const std::string dir = test::temp_dir("attain");
+  {
+    std::ofstream f(dir + "/scenario.yaml");
+    f << "base: {pm25_annual: 40, pm25_special_period: 60, good_day_share: 80, "
+         "pm25_polluted_days: 20, days: 365}\n"
+         "targets: {2025: {pm25_annual: 35, pm25_special_period: 50, good_day_share: 85}}\n"
+         "phase: {2025: 0.5}\n"
+         "changes: {power: {SO2: -0.8, PM25: -0.4}, traffic: {NOx: -0.6}}\n";
+  }
+  const Scenario s = read_scenario(dir + "/scenario.yaml", {"power", "traffic"},
+                                   {"PM25", "SO2", "NOx", "VOC", "NH3"});
+  // ug m-3 over Hengyang: power 4 primary + 6 sulfate; traffic 5 nitrate + 5 primary (its
+  // primary is not cut); regional 20; the initial state 100 (spin-up, left out).
+  const std::vector<SourceContribution> c = {{"power", "local", 4, 6, 0, 0, 0, 10},
+                                             {"traffic", "local", 5, 0, 5, 0, 0, 10},
+                                             {"regional", "regional", 20, 0, 0, 0, 0, 20},
+                                             {"initial", "initial", 100, 0, 0, 0, 0, 100}};
+  // Daily means: 3 of 5 above 75 ug m-3; after −11.75 %, 80 × 0.8825 = 70.6 drops below.
+  const std::vector<YearProjection> y = project(s, c, {70, 80, 90, 100, 50});
+  ASSERT_EQ(y.size(), 1u);
+  // Change: (4 × −0.2 + 6 × −0.4 + 5 × −0.3) / 40 = −4.7 / 40 = −0.1175.
+  EXPECT_NEAR(y[0].change, -0.1175, 1e-12);
+  EXPECT_NEAR(y[0].annual, 40 * (1 - 0.1175), 1e-12);
+  EXPECT_NEAR(y[0].special, 60 * (1 - 0.1175), 1e-12);
+  // Polluted PM2.5 days: 20 × 2/3 (80 × 0.8825 = 70.6 now good); good days +6.67/365.
+  EXPECT_NEAR(y[0].good_share, 80 + 100 * (20 - 20 * 2.0 / 3.0) / 365, 1e-9);
+  // 35.3 > 35: the local sources (20 − 4.7 = 15.3 ug m-3 of 40) must lose 0.3 / 15.3 more.
+  EXPECT_NEAR(y[0].local_cut_to_close, (40 * 0.8825 - 35) / 15.3, 1e-9);
+  EXPECT_NE(attainment_table(s, y).find("NOT met"), std::string::npos);
+}
+
+TEST(Attainment, BadScenariosAreRefusedByName) {
+  const std::string dir = test::temp_dir("attain-bad");
+  std::ofstream(dir + "/s.yaml") << "base: {pm25_annual: 40}\n";
+  EXPECT_NE(
+      test::error_of([&] { read_scenario(dir + "/s.yaml", {}, {}); }).find("pm25_special_period"),
+      std::string::npos);
+  std::ofstream(dir + "/t.yaml")
+      << "base: {pm25_annual: 40, pm25_special_period: 60, good_day_share: 80, "
+         "pm25_polluted_days: 20, days: 365}\ntargets: {2025: {pm25_annual: 35, "
+         "pm25_special_period: 50, good_day_share: 85}}\nphase: {2025: 1}\n"
+         "changes: {powr: {SO2: -0.5}}\n";
+  EXPECT_NE(test::error_of([&] {
+              read_scenario(dir + "/t.yaml", {"power"}, {"SO2"});
+            }).find("did you mean 'power'"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace kctm
