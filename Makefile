@@ -14,7 +14,8 @@ ifneq ($(KOKKOS_ROOT),)
   CMAKE_ARGS += -DKokkos_ROOT=$(KOKKOS_ROOT)
 endif
 
-.PHONY: all deps configure build demo test test-quick bench emission-maps nightly format clean
+.PHONY: all deps configure build demo test test-quick bench emission-maps apportionment-maps nightly \
+        format clean
 
 all: build
 
@@ -47,6 +48,15 @@ emission-maps: build
 	  || apt-get install -y -q python3-netcdf4 python3-matplotlib >/dev/null
 	$(BUILD)/kctm emissions --write $(BUILD)/emissions.nc
 	$(PLOT_PYTHON) scripts/plot_emissions.py $(BUILD)/emissions.nc emission-maps
+
+# Maps of a run's PM2.5 by source, the stacked contributions and the attainment chart (from
+# `kctm attain RUN --scenario scenarios/hengyang-plan.yaml --csv RUN/attain.csv`), in RUN/plots.
+RUN ?= $(DEMO_OUT)
+apportionment-maps: build
+	@$(PLOT_PYTHON) -c 'import netCDF4, matplotlib' 2>/dev/null \
+	  || apt-get install -y -q python3-netcdf4 python3-matplotlib >/dev/null
+	$(BUILD)/kctm attain $(RUN) --scenario scenarios/hengyang-plan.yaml --csv $(RUN)/attain.csv
+	$(PLOT_PYTHON) scripts/plot_apportionment.py $(RUN) --attain $(RUN)/attain.csv
 
 # Build, run the validation period, compare with the stations and with the previous night
 # (scripts/nightly-validation.sh; settings: HOURS, START, NIGHTLY_DIR, LIMITS).

@@ -90,6 +90,30 @@ std::vector<SourceContribution> read_contributions(const std::string& summary_cs
   return out;
 }
 
+YearProjection year_projection(const Scenario& scenario, const std::vector<double>& daily_pm25,
+                               int year, double change, double local_share_after) {
+  YearProjection y{
+      year, change, scenario.base_annual * (1 + change), scenario.base_special * (1 + change),
+      NAN,  0};
+  auto polluted_days = [&](double factor) {
+    return static_cast<double>(std::count_if(daily_pm25.begin(), daily_pm25.end(), [&](double v) {
+      return v * factor > kPm25GoodLimit;
+    }));
+  };
+  if (polluted_days(1.0) > 0) {
+    const double polluted =
+        scenario.base_pm25_days * polluted_days(1 + change) / polluted_days(1.0);
+    y.good_share =
+        std::min(100.0, scenario.base_good_share +
+                            100.0 * (scenario.base_pm25_days - polluted) / scenario.days);
+  }
+  const double target = scenario.targets.at(year).annual;
+  // Local sources at the base year's scale [ug m-3]: how much more of them must go.
+  const double local_ug = local_share_after * scenario.base_annual;
+  y.local_cut_to_close = y.annual > target && local_ug > 0 ? (y.annual - target) / local_ug : 0;
+  return y;
+}
+
 std::vector<YearProjection> project(const Scenario& scenario,
                                     const std::vector<SourceContribution>& contributions,
                                     const std::vector<double>& daily_pm25) {
@@ -99,11 +123,6 @@ std::vector<YearProjection> project(const Scenario& scenario,
   for (const SourceContribution& c : contributions) {
     if (c.category != "initial") total += c.pm25;
   }
-  auto base_polluted = [&](double factor) {
-    return static_cast<double>(std::count_if(daily_pm25.begin(), daily_pm25.end(), [&](double v) {
-      return v * factor > kPm25GoodLimit;
-    }));
-  };
   std::vector<YearProjection> years;
   for (const auto& [year, phase] : scenario.phase) {
     double change_ug = 0, local_after = 0;
@@ -120,21 +139,8 @@ std::vector<YearProjection> project(const Scenario& scenario,
       change_ug += d;
       if (c.category == "local") local_after += c.pm25 + d;
     }
-    YearProjection y{year, total > 0 ? change_ug / total : 0.0, 0, 0, NAN, 0};
-    y.annual = scenario.base_annual * (1 + y.change);
-    y.special = scenario.base_special * (1 + y.change);
-    const double before = base_polluted(1.0);
-    if (before > 0) {
-      const double polluted = scenario.base_pm25_days * base_polluted(1 + y.change) / before;
-      y.good_share =
-          std::min(100.0, scenario.base_good_share +
-                              100.0 * (scenario.base_pm25_days - polluted) / scenario.days);
-    }
-    const double target = scenario.targets.at(year).annual;
-    // Local sources at the base year's scale [ug m-3]: how much more of them must go.
-    const double local_ug = total > 0 ? local_after / total * scenario.base_annual : 0.0;
-    y.local_cut_to_close = y.annual > target && local_ug > 0 ? (y.annual - target) / local_ug : 0;
-    years.push_back(y);
+    years.push_back(year_projection(scenario, daily_pm25, year, total > 0 ? change_ug / total : 0.0,
+                                    total > 0 ? local_after / total : 0.0));
   }
   return years;
 }
@@ -157,7 +163,8 @@ void write_attainment_csv(const std::string& path, const Scenario& scenario,
   std::filesystem::rename(temp, path);
 }
 
-std::string attainment_table(const Scenario& scenario, const std::vector<YearProjection>& years) {
+std::string attainment_table(const Scenario& scenario, const std::vector<YearProjection>& years,
+                             bool rerun) {
   auto mark = [](bool met) { return met ? "met" : "NOT met"; };
   std::string t =
       fmt::format("{:<6} {:>8} {:>22} {:>24} {:>22}\n", "year", "PM2.5", "annual ug/m3 (target)",
@@ -185,10 +192,13 @@ std::string attainment_table(const Scenario& scenario, const std::vector<YearPro
                        target.annual, 100 * y.local_cut_to_close);
     }
   }
-  return t + fmt::format(
-                 "(first order: base year {:.1f} ug/m3 moved by each sector's PM2.5 components "
-                 "times its emission changes; rerun the model for the nonlinear response)",
-                 scenario.base_annual);
+  return t + (rerun ? fmt::format("(rerun: base year {:.1f} ug/m3 moved as Hengyang's PM2.5 moved "
+                                  "between the run and its reruns with each year's emissions)",
+                                  scenario.base_annual)
+                    : fmt::format("(first order: base year {:.1f} ug/m3 moved by each sector's "
+                                  "PM2.5 components times its emission changes; --rerun for the "
+                                  "nonlinear response)",
+                                  scenario.base_annual));
 }
 
 }  // namespace kctm

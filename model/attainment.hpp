@@ -42,6 +42,11 @@ struct YearProjection {
                               ///< target [fraction], 0 when met
 };
 
+/// One year's figures from PM2.5's relative change and the local sources' share of the base
+/// year's PM2.5 after it (for the cut that would close the gap).
+YearProjection year_projection(const Scenario& scenario, const std::vector<double>& daily_pm25,
+                               int year, double change, double local_share_after);
+
 /// The first-order projection for every year of the scenario, with shares among the sources
 /// other than the initial state (a run's spin-up). `daily_pm25` (city daily means of
 /// the observations, may be empty) turns PM2.5's change into polluted days: those above 75 ug
@@ -50,8 +55,9 @@ std::vector<YearProjection> project(const Scenario& scenario,
                                     const std::vector<SourceContribution>& contributions,
                                     const std::vector<double>& daily_pm25);
 
-/// The table against the targets, for the terminal.
-std::string attainment_table(const Scenario& scenario, const std::vector<YearProjection>& years);
+/// The table against the targets, for the terminal; `rerun`: the years come from reruns.
+std::string attainment_table(const Scenario& scenario, const std::vector<YearProjection>& years,
+                             bool rerun = false);
 
 /// The same as CSV (year,change,annual,annual_target,special,special_target,good_share,
 /// good_share_target), written under a temporary name then renamed, for

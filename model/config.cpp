@@ -119,6 +119,25 @@ void Config::merge_file(const std::string& path) {
   merge_node(user, "", {path, 0}, path);
 }
 
+void Config::merge_text(const std::string& yaml, const std::string& where) {
+  YAML::Node user;
+  try {
+    user = YAML::Load(yaml);
+  } catch (const YAML::Exception& e) {
+    throw Error(where + ":" + std::to_string(e.mark.line + 1), "not valid YAML: " + e.msg);
+  }
+  if (user.IsNull()) return;
+  if (!user.IsMap()) throw Error(where, "the config must be a map of sections", "e.g. 'grid:'");
+  merge_node(user, "", {"", 0}, where);
+  // A recorded config repeats every key: those at their default value stay defaults (a default
+  // file that may be absent must not become a file the user asked for).
+  const Config defaults;
+  for (auto it = user_origin_.begin(); it != user_origin_.end();) {
+    const bool same = YAML::Dump(defaults.lookup(it->first)) == YAML::Dump(lookup(it->first));
+    it = same ? user_origin_.erase(it) : std::next(it);
+  }
+}
+
 void Config::set(const std::string& assignment) {
   const auto eq = assignment.find('=');
   if (eq == std::string::npos || eq == 0) {

@@ -20,6 +20,10 @@ class Config {
 
   /// Merges the YAML file at `path` over the current values.
   void merge_file(const std::string& path);
+  /// Merges a config given as text (e.g. a run's recorded kctm_config), named `where` in errors;
+  /// its relative paths resolve against the working directory, as --set's do, and its keys at
+  /// their default value count as defaults (user_set is false for them).
+  void merge_text(const std::string& yaml, const std::string& where);
   /// Applies one "dotted.key=value" override (the value is read as YAML).
   void set(const std::string& assignment);
 

@@ -14,7 +14,7 @@ packages=(
   libyaml-cpp-dev libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libproj-dev proj-data
   dpkg-dev xz-utils
-  python3-matplotlib
+  python3-matplotlib python3-netcdf4
 )
 
 missing=()

@@ -33,8 +33,15 @@ sa=$(ncdump -h "$out/kctm_sa_20190101.nc")
 grep -qE 'float PM25_SA\(time, source, y, x\)' <<<"$sa" || { echo "no PM25_SA(time, source, y, x)"; exit 1; }
 grep -qE 'string source\(source\)' <<<"$sa" || { echo "no source coordinate"; exit 1; }
 head -1 "$out/kctm_sa_summary.csv" | grep -q '^place,source,category,PM25_SA_ug_m3,PM25_SA_share_pct'
-"$kctm" attain "$out" --scenario scenarios/hengyang-plan.yaml | tee "$out/attain.txt"
+"$kctm" attain "$out" --scenario scenarios/hengyang-plan.yaml --csv "$out/attain.csv" |
+  tee "$out/attain.txt"
 grep -qE '^2025 ' "$out/attain.txt"
+if /usr/bin/python3 -c 'import matplotlib, netCDF4' 2>/dev/null; then
+  /usr/bin/python3 scripts/plot_apportionment.py "$out" --attain "$out/attain.csv"
+  for f in map_PM25 map_PM25_mobile stacked_contributions attainment; do test -s "$out/plots/$f.png"; done
+else
+  echo "skipped the apportionment plots: Debian's python3-matplotlib or python3-netcdf4 is absent"
+fi
 obs=../shared/data/aq-hengyang-2019/hengyang_sites_2019_hourly.csv
 if [[ -f $obs ]]; then
   "$kctm" validate "$out" --obs "$obs" --out "$out/validation"
