@@ -12,6 +12,7 @@
 #include "analysis/standard_metrics.hpp"
 #include "base/error.hpp"
 #include "emissions/yaml_input.hpp"
+#include "model/standard_comparison.hpp"
 
 namespace kctm {
 
@@ -243,7 +244,17 @@ void write_validation(const std::string& dir, const Validation& v, const Observa
         [](const MetricRow& r) { return r.station == "all" && r.month == "all"; });
   table("By station", [](const MetricRow& r) { return r.station != "all"; });
   table("By month", [](const MetricRow& r) { return r.month != "all"; });
-  md += "## Limits\n\n";
+  md +=
+      "## The standards' statistics (city values, GB 3095-2012 / HJ 663-2013 / HJ 633-2012)\n\n"
+      "Over the run's days, each a city value (the mean of the stations'); the special-control "
+      "period is November to February. Periods shorter than a year do not meet the annual "
+      "completeness rule: compare, do not certify.\n\n| statistic | unit | observed | model | "
+      "observed days |\n|---|---|---|---|---|\n";
+  for (const StandardRow& r : standard_comparison(model, obs, {11, 12, 1, 2})) {
+    md += fmt::format("| {} | {} | {} | {} | {} |\n", r.metric, r.unit,
+                      number(r.observed, "{:.1f}"), number(r.model, "{:.1f}"), r.observed_days);
+  }
+  md += "\n## Limits\n\n";
   md += v.crossed.empty() ? "No configured limit crossed.\n" : "";
   for (const std::string& c : v.crossed) md += "- **crossed**: " + c + "\n";
   md +=
