@@ -3,7 +3,7 @@
 
 Usage: /usr/bin/python3 scripts/plot_apportionment.py RUN_DIR [--outline GEOJSON]
            [--stations CSV] [--attain CSV] [--out DIR]
-Needs Debian's python3-matplotlib and python3-netcdf4 (`make plot-deps` installs them; run it
+Needs Debian's python3-matplotlib and python3-netcdf4 (scripts/install-deps.sh installs them; run it
 with /usr/bin/python3 when python3 is a pyenv or venv one).
 
 Reads
@@ -35,7 +35,6 @@ Writes into --out (default RUN_DIR/plots), printing each path:
 Exits 1 with a one-line message naming the file when an input is missing or malformed.
 """
 import argparse
-import csv
 import json
 import math
 import os
@@ -54,6 +53,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
+from csv_rows import InputError, csv_rows, number  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_OUTLINE = os.path.join(REPO, "..", "shared", "data", "boundary-hengyang",
@@ -69,10 +69,6 @@ COMPONENTS = [("SULF_SA_ug_m3", "sulfate"), ("NIT_SA_ug_m3", "nitrate"),
               ("PRIMARY_SA_ug_m3", "primary")]
 ATTAIN_HEADER = ["year", "change", "annual", "annual_target", "special", "special_target",
                  "good_share", "good_share_target"]
-
-
-class InputError(Exception):
-    """A missing or malformed input; the message starts with the file's path."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -166,62 +162,22 @@ def _check_same_grid(path, first, grid):
         raise InputError(f"{path}: grid differs from the first file's")
 
 
-def _open_text(path):
-    try:
-        return open(path, newline="", encoding="utf-8-sig")
-    except OSError as e:
-        raise InputError(f"{path}: {e.strerror}") from None
-
-
-def _number(text, where, what, optional=False):
-    text = text.strip()
-    if text == "" and optional:
-        return math.nan
-    try:
-        value = float(text)
-    except ValueError:
-        raise InputError(f"{where}: {what} is not a number: {text!r}") from None
-    if not math.isfinite(value):
-        raise InputError(f"{where}: {what} is not finite: {text!r}")
-    return value
-
-
 def read_summary(path):
     """kctm_sa_summary.csv -> (places [str], sources [str], {(place, source): {column: float}})
     with the columns PM25_SA_ug_m3 and COMPONENTS', places and sources in file order."""
     wanted = ["PM25_SA_ug_m3"] + [c for c, _ in COMPONENTS]
     places, sources, values = [], [], {}
-    with _open_text(path) as f:
-        try:
-            reader = csv.reader(f)
-            header = [h.strip() for h in next(reader, [])]
-            if header[:3] != ["place", "source", "category"]:
-                raise InputError(f"{path}:1: header must start with place,source,category")
-            missing = [c for c in wanted if c not in header]
-            if missing:
-                raise InputError(f"{path}:1: no column {', '.join(missing)}")
-            index = {c: header.index(c) for c in wanted}
-            for row in reader:
-                where = f"{path}:{reader.line_num}"
-                if not row:
-                    continue
-                if len(row) != len(header):
-                    raise InputError(f"{where}: {len(row)} fields, expected {len(header)}")
-                place, source = row[0].strip(), row[1].strip()
-                if not place or not source:
-                    raise InputError(f"{where}: empty place or source")
-                if (place, source) in values:
-                    raise InputError(f"{where}: {place},{source} repeated")
-                values[(place, source)] = {c: _number(row[i], where, c)
-                                           for c, i in index.items()}
-                if place not in places:
-                    places.append(place)
-                if source not in sources:
-                    sources.append(source)
-        except UnicodeDecodeError:
-            raise InputError(f"{path}: not UTF-8 text") from None
-    if not values:
-        raise InputError(f"{path}:2: no data rows")
+    for where, row in csv_rows(path, required=["place", "source", "category"] + wanted):
+        place, source = row["place"], row["source"]
+        if not place or not source:
+            raise InputError(f"{where}: empty place or source")
+        if (place, source) in values:
+            raise InputError(f"{where}: {place},{source} repeated")
+        values[(place, source)] = {c: number(row[c], where, c) for c in wanted}
+        if place not in places:
+            places.append(place)
+        if source not in sources:
+            sources.append(source)
     if "Hengyang" not in places:
         raise InputError(f"{path}: no place Hengyang")
     for place in places:
@@ -271,58 +227,27 @@ def read_outline(path):
 def read_stations(path):
     """code,name_zh,district,lon,lat,... -> [(code, lon, lat)]."""
     stations = []
-    with _open_text(path) as f:
-        try:
-            reader = csv.DictReader(f)
-            fields = [h.strip() for h in (reader.fieldnames or [])]
-            missing = [c for c in ("code", "lon", "lat") if c not in fields]
-            if missing:
-                raise InputError(f"{path}:1: no column {', '.join(missing)}")
-            reader.fieldnames = fields
-            for row in reader:
-                where = f"{path}:{reader.line_num}"
-                code = (row.get("code") or "").strip()
-                if not code:
-                    raise InputError(f"{where}: empty code")
-                stations.append((code, _number(row.get("lon") or "", where, "lon"),
-                                 _number(row.get("lat") or "", where, "lat")))
-        except UnicodeDecodeError:
-            raise InputError(f"{path}: not UTF-8 text") from None
-    if not stations:
-        raise InputError(f"{path}:2: no stations")
+    for where, row in csv_rows(path, required=["code", "lon", "lat"]):
+        if not row["code"]:
+            raise InputError(f"{where}: empty code")
+        stations.append((row["code"], number(row["lon"], where, "lon"),
+                         number(row["lat"], where, "lat")))
     return stations
 
 
 def read_attain(path):
     """kctm attain's CSV -> {column: list}, year as int, good_share NaN where empty."""
     columns = {c: [] for c in ATTAIN_HEADER}
-    with _open_text(path) as f:
+    for where, row in csv_rows(path, header=ATTAIN_HEADER):
         try:
-            reader = csv.reader(f)
-            header = [h.strip() for h in next(reader, [])]
-            if header != ATTAIN_HEADER:
-                raise InputError(f"{path}:1: header must be {','.join(ATTAIN_HEADER)}, found "
-                                 f"{','.join(header) if header else 'nothing'}")
-            for row in reader:
-                where = f"{path}:{reader.line_num}"
-                if not row:
-                    continue
-                if len(row) != len(ATTAIN_HEADER):
-                    raise InputError(f"{where}: {len(row)} fields, expected {len(ATTAIN_HEADER)}")
-                try:
-                    year = int(row[0])
-                except ValueError:
-                    raise InputError(f"{where}: year is not an integer: {row[0]!r}") from None
-                if year in columns["year"]:
-                    raise InputError(f"{where}: year {year} repeated")
-                columns["year"].append(year)
-                for name, text in zip(ATTAIN_HEADER[1:], row[1:]):
-                    columns[name].append(_number(text, where, name,
-                                                 optional=(name == "good_share")))
-        except UnicodeDecodeError:
-            raise InputError(f"{path}: not UTF-8 text") from None
-    if not columns["year"]:
-        raise InputError(f"{path}:2: no data rows")
+            year = int(row["year"])
+        except ValueError:
+            raise InputError(f"{where}: year is not an integer: {row['year']!r}") from None
+        if year in columns["year"]:
+            raise InputError(f"{where}: year {year} repeated")
+        columns["year"].append(year)
+        for name in ATTAIN_HEADER[1:]:
+            columns[name].append(number(row[name], where, name, optional=(name == "good_share")))
     return columns
 
 

@@ -2,7 +2,7 @@
 """Plots of a `kctm validate` report: model against station observations, per pollutant.
 
 Usage: python3 scripts/plot_validation.py REPORT_DIR
-Needs Debian's python3-matplotlib (`make plot-deps` installs it; run it with /usr/bin/python3
+Needs Debian's python3-matplotlib (scripts/install-deps.sh installs it; run it with /usr/bin/python3
 when python3 is a pyenv or venv one).
 
 Reads REPORT_DIR/pairs.csv, header `station,time_utc,pollutant,unit,model,observed`: one row per
@@ -15,7 +15,6 @@ of P in the name (PM2.5 -> PM25):
 and prints each path written. Exits 1 with a one-line message when pairs.csv is missing or
 malformed.
 """
-import csv
 import math
 import os
 import re
@@ -33,14 +32,11 @@ matplotlib.use("Agg")
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+from csv_rows import InputError, csv_rows, number  # noqa: E402
 
 HEADER = ["station", "time_utc", "pollutant", "unit", "model", "observed"]
 ORDER = ["PM2.5", "PM10", "SO2", "NO2", "O3", "CO"]
 BEIJING = timezone(timedelta(hours=8))
-
-
-class InputError(Exception):
-    pass
 
 
 def parse_time(text):
@@ -51,60 +47,24 @@ def parse_time(text):
     return t.astimezone(BEIJING)
 
 
-def parse_number(text, what, optional):
-    if text == "" and optional:
-        return math.nan
-    try:
-        return float(text)
-    except ValueError:
-        raise ValueError(f"{what} is not a number: {text!r}") from None
-
-
 def read_pairs(path):
     """-> {pollutant: {"unit": str, "rows": [(beijing_time, model, observed)]}}, NaN = missing."""
     data = {}
-    try:
-        f = open(path, newline="", encoding="utf-8-sig")
-    except OSError as e:
-        raise InputError(f"{path}: {e.strerror}") from None
-    with f:
-        try:
-            _read_rows(path, csv.reader(f), data)
-        except UnicodeDecodeError:
-            raise InputError(f"{path}: not UTF-8 text") from None
-    if not data:
-        raise InputError(f"{path}:2: no data rows")
-    return data
-
-
-def _read_rows(path, reader, data):
-    """Reads the header and the rows of pairs.csv into data (see read_pairs)."""
-    header = next(reader, None)
-    if header != HEADER:
-        raise InputError(f"{path}:1: header must be {','.join(HEADER)}, found "
-                         f"{','.join(header) if header else 'nothing'}")
-    for row in reader:
-        where = f"{path}:{reader.line_num}"
-        if not row:
-            continue
-        if len(row) != len(HEADER):
-            raise InputError(f"{where}: {len(row)} fields, expected {len(HEADER)}")
-        station, time_utc, pollutant, unit, model, observed = (c.strip() for c in row)
-        if not station or not pollutant or not unit:
+    for where, row in csv_rows(path, header=HEADER):
+        pollutant, unit = row["pollutant"], row["unit"]
+        if not row["station"] or not pollutant or not unit:
             raise InputError(f"{where}: empty station, pollutant or unit")
         try:
-            t = parse_time(time_utc)
+            t = parse_time(row["time_utc"])
         except ValueError:
-            raise InputError(f"{where}: bad time_utc {time_utc!r}") from None
-        try:
-            m = parse_number(model, "model", optional=False)
-            o = parse_number(observed, "observed", optional=True)
-        except ValueError as e:
-            raise InputError(f"{where}: {e}") from None
+            raise InputError(f"{where}: bad time_utc {row['time_utc']!r}") from None
+        m = number(row["model"], where, "model")
+        o = number(row["observed"], where, "observed", optional=True)
         entry = data.setdefault(pollutant, {"unit": unit, "rows": []})
         if entry["unit"] != unit:
             raise InputError(f"{where}: {pollutant} in {unit}, earlier rows in {entry['unit']}")
         entry["rows"].append((t, m, o))
+    return data
 
 
 def nanmean(values):
