@@ -98,7 +98,7 @@ std::vector<double> city_daily_pm25(const std::string& obs_file) {
 /// `kctm validate`: 0 when every limit holds, 3 when one is crossed.
 int validate_and_report(const std::string& run_dir, const std::string& obs_file,
                         std::string stations_file, const std::string& limits_file,
-                        const std::string& out_dir) {
+                        const std::string& out_dir, const std::vector<int>& special_months) {
   namespace fs = std::filesystem;
   if (stations_file.empty())
     stations_file = (fs::path(obs_file).parent_path() / "stations.csv").string();
@@ -114,7 +114,7 @@ int validate_and_report(const std::string& run_dir, const std::string& obs_file,
       limits_file.empty() ? kctm::ValidationLimits{} : kctm::read_validation_limits(limits_file);
   const kctm::analysis::Observations model = kctm::model_at_stations(run_dir, stations);
   const kctm::Validation v = kctm::validate(model, obs, limits);
-  kctm::write_validation(out_dir, v, model, obs, run_dir, obs_file);
+  kctm::write_validation(out_dir, v, model, obs, run_dir, obs_file, special_months);
   for (const kctm::MetricRow& r : v.rows) {
     if (r.station != "all" || r.month != "all") continue;
     spdlog::info("{:<10} N {:>5}  NMB {:+6.1f} %  NME {:5.1f} %  r {:5.2f}  {}", r.pollutant,
@@ -190,6 +190,11 @@ int main(int argc, char** argv) {
   validate->add_option("--limits", validate_limits,
                        "YAML limits per pollutant (e.g. examples/validation_limits.yaml)");
   validate->add_option("--out", validate_out, "report folder");
+  std::vector<int> special_months = {11, 12, 1, 2};
+  validate
+      ->add_option("--special-months", special_months,
+                   "months of the special-control period (特护期), default 11 12 1 2")
+      ->check(CLI::Range(1, 12));
 
   std::string attain_run, attain_scenario, attain_obs;
   CLI::App* attain = app.add_subcommand(
@@ -268,7 +273,7 @@ int main(int argc, char** argv) {
     }
     if (*validate)
       return validate_and_report(validate_run, validate_obs, validate_stations, validate_limits,
-                                 validate_out);
+                                 validate_out, special_months);
     kctm::Config cfg;
     if (*emissions) {
       if (!emissions_config.empty()) cfg.merge_file(emissions_config);

@@ -1,6 +1,7 @@
 #include "model/validation.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cmath>
 #include <filesystem>
@@ -187,7 +188,7 @@ Validation validate(const Observations& model, const Observations& obs,
 
 void write_validation(const std::string& dir, const Validation& v, const Observations& model,
                       const Observations& obs, const std::string& run_dir,
-                      const std::string& obs_file) {
+                      const std::string& obs_file, const std::vector<int>& special_months) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw Error(dir, "cannot create the report folder: " + ec.message());
@@ -247,10 +248,12 @@ void write_validation(const std::string& dir, const Validation& v, const Observa
   md +=
       "## The standards' statistics (city values, GB 3095-2012 / HJ 663-2013 / HJ 633-2012)\n\n"
       "Over the run's days, each a city value (the mean of the stations'); the special-control "
-      "period is November to February. Periods shorter than a year do not meet the annual "
-      "completeness rule: compare, do not certify.\n\n| statistic | unit | observed | model | "
-      "observed days |\n|---|---|---|---|---|\n";
-  for (const StandardRow& r : standard_comparison(model, obs, {11, 12, 1, 2})) {
+      "period is months " +
+      fmt::format("{}", fmt::join(special_months, ", ")) +
+      ". Periods shorter than a year do not meet the annual completeness rule: compare, do not "
+      "certify.\n\n| statistic | unit | observed | model | observed days |\n"
+      "|---|---|---|---|---|\n";
+  for (const StandardRow& r : standard_comparison(model, obs, special_months)) {
     md += fmt::format("| {} | {} | {} | {} | {} |\n", r.metric, r.unit,
                       number(r.observed, "{:.1f}"), number(r.model, "{:.1f}"), r.observed_days);
   }

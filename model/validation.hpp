@@ -36,9 +36,11 @@ Validation validate(const analysis::Observations& model, const analysis::Observa
                     const ValidationLimits& limits);
 
 /// Writes pairs.csv (station,time_utc,pollutant,unit,model,observed), metrics.csv and report.md
-/// into `dir` (created), each under a temporary name then renamed.
+/// into `dir` (created), each under a temporary name then renamed; `special_months` (1–12) are
+/// the special-control period's (特护期) for the standards' statistics.
 void write_validation(const std::string& dir, const Validation& v,
                       const analysis::Observations& model, const analysis::Observations& obs,
-                      const std::string& run_dir, const std::string& obs_file);
+                      const std::string& run_dir, const std::string& obs_file,
+                      const std::vector<int>& special_months);
 
 }  // namespace kctm

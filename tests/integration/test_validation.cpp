@@ -82,7 +82,7 @@ TEST(Validation, KnownBiasesComeBackFromARunAndItsObservations) {
   EXPECT_TRUE(std::isfinite(standard[7].model));                  // a good-day share
   EXPECT_TRUE(std::isnan(standard[2].observed));                  // no SO2 observed
 
-  write_validation(dir + "/report", v, model, obs, dir + "/run", obs_file);
+  write_validation(dir + "/report", v, model, obs, dir + "/run", obs_file, {1});
   for (const char* f : {"pairs.csv", "metrics.csv", "report.md"}) {
     EXPECT_GT(std::filesystem::file_size(dir + "/report/" + f), 100u) << f;
   }
