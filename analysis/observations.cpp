@@ -1,28 +1,19 @@
 #include "analysis/observations.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <set>
-#include <sstream>
 
 #include "analysis/hourly_series.hpp"
 #include "base/csv.hpp"
 #include "base/error.hpp"
+#include "base/text_file.hpp"
 
 namespace kctm::analysis {
 
 namespace {
 
 constexpr double kMaxConcentration = std::numeric_limits<double>::max();
-
-std::string read_text_file(const std::string& path, const std::string& what) {
-  std::ifstream in(path);
-  if (!in) throw Error(path, "cannot read the " + what);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string line_of(const CsvTable& t, std::size_t r) {
   return t.where + ":" + std::to_string(t.lines[r]);

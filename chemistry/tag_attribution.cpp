@@ -152,6 +152,17 @@ KOKKOS_INLINE_FUNCTION double relative_gap(double sum, double bulk) {
   return (sum > bulk ? sum - bulk : bulk - sum) / scale;
 }
 
+/// The sum over sources and kinds of closure set c's tags in cell (k, j, i).
+template <class StateView>
+KOKKOS_INLINE_FUNCTION double closure_tags(const Tables& t, const StateView& q, int c, int k, int j,
+                                           int i) {
+  double sum = 0;
+  for (int kind = t.closure_begin(c); kind < t.closure_begin(c + 1); ++kind) {
+    for (int s = 0; s < t.n_sources; ++s) sum += tag_of(t, q, t.closure_kind(kind), s, k, j, i);
+  }
+  return sum;
+}
+
 /// What renormalising one cell found: the largest gap, and whether it rescaled beyond round-off
 /// or gave a bulk no tag held to the fallback source.
 struct CellRenormalisation {
@@ -167,11 +178,8 @@ KOKKOS_INLINE_FUNCTION CellRenormalisation renormalise_cell(const Tables& t,
   CellRenormalisation r;
   const int n_sets = static_cast<int>(t.closure_begin.extent(0)) - 1;
   for (int c = 0; c < n_sets; ++c) {
-    double sum = 0;
-    for (int kind = t.closure_begin(c); kind < t.closure_begin(c + 1); ++kind) {
-      for (int s = 0; s < t.n_sources; ++s) sum += tag_of(t, q, t.closure_kind(kind), s, k, j, i);
-    }
-    const double bulk = bulk_of(c), gap = relative_gap(sum, bulk);
+    const double sum = closure_tags(t, q, c, k, j, i), bulk = bulk_of(c);
+    const double gap = relative_gap(sum, bulk);
     r.gap = gap > r.gap ? gap : r.gap;
     r.rescaled = r.rescaled || gap > 1e-12;
     if (sum * bulk > 0) {
@@ -473,18 +481,15 @@ TagStats TagAttribution::renormalise(View4D<double> q, int halo) const {
 double TagAttribution::closure_drift(View4D<const double> q, int halo) const {
   const Tables t = *tables_;
   const auto [nz, ny, nx] = interior_of(q, halo);
-  const int n = t.n_sources, n_sets = static_cast<int>(t.closure_begin.extent(0)) - 1;
+  const int n_sets = static_cast<int>(t.closure_begin.extent(0)) - 1;
   double drift = 0;
   Kokkos::parallel_reduce(
       "tag_closure_drift", Policy3D({0, 0, 0}, {nz, ny, nx}),
       KOKKOS_LAMBDA(int k, int j, int i, double& worst) {
         const int jj = j + halo, ii = i + halo;
         for (int c = 0; c < n_sets; ++c) {
-          double sum = 0;
-          for (int kind = t.closure_begin(c); kind < t.closure_begin(c + 1); ++kind) {
-            for (int s = 0; s < n; ++s) sum += tag_of(t, q, t.closure_kind(kind), s, k, jj, ii);
-          }
-          const double d = relative_gap(sum, closure_bulk(t, q, c, k, jj, ii));
+          const double d =
+              relative_gap(closure_tags(t, q, c, k, jj, ii), closure_bulk(t, q, c, k, jj, ii));
           worst = d > worst ? d : worst;
         }
       },

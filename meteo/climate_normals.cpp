@@ -1,13 +1,12 @@
 #include "meteo/climate_normals.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <vector>
 
 #include "base/csv.hpp"
 #include "base/error.hpp"
+#include "base/text_file.hpp"
 
 namespace kctm {
 
@@ -80,11 +79,7 @@ const ClimateNormals& hengyang_normals() {
 }
 
 ClimateNormals read_climate_normals(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(path, "cannot read the climate normals file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return parse_climate_normals(text.str(), path);
+  return parse_climate_normals(read_text_file(path, "climate normals file"), path);
 }
 
 }  // namespace kctm

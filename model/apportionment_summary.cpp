@@ -3,10 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 
 #include "base/error.hpp"
+#include "base/text_file.hpp"
 
 namespace kctm {
 
@@ -59,29 +58,28 @@ namespace {
 double share_pct(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
 }  // namespace
 
+double ApportionmentSummary::total(int p, int o) const {
+  double sum = 0;
+  for (int s = 0; s < sources_.size(); ++s) sum += mean(p, o, s);
+  return sum;
+}
+
 void ApportionmentSummary::write_csv(const std::string& path) const {
-  const std::string temp = path + ".partial";
-  {
-    std::ofstream out(temp);
-    out << "place,source,category";
-    for (const std::string& o : outputs_) out << ',' << o << "_ug_m3," << o << "_share_pct";
-    out << '\n';
-    for (int p = 0; p < n_places(); ++p) {
-      for (int s = 0; s < sources_.size(); ++s) {
-        out << places_[p].name << ',' << sources_.names[s] << ','
-            << category_name(sources_.categories[s]);
-        for (std::size_t o = 0; o < outputs_.size(); ++o) {
-          double total = 0;
-          for (int t = 0; t < sources_.size(); ++t) total += mean(p, static_cast<int>(o), t);
-          const double m = mean(p, static_cast<int>(o), s);
-          out << fmt::format(",{:.6g},{:.4g}", m, share_pct(m, total));
-        }
-        out << '\n';
+  std::string csv = "place,source,category";
+  for (const std::string& o : outputs_) csv += "," + o + "_ug_m3," + o + "_share_pct";
+  csv += '\n';
+  for (int p = 0; p < n_places(); ++p) {
+    for (int s = 0; s < sources_.size(); ++s) {
+      csv +=
+          places_[p].name + ',' + sources_.names[s] + ',' + category_name(sources_.categories[s]);
+      for (int o = 0; o < static_cast<int>(outputs_.size()); ++o) {
+        const double m = mean(p, o, s);
+        csv += fmt::format(",{:.6g},{:.4g}", m, share_pct(m, total(p, o)));
       }
+      csv += '\n';
     }
-    if (!out.flush()) throw Error(temp, "cannot write the source apportionment summary");
   }
-  std::filesystem::rename(temp, path);
+  write_text_file(path, csv, "source apportionment summary");
 }
 
 std::string ApportionmentSummary::table() const {
@@ -90,11 +88,7 @@ std::string ApportionmentSummary::table() const {
   if (pm == outputs_.end() || o3 == outputs_.end()) return "";
   const int ipm = static_cast<int>(pm - outputs_.begin()),
             io3 = static_cast<int>(o3 - outputs_.begin());
-  double pm_total = 0, o3_total = 0;
-  for (int s = 0; s < sources_.size(); ++s) {
-    pm_total += mean(0, ipm, s);
-    o3_total += mean(0, io3, s);
-  }
+  const double pm_total = total(0, ipm), o3_total = total(0, io3);
   std::string text = fmt::format("{:<28} {:>10} {:>7} {:>10} {:>7}\n", "source (over Hengyang)",
                                  "PM2.5", "%", "O3", "%");
   auto row = [&](const std::string& name, double p, double o) {

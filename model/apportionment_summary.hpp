@@ -34,6 +34,8 @@ class ApportionmentSummary {
   /// stations in order).
   double mean(int p, int o, int source) const;
   int n_places() const { return static_cast<int>(places_.size()); }
+  /// Output o at place p summed over the sources [ug m-3].
+  double total(int p, int o) const;
 
  private:
   struct Place {

@@ -4,26 +4,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "base/csv.hpp"
 #include "base/error.hpp"
 #include "base/spelling.hpp"
+#include "base/text_file.hpp"
 #include "emissions/yaml_input.hpp"
 
 namespace kctm {
 
 namespace {
-
-std::string read_text(const std::string& path, const char* what) {
-  std::ifstream in(path);
-  if (!in) throw Error(path, std::string("cannot read the ") + what);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 double number_at(const YAML::Node& parent, const std::string& key, const std::string& where) {
   return yaml_number(required(parent, key, where), where + "." + key);
@@ -36,7 +26,7 @@ constexpr double kPm25GoodLimit = 75.0;
 
 Scenario read_scenario(const std::string& path, const std::vector<std::string>& sectors,
                        const std::vector<std::string>& pollutants) {
-  const YAML::Node root = load_yaml(read_text(path, "scenario file"), path);
+  const YAML::Node root = load_yaml(read_text_file(path, "scenario file"), path);
   Scenario s;
   const std::string b = path + ": base";
   const YAML::Node base = required(root, "base", path);
@@ -77,7 +67,8 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
 }
 
 std::vector<SourceContribution> read_contributions(const std::string& summary_csv) {
-  const CsvTable t = parse_csv(read_text(summary_csv, "source apportionment summary"), summary_csv);
+  const CsvTable t =
+      parse_csv(read_text_file(summary_csv, "source apportionment summary"), summary_csv);
   std::vector<SourceContribution> out;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     if (t.rows[r][t.column("place")] != "Hengyang") continue;
@@ -147,20 +138,17 @@ std::vector<YearProjection> project(const Scenario& scenario,
 
 void write_attainment_csv(const std::string& path, const Scenario& scenario,
                           const std::vector<YearProjection>& years) {
-  const std::string temp = path + ".partial";
-  {
-    std::ofstream out(temp);
-    out << "year,change,annual,annual_target,special,special_target,good_share,good_share_target\n";
-    for (const YearProjection& y : years) {
-      const Scenario::Target& t = scenario.targets.at(y.year);
-      out << fmt::format("{},{:.5f},{:.3f},{},{:.3f},{},{},{}\n", y.year, y.change, y.annual,
-                         t.annual, y.special, t.special,
-                         std::isfinite(y.good_share) ? fmt::format("{:.2f}", y.good_share) : "",
-                         t.good_share);
-    }
-    if (!out.flush()) throw Error(temp, "cannot write the attainment table");
+  std::string csv =
+      "year,change,annual,annual_target,special,special_target,good_share,"
+      "good_share_target\n";
+  for (const YearProjection& y : years) {
+    const Scenario::Target& t = scenario.targets.at(y.year);
+    csv += fmt::format("{},{:.5f},{:.3f},{},{:.3f},{},{},{}\n", y.year, y.change, y.annual,
+                       t.annual, y.special, t.special,
+                       std::isfinite(y.good_share) ? fmt::format("{:.2f}", y.good_share) : "",
+                       t.good_share);
   }
-  std::filesystem::rename(temp, path);
+  write_text_file(path, csv, "attainment table");
 }
 
 std::string attainment_table(const Scenario& scenario, const std::vector<YearProjection>& years,

@@ -250,17 +250,19 @@ RunResult run_simulation(const RunConfig& c) {
   // The background fills the domain at the start; it and the regional inflow enter through the
   // lateral boundaries.
   const std::vector<int> fields_of_species = species_fields(state.registry);
-  // Each source's factor scales what it brings (source_apportionment.factors).
-  auto factor = [&](int source) { return sources && source >= 0 ? sources->factors[source] : 1.0; };
+  // Each source's factor scales what its origin brings (source_apportionment.factors).
+  auto factor = [&](int SourceSet::*origin) {
+    return sources ? sources->factors[(*sources).*origin] : 1.0;
+  };
+  const std::vector<double> clean_air =
+      species_mixing_ratios(c.chemistry.background, state.registry);
   const std::vector<double> background_in =
-      scaled_species(species_mixing_ratios(c.chemistry.background, state.registry),
-                     fields_of_species, factor(sources ? sources->boundary : -1));
+      scaled_species(clean_air, fields_of_species, factor(&SourceSet::boundary));
   const std::vector<double> regional_in =
       scaled_species(species_mixing_ratios(c.chemistry.regional_inflow, state.registry),
-                     fields_of_species, factor(sources ? sources->regional_inflow : -1));
+                     fields_of_species, factor(&SourceSet::regional_inflow));
   std::vector<double> background =
-      scaled_species(species_mixing_ratios(c.chemistry.background, state.registry),
-                     fields_of_species, factor(sources ? sources->initial : -1));
+      scaled_species(clean_air, fields_of_species, factor(&SourceSet::initial));
   std::vector<double> boundary(n_fields, 0.0);
   for (int f = 0; f < n_fields; ++f) boundary[f] = background_in[f] + regional_in[f];
   boundary[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
@@ -282,6 +284,22 @@ RunResult run_simulation(const RunConfig& c) {
     // Refuse a file that does not cover the run before anything is written.
     boundary_file->at(c.start);
     boundary_file->at(c.start + 3600 * c.hours);
+  }
+  // Where each of the file's profiles goes in the inflow: its field and, with tags, the boundary
+  // source's tag; the file replaces the regional inflow too, whose tag is emptied.
+  struct FileRows {
+    std::vector<int> rows;
+    int emptied;
+    double scale;
+  };
+  std::vector<FileRows> file_rows;
+  for (const int f : file_species.fields) {
+    FileRows r{{f}, -1, f == tracer ? 1.0 : factor(&SourceSet::boundary)};
+    if (sources && f != tracer) {
+      r.rows.push_back(state.registry.first_tag_field(f, sources->boundary));
+      r.emptied = state.registry.first_tag_field(f, sources->regional_inflow);
+    }
+    file_rows.push_back(r);
   }
   const View3D<double> vdep("deposition_velocity", n_fields, d.sub.ny, d.sub.nx);
   Kokkos::deep_copy(Kokkos::subview(vdep, tracer, Kokkos::ALL, Kokkos::ALL),
@@ -384,6 +402,11 @@ RunResult run_simulation(const RunConfig& c) {
   const int nz = d.grid.nz();
   std::vector<double> inflow;
   for (int f = 0; boundary_file && f < n_fields; ++f) inflow.insert(inflow.end(), nz, boundary[f]);
+  auto count_tags = [&](const chem::TagStats& s) {
+    result.tag_transport_drift = std::max(result.tag_transport_drift, s.max_drift);
+    result.tag_rescaled_cells += s.rescaled_cells;
+    result.tag_fallback_cells += s.fallback_cells;
+  };
   Progress progress(c.start, 3600.0 * c.hours, c.progress_interval_s,
                     static_cast<double>(n_fields) * d.sub.nx * d.sub.ny * d.grid.nz(),
                     c.output.file_day_utc_offset_s);
@@ -417,24 +440,16 @@ RunResult run_simulation(const RunConfig& c) {
       // The file's profiles; every field it lacks keeps its constant inflow.
       const std::vector<double> file_k =
           boundary_file->at(state.time + static_cast<UnixSeconds>(std::lround(c.step_s / 2)));
-      for (std::size_t s = 0; s < file_species.fields.size(); ++s) {
+      for (std::size_t s = 0; s < file_rows.size(); ++s) {
         if (!boundary_file->has(static_cast<int>(s))) continue;
-        const int f = file_species.fields[s];
-        // The file's profile replaces the background and the regional inflow: the boundary
-        // source's tags take all of it.
-        const double scale = f == tracer ? 1.0 : factor(sources ? sources->boundary : -1);
-        std::vector<int> rows = {f};
-        if (sources && f != tracer) {
-          const int regional_tag = state.registry.first_tag_field(f, sources->regional_inflow);
-          if (regional_tag >= 0) {
-            std::fill_n(inflow.begin() + static_cast<std::size_t>(regional_tag) * nz, nz, 0.0);
-          }
-          rows.push_back(state.registry.first_tag_field(f, sources->boundary));
+        const FileRows& r = file_rows[s];
+        if (r.emptied >= 0) {
+          std::fill_n(inflow.begin() + static_cast<std::size_t>(r.emptied) * nz, nz, 0.0);
         }
-        for (const int row : rows) {
+        for (const int row : r.rows) {
           std::transform(file_k.begin() + s * nz, file_k.begin() + (s + 1) * nz,
                          inflow.begin() + static_cast<std::size_t>(row) * nz,
-                         [&](double v) { return v * scale; });
+                         [&](double v) { return v * r.scale; });
         }
       }
       transport.set_boundary(inflow);
@@ -442,11 +457,6 @@ RunResult run_simulation(const RunConfig& c) {
     result.transport_wall_s +=
         fenced_seconds([&] { transport.step(state, met, exchange, c.step_s, step % 2 == 1); });
     // The tags back to the bulk transport left: here without chemistry, else in attribute().
-    auto count_tags = [&](const chem::TagStats& s) {
-      result.tag_transport_drift = std::max(result.tag_transport_drift, s.max_drift);
-      result.tag_rescaled_cells += s.rescaled_cells;
-      result.tag_fallback_cells += s.fallback_cells;
-    };
     if (attribution) {
       result.tagging_wall_s += fenced_seconds([&] {
         if (chemistry) {

@@ -5,13 +5,12 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "analysis/hourly_series.hpp"
 #include "analysis/standard_metrics.hpp"
 #include "base/error.hpp"
+#include "base/text_file.hpp"
 #include "emissions/yaml_input.hpp"
 #include "model/standard_comparison.hpp"
 
@@ -101,15 +100,6 @@ const analysis::Benchmark* benchmark_of(const std::string& quantity) {
   return nullptr;
 }
 
-void write_atomically(const fs::path& path, const std::string& text) {
-  const fs::path temp = path.string() + ".partial";
-  {
-    std::ofstream out(temp);
-    if (!(out << text) || !out.flush()) throw Error(temp.string(), "cannot write");
-  }
-  fs::rename(temp, path);
-}
-
 std::string number(double v, const char* format = "{:.4g}") {
   return std::isfinite(v) ? fmt::format(fmt::runtime(format), v) : "";
 }
@@ -119,11 +109,7 @@ std::string percent(double v) { return std::isfinite(v) ? fmt::format("{:+.1f}",
 }  // namespace
 
 ValidationLimits read_validation_limits(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(path, "cannot read the limits file");
-  std::stringstream text;
-  text << in.rdbuf();
-  const YAML::Node root = load_yaml(text.str(), path);
+  const YAML::Node root = load_yaml(read_text_file(path, "limits file"), path);
   ValidationLimits limits;
   for (const auto& entry : root) {
     const std::string quantity = entry.first.as<std::string>();
@@ -205,7 +191,7 @@ void write_validation(const std::string& dir, const Validation& v, const Observa
       }
     }
   }
-  write_atomically(fs::path(dir) / "pairs.csv", pairs);
+  write_text_file((fs::path(dir) / "pairs.csv").string(), pairs, "model-observation pairs");
 
   std::string metrics =
       "pollutant,station,month,n,mean_obs,mean_model,mb,me,nmb,nme,rmse,r,ioa,mfb,mfe,rating\n";
@@ -216,7 +202,7 @@ void write_validation(const std::string& dir, const Validation& v, const Observa
                            number(s.mb), number(s.me), number(s.nmb), number(s.nme), number(s.rmse),
                            number(s.r), number(s.ioa), number(s.mfb), number(s.mfe), r.rating);
   }
-  write_atomically(fs::path(dir) / "metrics.csv", metrics);
+  write_text_file((fs::path(dir) / "metrics.csv").string(), metrics, "metrics");
 
   std::string md = fmt::format(
       "# kctm validation\n\nRun: `{}`  \nObservations: `{}`\n\nStatistics as in HJ 663-2013 "
@@ -271,7 +257,7 @@ void write_validation(const std::string& dir, const Validation& v, const Observa
         "![{0} diurnal cycle](diurnal_{0}.png)\n\n",
         name);
   }
-  write_atomically(fs::path(dir) / "report.md", md);
+  write_text_file((fs::path(dir) / "report.md").string(), md, "validation report");
 }
 
 }  // namespace kctm

@@ -333,49 +333,43 @@ def source_colours(sources):
     return {s: cmap(i % cmap.N) for i, s in enumerate(sources)}
 
 
+def _stacked_panel(ax, labels, layers, total_format, title, legend_title, ncol):
+    """Horizontal bars of `labels`, stacked by `layers` [(name, widths, colour)], totals at the
+    ends; returns the totals."""
+    y = np.arange(len(labels))
+    left = np.zeros(len(labels))
+    for name, widths, colour in layers:
+        ax.barh(y, widths, left=left, color=colour, label=name, edgecolor="white", linewidth=0.4)
+        left += widths
+    for yi, total in zip(y, left):
+        ax.text(total, yi, f" {total:{total_format}}", va="center", fontsize=8)
+    ax.set_yticks(y)
+    ax.set_yticklabels(labels)
+    ax.invert_yaxis()
+    ax.set_xlabel(f"PM2.5 [{UNIT}]")
+    ax.set_title(title)
+    ax.set_xlim(0, left.max() * 1.15 if left.max() > 0 else 1)
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=ncol,
+              title=legend_title)
+    return left
+
+
 def plot_stacked(places, sources, values, path):
     """PM2.5 by source per place, and Hengyang's sources split by component."""
     colours = source_colours(sources)
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(14, 0.45 * max(len(places), len(sources) + 1)
                                                   + 2.2))
-    y = np.arange(len(places))
-    left = np.zeros(len(places))
-    for s in sources:
-        w = np.array([values[(p, s)]["PM25_SA_ug_m3"] for p in places])
-        ax1.barh(y, w, left=left, color=colours[s], label=s, edgecolor="white", linewidth=0.4)
-        left += w
-    for yi, total in zip(y, left):
-        ax1.text(total, yi, f" {total:.1f}", va="center", fontsize=8)
-    ax1.set_yticks(y)
-    ax1.set_yticklabels(places)
-    ax1.invert_yaxis()
-    ax1.set_xlabel(f"PM2.5 [{UNIT}]")
-    ax1.set_title(f"Mean PM2.5 by source [{UNIT}]")
-    ax1.set_xlim(0, left.max() * 1.12 if left.max() > 0 else 1)
-    ax1.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3,
-               title="source")
-
-    rows = sources + ["total"]
-    y2 = np.arange(len(rows))
-    left2 = np.zeros(len(rows))
+    by_source = [(s, np.array([values[(p, s)]["PM25_SA_ug_m3"] for p in places]), colours[s])
+                 for s in sources]
+    _stacked_panel(ax1, places, by_source, ".1f", f"Mean PM2.5 by source [{UNIT}]", "source", 3)
     comp_colours = plt.get_cmap("Set2")
+    by_component = []
     for k, (column, label) in enumerate(COMPONENTS):
         w = np.array([values[("Hengyang", s)][column] for s in sources])
-        w = np.append(w, w.sum())
-        ax2.barh(y2, w, left=left2, color=comp_colours(k), label=label, edgecolor="white",
-                 linewidth=0.4)
-        left2 += w
-    for yi, total in zip(y2, left2):
-        ax2.text(total, yi, f" {total:.2f}", va="center", fontsize=8)
-    ax2.set_yticks(y2)
-    ax2.set_yticklabels(rows)
-    ax2.invert_yaxis()
+        by_component.append((label, np.append(w, w.sum()), comp_colours(k)))
+    _stacked_panel(ax2, sources + ["total"], by_component, ".2f",
+                   f"Hengyang: each source's PM2.5 by component [{UNIT}]", "component", 5)
     ax2.axhline(len(sources) - 0.5, color="grey", linewidth=0.6)
-    ax2.set_xlabel(f"PM2.5 [{UNIT}]")
-    ax2.set_title(f"Hengyang: each source's PM2.5 by component [{UNIT}]")
-    ax2.set_xlim(0, left2.max() * 1.15 if left2.max() > 0 else 1)
-    ax2.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=5,
-               title="component")
     fig.tight_layout()
     save(fig, path)
 
