@@ -1,4 +1,4 @@
-// kctm benchmarks: Kokkos lives for the run; the JSON context records the configuration.
+// kctm benchmarks: MPI and Kokkos live for the run; the JSON context records the configuration.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -6,12 +6,14 @@
 #include <string>
 
 #include "kernels/kokkos_types.hpp"
+#include "model/decomposition.hpp"
 #include "model/version.hpp"
 #include "stream_reference.hpp"
 
 int main(int argc, char** argv) {
   setenv("OMP_PROC_BIND", "spread", 0);
   setenv("OMP_PLACES", "threads", 0);
+  const kctm::MpiSession mpi(argc, argv);
   Kokkos::ScopeGuard kokkos(argc, argv);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

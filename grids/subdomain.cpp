@@ -1,5 +1,6 @@
 #include "grids/subdomain.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "base/error.hpp"
@@ -17,8 +18,14 @@ int block_start(int n, int blocks, int b) {
 }
 }  // namespace
 
-std::vector<Subdomain> block_decomposition(const GlobalGrid& grid, int px, int py, int halo) {
-  if (px < 1 || py < 1 || grid.nx() / px < halo || grid.ny() / py < halo) {
+std::vector<Subdomain> block_decomposition(const GlobalGrid& grid, int px, int py, int halo,
+                                           int align_x) {
+  // x in units of align_x cells (the last one may be short).
+  const int units = (grid.nx() + align_x - 1) / align_x;
+  auto x_start = [&](int bx) { return std::min(grid.nx(), block_start(units, px, bx) * align_x); };
+  int narrowest = grid.nx();
+  for (int bx = 0; bx < px; ++bx) narrowest = std::min(narrowest, x_start(bx + 1) - x_start(bx));
+  if (px < 1 || py < 1 || units < px || narrowest < halo || grid.ny() / py < halo) {
     throw Error("decomposition",
                 "cannot split " + std::to_string(grid.nx()) + "x" + std::to_string(grid.ny()) +
                     " cells into " + std::to_string(px) + "x" + std::to_string(py) + " blocks",
@@ -27,7 +34,7 @@ std::vector<Subdomain> block_decomposition(const GlobalGrid& grid, int px, int p
   std::vector<Subdomain> blocks;
   for (int by = 0; by < py; ++by) {
     for (int bx = 0; bx < px; ++bx) {
-      const int i0 = block_start(grid.nx(), px, bx), i1 = block_start(grid.nx(), px, bx + 1);
+      const int i0 = x_start(bx), i1 = x_start(bx + 1);
       const int j0 = block_start(grid.ny(), py, by), j1 = block_start(grid.ny(), py, by + 1);
       blocks.push_back({grid.nx(), grid.ny(), i0, j0, i1 - i0, j1 - j0, halo});
     }

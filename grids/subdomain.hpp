@@ -29,7 +29,10 @@ struct Subdomain {
 Subdomain whole_domain(const GlobalGrid& grid, int halo);
 
 /// A px × py block decomposition: block (bx, by) is rank bx + px * by; sizes differ by at most one
-/// cell. Throws kctm::Error when a block would be narrower than the halo.
-std::vector<Subdomain> block_decomposition(const GlobalGrid& grid, int px, int py, int halo);
+/// cell, or in x by at most `align_x` cells when every block must start at a multiple of
+/// `align_x` (the chemistry solves groups of that many cells along x together). Throws
+/// kctm::Error when a block would be narrower than the halo.
+std::vector<Subdomain> block_decomposition(const GlobalGrid& grid, int px, int py, int halo,
+                                           int align_x = 1);
 
 }  // namespace kctm

@@ -39,9 +39,11 @@ std::vector<analysis::Station> summary_stations(const SourceApportionmentConfig&
 }  // namespace
 
 ApportionmentOutput::ApportionmentOutput(const RunConfig& c, const Domain& d,
-                                         const SourceSet& sources, const FieldRegistry& registry,
+                                         const Decomposition& ranks, const SourceSet& sources,
+                                         const FieldRegistry& registry,
                                          const std::vector<double>& cell_area_m2)
     : dir_(c.output.dir),
+      ranks_(ranks),
       outputs_(apportioned_outputs(registry)),
       writer_({c.output.dir, c.output.deflate_level, c.output.file_day_utc_offset_s, c.start,
                c.config_yaml, "kctm_sa", sources.names,
@@ -49,7 +51,7 @@ ApportionmentOutput::ApportionmentOutput(const RunConfig& c, const Domain& d,
               d.grid, d.sub, d.geometry, d.mask, variables_of(outputs_)),
       summary_(sources, names_of(outputs_), d.mask, cell_area_m2, d.grid, d.sub.i0, d.sub.j0,
                summary_stations(c.apportionment)),
-      surface_("sa_surface", 1, d.sub.ny, d.sub.nx) {
+      surface_("sa_surface", 1, ranks.block().ny, ranks.block().nx) {
   for (const ApportionedOutput& o : outputs_) {
     fields_.emplace_back();
     for (int s = 0; s < sources.size(); ++s) {
@@ -64,10 +66,11 @@ void ApportionmentOutput::write(const DeviceGeometry& geo, const State& state) {
     record.emplace_back();
     for (const View1D<int>& fields : by_source) {
       field_concentration(geo, state.air, state.q, fields, kUgPerKg, surface_);
-      const std::vector<float> layer = copy_to_host(surface_);
+      const std::vector<float> layer = ranks_.gather(copy_to_host(surface_), 1);
       record.back().insert(record.back().end(), layer.begin(), layer.end());
     }
   }
+  if (!ranks_.root()) return;
   writer_.write(state.time, record);
   summary_.add(record);
 }

@@ -9,6 +9,7 @@
 #include "kernels/transport_views.hpp"
 #include "model/apportionment_setup.hpp"
 #include "model/apportionment_summary.hpp"
+#include "model/decomposition.hpp"
 #include "model/domain.hpp"
 #include "model/run_config.hpp"
 #include "model/state.hpp"
@@ -17,10 +18,12 @@ namespace kctm {
 
 class ApportionmentOutput {
  public:
-  ApportionmentOutput(const RunConfig& config, const Domain& domain, const SourceSet& sources,
-                      const FieldRegistry& registry, const std::vector<double>& cell_area_m2);
+  /// `domain` is the whole grid; the state is this rank's block of `ranks`; rank 0 writes.
+  ApportionmentOutput(const RunConfig& config, const Domain& domain, const Decomposition& ranks,
+                      const SourceSet& sources, const FieldRegistry& registry,
+                      const std::vector<double>& cell_area_m2);
 
-  /// Writes the state's hour at state.time and adds it to the summary.
+  /// Writes the state's hour at state.time and adds it to the summary (every rank calls it).
   void write(const DeviceGeometry& geo, const State& state);
   /// Closes the files and writes the summary; returns every file written.
   std::vector<std::string> finish();
@@ -32,6 +35,7 @@ class ApportionmentOutput {
 
  private:
   std::string dir_;
+  const Decomposition& ranks_;
   std::vector<ApportionedOutput> outputs_;
   std::vector<std::vector<View1D<int>>> fields_;  ///< [output][source]
   ConcWriter writer_;

@@ -25,6 +25,7 @@
 #include "model/chemistry_inputs.hpp"
 #include "model/chemistry_setup.hpp"
 #include "model/conc_writer.hpp"
+#include "model/decomposition.hpp"
 #include "model/device_inputs.hpp"
 #include "model/domain.hpp"
 #include "model/emissions_setup.hpp"
@@ -48,21 +49,27 @@ double budget_scale(const TracerBudget& b) {
   return std::max({b.emitted_kg + b.inflow_kg, b.initial_kg, 1e-300});
 }
 
-/// The tracer's point source as an emission field (field, k, j, i) [kg s-1 per cell].
-View4D<double> tracer_emissions(const RunConfig& c, const Domain& d, int n_fields, int field) {
+/// Emissions of every field over the whole grid (field, k, J, I) [kg s-1 per cell] on the host,
+/// with the tracer's point source.
+View4D<double>::HostMirror tracer_emissions(const RunConfig& c, const GlobalGrid& grid,
+                                            int n_fields, int field) {
   int gi = 0, gj = 0;
-  if (!d.grid.locate({c.tracer.source_lon, c.tracer.source_lat}, gi, gj)) {
+  if (!grid.locate({c.tracer.source_lon, c.tracer.source_lat}, gi, gj)) {
     throw Error("tracer.source_lon/source_lat", "the source lies outside the model domain");
   }
-  View4D<double> emis("tracer_emissions", n_fields, d.grid.nz(), d.sub.ny, d.sub.nx);
-  const int i = gi - d.sub.i0, j = gj - d.sub.j0;
-  if (i >= 0 && i < d.sub.nx && j >= 0 && j < d.sub.ny) {
-    auto host = Kokkos::create_mirror_view(emis);
-    host(field, d.grid.levels().layer_of_height(c.tracer.source_height_m), j, i) =
-        c.tracer.emission_kg_s;
-    Kokkos::deep_copy(emis, host);
-  }
+  View4D<double>::HostMirror emis("emissions", n_fields, grid.nz(), grid.ny(), grid.nx());
+  emis(field, grid.levels().layer_of_height(c.tracer.source_height_m), gj, gi) =
+      c.tracer.emission_kg_s;
   return emis;
+}
+
+/// This rank's block of the whole grid's `global` (field, k, J, I) into `block` on the device.
+void upload_block(View4D<double>::HostMirror global, const Subdomain& b, View4D<double> block) {
+  auto host = Kokkos::create_mirror_view(block);
+  Kokkos::deep_copy(host, Kokkos::subview(global, Kokkos::ALL, Kokkos::ALL,
+                                          std::pair<int, int>(b.j0, b.j0 + b.ny),
+                                          std::pair<int, int>(b.i0, b.i0 + b.nx)));
+  Kokkos::deep_copy(block, host);
 }
 
 std::unique_ptr<MeteoSource> make_meteo(const RunConfig& c, const Domain& d) {
@@ -98,11 +105,12 @@ void set_background(const std::vector<double>& background, State& state) {
   Kokkos::deep_copy(state.q, host);
 }
 
-/// Mass of every field in the interior [kg].
-std::vector<double> field_masses_kg(const DeviceGeometry& geo, const State& state) {
+/// Mass of every field in the interior of all blocks [kg].
+std::vector<double> field_masses_kg(const DeviceGeometry& geo, const State& state,
+                                    const Decomposition& ranks) {
   std::vector<double> kg(state.registry.n_fields());
   for (int f = 0; f < state.registry.n_fields(); ++f)
-    kg[f] = field_mass_kg(geo, state.air, state.q, f);
+    kg[f] = ranks.sum(field_mass_kg(geo, state.air, state.q, f));
   return kg;
 }
 
@@ -126,24 +134,37 @@ TracerBudget element_budget(Element e, const FieldRegistry& registry,
               element_kg(e, registry, columns[kWetDeposited])};
 }
 
+/// `r` with its solver and tagging counters summed (the drift: the largest) over the ranks.
+RunResult reduced_counters(const RunResult& r, const Decomposition& ranks) {
+  RunResult out = r;
+  ChemistryTotals& t = out.chemistry;
+  for (long* n : {&t.solver_steps, &t.rejected, &t.clipped, &t.failed_cells, &t.cell_steps}) {
+    *n = ranks.sum(*n);
+  }
+  out.tag_transport_drift = ranks.max(r.tag_transport_drift);
+  out.tag_rescaled_cells = ranks.sum(r.tag_rescaled_cells);
+  out.tag_fallback_cells = ranks.sum(r.tag_fallback_cells);
+  return out;
+}
+
 /// Dry and wet deposition of a field's budget (Transport::budget_kg) [kg].
 double deposited_kg(const std::vector<double>& budget) {
   return budget[kDeposited] + budget[kWetDeposited];
 }
 
-/// The configured initial shape in the tracer's interior cells (every layer).
-void set_initial_tracer(const RunConfig& c, const Domain& d, State& state, int field) {
+/// The configured initial shape in the tracer's interior cells (every layer) of block `b`.
+void set_initial_tracer(const RunConfig& c, const GlobalGrid& grid, const Subdomain& b,
+                        const GridGeometry& geometry, State& state, int field) {
   if (c.tracer.initial.shape == "none") return;
   auto host = Kokkos::create_mirror_view(state.q);
   Kokkos::deep_copy(host, state.q);
-  const double lx = d.grid.nx() * d.grid.dx_m(), ly = d.grid.ny() * d.grid.dy_m();
-  const int h = d.sub.halo;
-  for (int k = 0; k < d.grid.nz(); ++k) {
-    for (int j = h; j < h + d.sub.ny; ++j) {
-      for (int i = h; i < h + d.sub.nx; ++i) {
-        host(field, k, j, i) =
-            initial_shape_kg_kg(c.tracer.initial, d.geometry.x_m[i] - d.grid.x0_m(),
-                                d.geometry.y_m[j] - d.grid.y0_m(), lx, ly);
+  const double lx = grid.nx() * grid.dx_m(), ly = grid.ny() * grid.dy_m();
+  const int h = b.halo;
+  for (int k = 0; k < grid.nz(); ++k) {
+    for (int j = h; j < h + b.ny; ++j) {
+      for (int i = h; i < h + b.nx; ++i) {
+        host(field, k, j, i) = initial_shape_kg_kg(c.tracer.initial, geometry.x_m[i] - grid.x0_m(),
+                                                   geometry.y_m[j] - grid.y0_m(), lx, ly);
       }
     }
   }
@@ -176,8 +197,19 @@ void prepare_output_dir(const std::string& dir, const std::string& key_where) {
 }
 
 RunResult run_simulation(const RunConfig& c) {
-  prepare_output_dir(c.output.dir, c.output.dir_where);
   const Domain d = build_domain(c, kAdvectionHalo);
+  // The host holds the inputs (meteorology, emissions) and, on rank 0, the output over the whole
+  // grid; the device holds this rank's block of the state.
+  // Blocks start at the chemistry's lane groups, so that each cell is solved with the same
+  // neighbours along x whatever the rank count: results do not depend on it.
+  const Decomposition ranks(d.grid, kAdvectionHalo, chem::LaneCount<chem::ChemValue>::value);
+  const Subdomain& block = ranks.block();
+  const GridGeometry block_geometry = compute_geometry(d.grid, block);
+  if (ranks.root()) prepare_output_dir(c.output.dir, c.output.dir_where);
+  if (ranks.size() > 1) {
+    spdlog::info("{} ranks: {} x {} blocks of about {} x {} cells", ranks.size(), ranks.px(),
+                 ranks.py(), d.grid.nx() / ranks.px(), d.grid.ny() / ranks.py());
+  }
   spdlog::info("grid {} x {} x {} cells of {:.3g} km ({} units in the mask)", d.grid.nx(),
                d.grid.ny(), d.grid.nz(), d.grid.dx_m() / 1000, d.mask.units.size());
 
@@ -238,7 +270,7 @@ RunResult run_simulation(const RunConfig& c) {
     emitted_fields.push_back(biogenic.monoterpene);
   }
   const std::vector<double> column_area_m2 = interior_cell_areas(d);
-  State state = make_state(std::move(registry), d.sub, d.grid.nz(), c.start);
+  State state = make_state(std::move(registry), block, d.grid.nz(), c.start);
   const int n_fields = state.registry.n_fields();
   if (sources) {
     spdlog::info("source apportionment: {} sources, {} tagged fields next to {} bulk ones",
@@ -246,7 +278,7 @@ RunResult run_simulation(const RunConfig& c) {
                  state.registry.n_species());
   }
 
-  const DeviceGeometry geo = make_device_geometry(d.grid, d.sub, d.geometry);
+  const DeviceGeometry geo = make_device_geometry(d.grid, block, block_geometry);
   const DeviceMeteo met = allocate_device_meteo(geo);
   const std::unique_ptr<MeteoSource> meteo = make_meteo(c, d);
   // The background fills the domain at the start; it and the regional inflow enter through the
@@ -273,7 +305,7 @@ RunResult run_simulation(const RunConfig& c) {
     add_to_source(background_in, sources->boundary, state.registry, boundary);
     add_to_source(regional_in, sources->regional_inflow, state.registry, boundary);
   }
-  Transport transport(geo, n_fields, boundary, c.kh_m2_s, c.transport_monotone);
+  Transport transport(geo, n_fields, boundary, c.kh_m2_s, c.transport_monotone, &ranks);
   std::unique_ptr<BoundaryFile> boundary_file;
   BoundaryFileSpecies file_species;
   if (!c.boundary_file.empty()) {
@@ -303,12 +335,12 @@ RunResult run_simulation(const RunConfig& c) {
     }
     file_rows.push_back(r);
   }
-  const View3D<double> vdep("deposition_velocity", n_fields, d.sub.ny, d.sub.nx);
+  const View3D<double> vdep("deposition_velocity", n_fields, block.ny, block.nx);
   Kokkos::deep_copy(Kokkos::subview(vdep, tracer, Kokkos::ALL, Kokkos::ALL),
                     c.tracer.deposition_velocity_m_s);
-  const View4D<double> emis = tracer_emissions(c, d, n_fields, tracer);
-  auto emis_host = Kokkos::create_mirror_view(emis);
-  Kokkos::deep_copy(emis_host, emis);
+  const View4D<double>::HostMirror emis_host = tracer_emissions(c, d.grid, n_fields, tracer);
+  const View4D<double> emis("emissions", n_fields, d.grid.nz(), block.ny, block.nx);
+  upload_block(emis_host, block, emis);
   std::vector<double> hour_tonnes(emission_model ? emission_model->values() : 0);
   std::vector<double> emitted_kg(emitted_fields.size(), 0.0),
       kg_per_hour(emitted_fields.size(), 0.0);
@@ -335,17 +367,17 @@ RunResult run_simulation(const RunConfig& c) {
                     d.grid, d.sub, d.geometry, d.mask, variables);
   std::unique_ptr<ApportionmentOutput> apportionment_output;
   if (sources) {
-    apportionment_output =
-        std::make_unique<ApportionmentOutput>(c, d, *sources, state.registry, column_area_m2);
+    apportionment_output = std::make_unique<ApportionmentOutput>(c, d, ranks, *sources,
+                                                                 state.registry, column_area_m2);
   }
-  View3D<float> conc("conc", d.grid.nz(), d.sub.ny, d.sub.nx);
+  View3D<float> conc("conc", d.grid.nz(), block.ny, block.nx);
   auto write_record = [&] {
     std::vector<std::vector<float>> records;
     for (const View1D<int>& fields : output_fields) {
       field_concentration(geo, state.air, state.q, fields, kUgPerKg, conc);
-      records.push_back(copy_to_host(conc));
+      records.push_back(ranks.gather(copy_to_host(conc), d.grid.nz()));
     }
-    writer.write(state.time, records);
+    if (ranks.root()) writer.write(state.time, records);
     if (apportionment_output) apportionment_output->write(geo, state);
   };
 
@@ -355,11 +387,13 @@ RunResult run_simulation(const RunConfig& c) {
   const double update_s = std::max(meteo->update_interval_s(), c.step_s);
   const long steps_per_update = std::lround(update_s / c.step_s);
   RunResult result;
+  // Meteorology over the whole grid, and this rank's block of it.
   MeteoSnapshot snapshot = meteo->at(c.start + static_cast<UnixSeconds>(update_s / 2));
-  upload_meteo(snapshot, met);
+  MeteoSnapshot block_met = snapshot.block(block.i0, block.j0, block.nx, block.ny);
+  upload_meteo(block_met, met);
   Kokkos::deep_copy(state.air, met.rho_kg_m3);
   set_background(background, state);
-  set_initial_tracer(c, d, state, tracer);
+  set_initial_tracer(c, d.grid, block, block_geometry, state, tracer);
   // Removal of the model species: dry deposition velocities each hour, wet scavenging each step.
   std::vector<std::pair<std::string, int>> deposited;
   for (std::size_t sp = 0; sp < chem::kSpecies.size(); ++sp) {
@@ -379,7 +413,7 @@ RunResult run_simulation(const RunConfig& c) {
   // Idealised and placeholder meteorology has no surface layer: no dry deposition then.
   auto update_removal = [&](UnixSeconds now) {
     if (deposited.empty() || !(snapshot.surface.t2_k[0] > 0)) return;
-    upload_surface(snapshot, surface);
+    upload_surface(block_met, surface);
     const int month = local_date(now, c.output.file_day_utc_offset_s).month;
     dry_deposition.fill(surface, chem::wesely_season(month, mid_lat), vdep);
   };
@@ -389,8 +423,8 @@ RunResult run_simulation(const RunConfig& c) {
   if (c.chemistry.enabled) {
     chemistry = std::make_unique<const chem::Chemistry>(fields_of_species, c.chemistry.solver,
                                                         c.chemistry.cloud_ph);
-    chemistry_met = allocate_chemistry_meteo(snapshot, d.geometry, d.sub.halo);
-    upload_chemistry_meteo(snapshot, d.grid.levels(), chemistry_met);
+    chemistry_met = allocate_chemistry_meteo(block_met, block_geometry, block.halo);
+    upload_chemistry_meteo(block_met, d.grid.levels(), chemistry_met);
   }
   std::unique_ptr<const chem::TagAttribution> attribution;
   if (sources) {
@@ -407,8 +441,9 @@ RunResult run_simulation(const RunConfig& c) {
   };
   auto update_meteo = [&](long step) {
     snapshot = meteo_of_step(step);
-    upload_meteo(snapshot, met);
-    if (chemistry) upload_chemistry_meteo(snapshot, d.grid.levels(), chemistry_met);
+    block_met = snapshot.block(block.i0, block.j0, block.nx, block.ny);
+    upload_meteo(block_met, met);
+    if (chemistry) upload_chemistry_meteo(block_met, d.grid.levels(), chemistry_met);
     update_removal(time_at(step - step % steps_per_update));
   };
   // The emissions of the hour that starts at `hour_time`, with that step's meteorology.
@@ -426,7 +461,7 @@ RunResult run_simulation(const RunConfig& c) {
           fill_hourly_biogenic(biogenic, hour_met, column_area_m2, emis_host);
       kg_per_hour.insert(kg_per_hour.end(), kg.begin(), kg.end());
     }
-    Kokkos::deep_copy(emis, emis_host);
+    upload_block(emis_host, block, emis);
   };
 
   // Checkpoints: the state, the budgets, the counters and the open output files.
@@ -435,7 +470,7 @@ RunResult run_simulation(const RunConfig& c) {
   std::vector<double> initial_kg;
   long first_step = 0;
   if (c.restart_file.empty()) {
-    initial_kg = field_masses_kg(geo, state);
+    initial_kg = field_masses_kg(geo, state, ranks);
     if (c.output.write_initial) write_record();
   } else {
     const Checkpoint cp = read_checkpoint(c.restart_file, identity);
@@ -449,22 +484,33 @@ RunResult run_simulation(const RunConfig& c) {
     }
     first_step = cp.step;
     state.time = cp.time;
-    copy_to_device(cp.array(from, "state.q", state.q.size()), state.q);
-    copy_to_device(cp.array(from, "state.air", state.air.size()), state.air);
+    // Every rank reads the whole file and takes its block.
+    const int nz = d.grid.nz();
+    const std::size_t haloed =
+        static_cast<std::size_t>(d.sub.nx_with_halo()) * d.sub.ny_with_halo();
+    const std::size_t cells = static_cast<std::size_t>(d.sub.nx) * d.sub.ny;
+    const std::vector<double>& q = cp.array(from, "state.q", n_fields * nz * haloed);
+    std::vector<double> block_q;
+    for (int f = 0; f < n_fields; ++f) {
+      const std::vector<double> field(q.begin() + f * nz * haloed,
+                                      q.begin() + (f + 1) * nz * haloed);
+      const std::vector<double> mine = ranks.block_of(field, nz, true);
+      block_q.insert(block_q.end(), mine.begin(), mine.end());
+    }
+    copy_to_device(block_q, state.q);
+    copy_to_device(ranks.block_of(cp.array(from, "state.air", nz * haloed), nz, true), state.air);
     initial_kg = cp.array(from, "run.initial_kg", n_fields);
     emitted_kg = cp.array(from, "run.emitted_kg", emitted_kg.size());
-    if (chemistry) {
-      chemistry->set_step_memory(
-          cp.arrays.count("chemistry.h_next")
-              ? cp.array(from, "chemistry.h_next",
-                         static_cast<std::size_t>(d.grid.nz()) * d.sub.ny * d.sub.nx)
-              : std::vector<double>{},
-          d.grid.nz(), d.sub.ny, d.sub.nx);
+    if (chemistry && cp.arrays.count("chemistry.h_next")) {
+      chemistry->set_step_memory(ranks.block_of(cp.array(from, "chemistry.h_next", nz * cells), nz),
+                                 nz, block.ny, block.nx);
     }
     transport.restore_from(cp, from);
-    restore_counters(cp, from, result);
-    writer.restore_from(cp, from);
-    if (apportionment_output) apportionment_output->restore_from(cp, from);
+    if (ranks.root()) {
+      restore_counters(cp, from, result);
+      writer.restore_from(cp, from);
+      if (apportionment_output) apportionment_output->restore_from(cp, from);
+    }
     spdlog::info("restarted from {} at {}", from,
                  format_iso8601(cp.time, c.output.file_day_utc_offset_s));
   }
@@ -477,13 +523,27 @@ RunResult run_simulation(const RunConfig& c) {
     cp.time = state.time;
     cp.step = steps_done;
     const std::string prefix = checkpoint_copy_prefix(state.time);
-    cp.arrays["state.q"] = copy_to_host(state.q);
-    cp.arrays["state.air"] = copy_to_host(state.air);
+    // The whole grid's arrays, gathered on rank 0, field by field.
+    const int nz = d.grid.nz();
+    const std::vector<double> q = copy_to_host(state.q);
+    const std::size_t per_field = q.size() / n_fields;
+    std::vector<double>& global_q = cp.arrays["state.q"];
+    for (int f = 0; f < n_fields; ++f) {
+      const std::vector<double> g = ranks.gather(
+          std::vector<double>(q.begin() + f * per_field, q.begin() + (f + 1) * per_field), nz,
+          true);
+      global_q.insert(global_q.end(), g.begin(), g.end());
+    }
+    cp.arrays["state.air"] = ranks.gather(copy_to_host(state.air), nz, true);
     cp.arrays["run.initial_kg"] = initial_kg;
     cp.arrays["run.emitted_kg"] = emitted_kg;
-    if (chemistry) cp.arrays["chemistry.h_next"] = chemistry->step_memory();
+    const std::vector<double> h_next = chemistry ? chemistry->step_memory() : std::vector<double>{};
+    if (ranks.max(static_cast<double>(h_next.size())) > 0) {
+      cp.arrays["chemistry.h_next"] = ranks.gather(h_next, nz);
+    }
     transport.save_to(cp);
-    save_counters(result, cp);
+    save_counters(reduced_counters(result, ranks), cp);
+    if (!ranks.root()) return;
     writer.save_to(cp, c.output.dir, prefix);
     if (apportionment_output) apportionment_output->save_to(cp, c.output.dir, prefix);
     cp.texts["config"] = c.config_yaml;
@@ -505,7 +565,7 @@ RunResult run_simulation(const RunConfig& c) {
   };
   Progress progress(state.time, 3600.0 * c.hours - static_cast<double>(state.time - c.start),
                     c.progress_interval_s,
-                    static_cast<double>(n_fields) * d.sub.nx * d.sub.ny * d.grid.nz(),
+                    static_cast<double>(n_fields) * d.grid.nx() * d.grid.ny() * d.grid.nz(),
                     c.output.file_day_utc_offset_s);
   const long checkpoint_steps = c.checkpoint_interval_hours * steps_per_hour;
   for (long step = first_step; step < n_steps; ++step) {
@@ -542,9 +602,9 @@ RunResult run_simulation(const RunConfig& c) {
     if (attribution) {
       result.tagging_wall_s += fenced_seconds([&] {
         if (chemistry) {
-          attribution->hold_bulk(state.q, d.sub.halo);
+          attribution->hold_bulk(state.q, block.halo);
         } else {
-          count_tags(attribution->renormalise(state.q, d.sub.halo));
+          count_tags(attribution->renormalise(state.q, block.halo));
         }
       });
     }
@@ -552,13 +612,14 @@ RunResult run_simulation(const RunConfig& c) {
       const double mid_s = static_cast<double>(state.time) + 0.5 * c.step_s;
       chem::ChemistryStats stats;
       result.chemistry_wall_s += fenced_seconds([&] {
-        stats = chemistry->step(chemistry_met, state.air, state.q, d.sub.halo, mid_s, c.step_s);
+        stats = chemistry->step(chemistry_met, state.air, state.q, block.halo, mid_s, c.step_s);
       });
       result.chemistry.add(stats);
       if (attribution) {
         result.tagging_wall_s += fenced_seconds(
-            [&] { count_tags(attribution->attribute(chemistry_met, state.q, d.sub.halo)); });
+            [&] { count_tags(attribution->attribute(chemistry_met, state.q, block.halo)); });
       }
+      stats.failed_cells = ranks.sum(stats.failed_cells);  // every rank stops, or none
       if (stats.failed_cells > 0) {
         throw Error(
             "chemistry at " + format_iso8601(state.time, c.output.file_day_utc_offset_s),
@@ -570,7 +631,8 @@ RunResult run_simulation(const RunConfig& c) {
     state.time = c.start + static_cast<UnixSeconds>(std::llround((step + 1) * c.step_s));
     if ((step + 1) % steps_per_hour == 0) write_record();
     progress.update(state.time, step + 1 - first_step);
-    if (stop_requested() && step + 1 < n_steps) {
+    // Every rank stops at the same step when any of them got the signal.
+    if (ranks.max(stop_requested() ? 1.0 : 0.0) > 0 && step + 1 < n_steps) {
       write_run_checkpoint(step + 1);
       result.stopped = true;
       result.checkpoint = checkpoint_file;
@@ -582,18 +644,25 @@ RunResult run_simulation(const RunConfig& c) {
     }
   }
   // A finished run needs no checkpoint.
-  if (last_checkpoint >= 0) {
+  if (last_checkpoint >= 0 && ranks.root()) {
     std::error_code ec;
     fs::remove(checkpoint_file, ec);
     remove_checkpoint_copies(c.output.dir, last_checkpoint);
   }
-  result.files = writer.finish();
+  if (ranks.root()) result.files = writer.finish();
   if (attribution) {
-    result.tag_closure = attribution->closure_drift(state.q, d.sub.halo);
-    for (const std::string& f : apportionment_output->finish()) result.files.push_back(f);
-    result.apportionment_table = apportionment_output->summary().table();
+    result.tag_closure = ranks.max(attribution->closure_drift(state.q, block.halo));
+    if (ranks.root()) {
+      for (const std::string& f : apportionment_output->finish()) result.files.push_back(f);
+      result.apportionment_table = apportionment_output->summary().table();
+    }
   }
-  const std::vector<double> final_kg = field_masses_kg(geo, state);
+  const RunResult counters = reduced_counters(result, ranks);
+  result.chemistry = counters.chemistry;
+  result.tag_transport_drift = counters.tag_transport_drift;
+  result.tag_rescaled_cells = counters.tag_rescaled_cells;
+  result.tag_fallback_cells = counters.tag_fallback_cells;
+  const std::vector<double> final_kg = field_masses_kg(geo, state, ranks);
   result.tracer.final_kg = final_kg[tracer];
   result.tracer.emitted_kg = c.tracer.emission_kg_s * c.step_s * static_cast<double>(n_steps);
   const std::vector<double> budget = transport.budget_kg(tracer);
@@ -623,7 +692,7 @@ RunResult run_simulation(const RunConfig& c) {
   result.state_bytes = static_cast<double>(state.q.span()) * sizeof(double);
   result.advection_substeps = transport.substeps();
   result.wall_s = progress.wall_s();
-  result.nx = d.sub.nx, result.ny = d.sub.ny, result.nz = d.grid.nz();
+  result.nx = d.grid.nx(), result.ny = d.grid.ny(), result.nz = d.grid.nz();
   return result;
 }
 

@@ -17,6 +17,7 @@
 #include "model/attainment_rerun.hpp"
 #include "model/box_model.hpp"
 #include "model/config.hpp"
+#include "model/decomposition.hpp"
 #include "model/driver.hpp"
 #include "model/emission_maps.hpp"
 #include "model/emissions_summary.hpp"
@@ -30,11 +31,12 @@
 namespace {
 
 int run_and_report(kctm::Config& config, const std::string& restart_file) {
+  // From here a batch scheduler's early warning stops the run at its first step's end.
+  kctm::catch_stop_signals();
   kctm::RunConfig rc = kctm::read_run_config(config);
   rc.restart_file = restart_file;
   // Kokkos starts only once the input is known to be good.
   Kokkos::ScopeGuard kokkos;
-  kctm::catch_stop_signals();
   const kctm::RunResult r = kctm::run_simulation(rc);
   if (r.stopped) {
     spdlog::warn("stopped by a signal at the checkpoint {}; continue with --restart {}",
@@ -140,6 +142,8 @@ int main(int argc, char** argv) {
   setenv("OMP_PROC_BIND", "spread", 0);
   setenv("OMP_PLACES", "threads", 0);
   spdlog::set_pattern("[%H:%M:%S] %^%l%$: %v");
+  const kctm::MpiSession mpi(argc, argv);
+  if (mpi.rank() > 0) spdlog::set_level(spdlog::level::warn);  // rank 0 reports
 
   CLI::App app{"kctm — a Kokkos chemical transport model kernel for the Hengyang attainment plan"};
   app.require_subcommand(1);
@@ -314,6 +318,8 @@ int main(int argc, char** argv) {
     return run_and_report(cfg, restart_file);
   } catch (const kctm::Error& e) {
     std::cerr << "kctm: error: " << e.what() << "\n";
+    // The other ranks may wait for this one in a collective: end them all.
+    if (mpi.size() > 1) mpi.abort_all(1);
     return 1;
   }
 }

@@ -112,4 +112,21 @@ TEST(Subdomain, BlockDecompositionCoversEveryCellOnce) {
   EXPECT_THROW(block_decomposition(grid, grid.nx(), 1, 3), Error);
 }
 
+TEST(Subdomain, AlignedBlocksStartAtMultiplesOfTheLanes) {
+  const GlobalGrid grid = GlobalGrid::from_spec(hengyang_spec(3.0));  // 118 cells in x
+  for (int px : {1, 2, 3, 4, 5}) {
+    const auto blocks = block_decomposition(grid, px, 2, 3, 8);
+    int next = 0;
+    for (int bx = 0; bx < px; ++bx) {
+      const Subdomain& b = blocks[bx];
+      EXPECT_EQ(b.i0 % 8, 0) << px;
+      EXPECT_EQ(b.i0, next) << px;
+      EXPECT_LE(std::abs(b.nx - grid.nx() / px), 8) << px;
+      next = b.i0 + b.nx;
+    }
+    EXPECT_EQ(next, grid.nx());
+  }
+  EXPECT_THROW(block_decomposition(grid, 16, 1, 3, 8), Error);  // 15 groups of 8 for 16 blocks
+}
+
 }  // namespace kctm
