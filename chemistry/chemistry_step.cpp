@@ -198,4 +198,12 @@ ChemistryStats Chemistry::step(const ChemistryMeteo& met, View3D<const double> a
   return {host(0), host(1), host(2), host(3), static_cast<long>(nz) * ny * nx};
 }
 
+std::vector<double> Chemistry::step_memory() const { return copy_to_host(h_next_); }
+
+void Chemistry::set_step_memory(const std::vector<double>& h, int nz, int ny, int nx) const {
+  if (h.empty()) return;
+  h_next_ = View3D<double>("chem_h_next", nz, ny, nx);
+  copy_to_device(h, h_next_);
+}
+
 }  // namespace kctm::chem

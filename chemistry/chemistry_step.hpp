@@ -45,6 +45,12 @@ class Chemistry {
 
   const CompiledMechanism& mechanism() const { return compiled_; }
 
+  /// Each cell's next solver step (k, j, i) [s] (empty before the first step): what a checkpoint
+  /// keeps so that a restarted run steps as an unbroken one would.
+  std::vector<double> step_memory() const;
+  /// Sets it back: `h` holds nz × ny × nx values, or none.
+  void set_step_memory(const std::vector<double>& h, int nz, int ny, int nx) const;
+
  private:
   CompiledMechanism compiled_;
   DeviceMechanism device_;

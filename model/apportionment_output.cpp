@@ -80,4 +80,15 @@ std::vector<std::string> ApportionmentOutput::finish() {
   return files;
 }
 
+void ApportionmentOutput::save_to(Checkpoint& c, const std::string& dir,
+                                  const std::string& copy_prefix) {
+  writer_.save_to(c, dir, copy_prefix);
+  summary_.save_to(c);
+}
+
+void ApportionmentOutput::restore_from(const Checkpoint& c, const std::string& path) {
+  writer_.restore_from(c, path);
+  summary_.restore_from(c, path);
+}
+
 }  // namespace kctm

@@ -26,6 +26,10 @@ class ApportionmentOutput {
   std::vector<std::string> finish();
   const ApportionmentSummary& summary() const { return summary_; }
 
+  /// The files' and the summary's place into checkpoint `c` (see ConcWriter::save_to), and back.
+  void save_to(Checkpoint& c, const std::string& dir, const std::string& copy_prefix);
+  void restore_from(const Checkpoint& c, const std::string& path);
+
  private:
   std::string dir_;
   std::vector<ApportionedOutput> outputs_;

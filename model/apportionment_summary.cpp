@@ -112,4 +112,14 @@ std::string ApportionmentSummary::table() const {
   return text + "(ug m-3, lowest layer, mean over the output hours)";
 }
 
+void ApportionmentSummary::save_to(Checkpoint& c) const {
+  c.arrays["apportionment_summary.sums"] = sum_;
+  c.arrays["apportionment_summary.hours"] = {static_cast<double>(hours_)};
+}
+
+void ApportionmentSummary::restore_from(const Checkpoint& c, const std::string& path) {
+  sum_ = c.array(path, "apportionment_summary.sums", sum_.size());
+  hours_ = static_cast<long>(c.array(path, "apportionment_summary.hours", 1)[0]);
+}
+
 }  // namespace kctm

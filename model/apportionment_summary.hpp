@@ -10,6 +10,7 @@
 #include "grids/global_grid.hpp"
 #include "grids/region_mask.hpp"
 #include "model/apportionment_sources.hpp"
+#include "model/checkpoint_file.hpp"
 
 namespace kctm {
 
@@ -36,6 +37,10 @@ class ApportionmentSummary {
   int n_places() const { return static_cast<int>(places_.size()); }
   /// Output o at place p summed over the sources [ug m-3].
   double total(int p, int o) const;
+
+  /// The sums so far into checkpoint `c`, and back from it (read from the file `path`).
+  void save_to(Checkpoint& c) const;
+  void restore_from(const Checkpoint& c, const std::string& path);
 
  private:
   struct Place {

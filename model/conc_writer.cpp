@@ -4,6 +4,7 @@
 #include <ctime>
 #include <filesystem>
 #include <netcdf>
+#include <sstream>
 
 #include "base/error.hpp"
 #include "model/version.hpp"
@@ -18,6 +19,7 @@ struct ConcWriter::OpenFile {
   CivilDate day;
   std::unique_ptr<NcFile> nc;
   std::size_t records = 0;
+  UnixSeconds last_time = 0;  ///< the time of the last record written
 };
 
 std::string ConcWriter::file_name(const std::string& prefix, UnixSeconds t, int utc_offset_s) {
@@ -249,6 +251,76 @@ void ConcWriter::write(UnixSeconds t, const std::vector<std::vector<float>>& fie
     throw Error(file_->temp_path, std::string("cannot write NetCDF: ") + e.what());
   }
   ++file_->records;
+  file_->last_time = t;
+}
+
+void ConcWriter::save_to(Checkpoint& c, const std::string& dir, const std::string& copy_prefix) {
+  const std::string key = settings_.prefix + ".";
+  std::string finished;
+  for (const std::string& f : finished_) finished += fs::path(f).filename().string() + "\n";
+  c.texts[key + "finished"] = finished;
+  c.texts[key + "copy"] = "";
+  c.arrays[key + "open_day"] = {0.0, 0.0};
+  if (!file_) return;
+  const std::string name = fs::path(file_->final_path).filename().string();
+  const fs::path copy = fs::path(dir) / (copy_prefix + name);
+  try {
+    file_->nc->close();
+    std::error_code ec;
+    fs::copy_file(file_->temp_path, copy.string() + ".partial",
+                  fs::copy_options::overwrite_existing, ec);
+    if (!ec) fs::rename(copy.string() + ".partial", copy, ec);
+    if (ec) throw Error(copy.string(), "cannot copy the open output file: " + ec.message());
+    file_->nc = std::make_unique<NcFile>(file_->temp_path, NcFile::write);
+  } catch (const exceptions::NcException& e) {
+    throw Error(file_->temp_path, std::string("cannot reopen NetCDF: ") + e.what());
+  }
+  c.texts[key + "copy"] = copy.filename().string();
+  c.arrays[key + "open_day"] = {static_cast<double>(file_->records),
+                                static_cast<double>(file_->last_time)};
+}
+
+void ConcWriter::restore_from(const Checkpoint& c, const std::string& path) {
+  const std::string key = settings_.prefix + ".";
+  const fs::path dir = fs::path(path).parent_path();
+  finished_.clear();
+  std::istringstream in(c.text(key + "finished"));
+  for (std::string name; std::getline(in, name);) {
+    finished_.push_back((fs::path(settings_.dir) / name).string());
+  }
+  const std::vector<double>& open_day = c.array(path, key + "open_day", 2);
+  const std::string copy = c.text(key + "copy");
+  if (copy.empty()) return;
+  reopen_day(static_cast<UnixSeconds>(open_day[1]), (dir / copy).string(),
+             static_cast<std::size_t>(open_day[0]));
+}
+
+void ConcWriter::reopen_day(UnixSeconds t, const std::string& copy, std::size_t records) {
+  auto f = std::make_unique<OpenFile>();
+  f->day = local_date(t, settings_.file_day_utc_offset_s);
+  f->final_path =
+      (fs::path(settings_.dir) / file_name(settings_.prefix, t, settings_.file_day_utc_offset_s))
+          .string();
+  f->temp_path = f->final_path + ".partial";
+  f->records = records;
+  f->last_time = t;
+  std::error_code ec;
+  fs::copy_file(copy, f->temp_path, fs::copy_options::overwrite_existing, ec);
+  if (ec) throw Error(copy, "cannot copy the checkpoint's output file back: " + ec.message());
+  std::size_t in_file = 0;
+  try {
+    f->nc = std::make_unique<NcFile>(f->temp_path, NcFile::write);
+    in_file = f->nc->getDim("time").getSize();
+  } catch (const exceptions::NcException& e) {
+    f->nc.reset();
+    fs::remove(f->temp_path, ec);
+    throw Error(copy, std::string("cannot reopen the checkpoint's output file: ") + e.what());
+  }
+  file_ = std::move(f);  // from here the destructor removes the temporary file on failure
+  if (in_file != records) {
+    throw Error(copy, "holds " + std::to_string(in_file) + " records, the checkpoint " +
+                          std::to_string(records));
+  }
 }
 
 std::vector<std::string> ConcWriter::finish() {

@@ -11,6 +11,7 @@
 #include "grids/grid_geometry.hpp"
 #include "grids/region_mask.hpp"
 #include "grids/subdomain.hpp"
+#include "model/checkpoint_file.hpp"
 
 namespace kctm {
 
@@ -49,11 +50,20 @@ class ConcWriter {
   /// Closes and renames the open file; returns the paths of all finished files.
   std::vector<std::string> finish();
 
+  /// Keeps the writer's place in checkpoint `c`: the files finished so far and a copy of the open
+  /// day's file, made in `dir` under `copy_prefix` + its name, closed and reopened around the copy.
+  void save_to(Checkpoint& c, const std::string& dir, const std::string& copy_prefix);
+  /// Continues where checkpoint `c` (read from the file `path`) left off: the open day's file is
+  /// its copy again, appended to from its next record.
+  void restore_from(const Checkpoint& c, const std::string& path);
+
   /// File name of the day holding time t, e.g. "kctm_conc_20190101.nc" for prefix "kctm_conc".
   static std::string file_name(const std::string& prefix, UnixSeconds t, int utc_offset_s);
 
  private:
   void open_day(UnixSeconds t);
+  /// Opens the file of the day holding t from the copy `copy` with `records` records.
+  void reopen_day(UnixSeconds t, const std::string& copy, std::size_t records);
   void close_day();
 
   struct OpenFile;

@@ -32,6 +32,8 @@
 #include "model/model_species.hpp"
 #include "model/plume_layers.hpp"
 #include "model/progress.hpp"
+#include "model/run_checkpoint.hpp"
+#include "model/stop_signal.hpp"
 #include "model/transport.hpp"
 
 namespace kctm {
@@ -358,8 +360,6 @@ RunResult run_simulation(const RunConfig& c) {
   Kokkos::deep_copy(state.air, met.rho_kg_m3);
   set_background(background, state);
   set_initial_tracer(c, d, state, tracer);
-  const std::vector<double> initial_kg = field_masses_kg(geo, state);
-  result.tracer.initial_kg = initial_kg[tracer];
   // Removal of the model species: dry deposition velocities each hour, wet scavenging each step.
   std::vector<std::pair<std::string, int>> deposited;
   for (std::size_t sp = 0; sp < chem::kSpecies.size(); ++sp) {
@@ -377,13 +377,13 @@ RunResult run_simulation(const RunConfig& c) {
       chem::wet_scavenging_inputs(surface, chem::wet_scavenging_coefficients(deposited, n_fields));
   const double mid_lat = d.geometry.lat_deg[d.geometry.at(d.geometry.nx / 2, d.geometry.ny / 2)];
   // Idealised and placeholder meteorology has no surface layer: no dry deposition then.
-  auto update_removal = [&] {
+  auto update_removal = [&](UnixSeconds now) {
     if (deposited.empty() || !(snapshot.surface.t2_k[0] > 0)) return;
     upload_surface(snapshot, surface);
-    const int month = local_date(state.time, c.output.file_day_utc_offset_s).month;
+    const int month = local_date(now, c.output.file_day_utc_offset_s).month;
     dry_deposition.fill(surface, chem::wesely_season(month, mid_lat), vdep);
   };
-  update_removal();
+  update_removal(c.start);
   std::unique_ptr<const chem::Chemistry> chemistry;
   chem::ChemistryMeteo chemistry_met;
   if (c.chemistry.enabled) {
@@ -397,7 +397,103 @@ RunResult run_simulation(const RunConfig& c) {
     attribution = std::make_unique<const chem::TagAttribution>(
         tag_layout(state.registry, sources->fallback()));
   }
-  if (c.output.write_initial) write_record();
+  auto time_at = [&](long step) {
+    return c.start + static_cast<UnixSeconds>(std::llround(static_cast<double>(step) * c.step_s));
+  };
+  // The meteorology of `step`, as of its update interval's first step.
+  auto meteo_of_step = [&](long step) {
+    return meteo->at(time_at(step - step % steps_per_update) +
+                     static_cast<UnixSeconds>(update_s / 2));
+  };
+  auto update_meteo = [&](long step) {
+    snapshot = meteo_of_step(step);
+    upload_meteo(snapshot, met);
+    if (chemistry) upload_chemistry_meteo(snapshot, d.grid.levels(), chemistry_met);
+    update_removal(time_at(step - step % steps_per_update));
+  };
+  // The emissions of the hour that starts at `hour_time`, with that step's meteorology.
+  auto fill_emissions = [&](UnixSeconds hour_time, const MeteoSnapshot& hour_met) {
+    if (user_inventory) {
+      kg_per_hour =
+          fill_user_hour(emitted, *user_inventory, hour_time, routes, hour_tonnes, emis_host);
+    } else {
+      kg_per_hour = fill_inventory_hour(emitted, *emission_model, hour_time,
+                                        plume_layers(*emission_model, hour_met, d.grid.levels()),
+                                        routes, hour_tonnes, emis_host);
+    }
+    if (biogenic.on()) {
+      const std::vector<double> kg =
+          fill_hourly_biogenic(biogenic, hour_met, column_area_m2, emis_host);
+      kg_per_hour.insert(kg_per_hour.end(), kg.begin(), kg.end());
+    }
+    Kokkos::deep_copy(emis, emis_host);
+  };
+
+  // Checkpoints: the state, the budgets, the counters and the open output files.
+  const std::string checkpoint_file = checkpoint_path(c.output.dir);
+  const CheckpointIdentity identity = checkpoint_identity(d, state.registry, c);
+  std::vector<double> initial_kg;
+  long first_step = 0;
+  if (c.restart_file.empty()) {
+    initial_kg = field_masses_kg(geo, state);
+    if (c.output.write_initial) write_record();
+  } else {
+    const Checkpoint cp = read_checkpoint(c.restart_file, identity);
+    const std::string& from = c.restart_file;
+    if (cp.step >= n_steps) {
+      throw Error(from,
+                  "the checkpoint is at " +
+                      format_iso8601(cp.time, c.output.file_day_utc_offset_s) +
+                      ", the run's end or after",
+                  "set time.hours beyond it");
+    }
+    first_step = cp.step;
+    state.time = cp.time;
+    copy_to_device(cp.array(from, "state.q", state.q.size()), state.q);
+    copy_to_device(cp.array(from, "state.air", state.air.size()), state.air);
+    initial_kg = cp.array(from, "run.initial_kg", n_fields);
+    emitted_kg = cp.array(from, "run.emitted_kg", emitted_kg.size());
+    if (chemistry) {
+      chemistry->set_step_memory(
+          cp.arrays.count("chemistry.h_next")
+              ? cp.array(from, "chemistry.h_next",
+                         static_cast<std::size_t>(d.grid.nz()) * d.sub.ny * d.sub.nx)
+              : std::vector<double>{},
+          d.grid.nz(), d.sub.ny, d.sub.nx);
+    }
+    transport.restore_from(cp, from);
+    restore_counters(cp, from, result);
+    writer.restore_from(cp, from);
+    if (apportionment_output) apportionment_output->restore_from(cp, from);
+    spdlog::info("restarted from {} at {}", from,
+                 format_iso8601(cp.time, c.output.file_day_utc_offset_s));
+  }
+  result.tracer.initial_kg = initial_kg[tracer];
+  // The time of the checkpoint last written (or restarted from), whose copies the next replaces.
+  UnixSeconds last_checkpoint = c.restart_file.empty() ? -1 : state.time;
+  auto write_run_checkpoint = [&](long steps_done) {
+    Checkpoint cp;
+    cp.identity = identity;
+    cp.time = state.time;
+    cp.step = steps_done;
+    const std::string prefix = checkpoint_copy_prefix(state.time);
+    cp.arrays["state.q"] = copy_to_host(state.q);
+    cp.arrays["state.air"] = copy_to_host(state.air);
+    cp.arrays["run.initial_kg"] = initial_kg;
+    cp.arrays["run.emitted_kg"] = emitted_kg;
+    if (chemistry) cp.arrays["chemistry.h_next"] = chemistry->step_memory();
+    transport.save_to(cp);
+    save_counters(result, cp);
+    writer.save_to(cp, c.output.dir, prefix);
+    if (apportionment_output) apportionment_output->save_to(cp, c.output.dir, prefix);
+    cp.texts["config"] = c.config_yaml;
+    write_checkpoint(checkpoint_file, cp);
+    if (last_checkpoint >= 0 && last_checkpoint != state.time)
+      remove_checkpoint_copies(c.output.dir, last_checkpoint);
+    last_checkpoint = state.time;
+    spdlog::info("checkpoint: {} at {}", checkpoint_file,
+                 format_iso8601(state.time, c.output.file_day_utc_offset_s));
+  };
   // With a boundary file: the constant inflow (field, k), whose rows the file's species replace.
   const int nz = d.grid.nz();
   std::vector<double> inflow;
@@ -407,31 +503,17 @@ RunResult run_simulation(const RunConfig& c) {
     result.tag_rescaled_cells += s.rescaled_cells;
     result.tag_fallback_cells += s.fallback_cells;
   };
-  Progress progress(c.start, 3600.0 * c.hours, c.progress_interval_s,
+  Progress progress(state.time, 3600.0 * c.hours - static_cast<double>(state.time - c.start),
+                    c.progress_interval_s,
                     static_cast<double>(n_fields) * d.sub.nx * d.sub.ny * d.grid.nz(),
                     c.output.file_day_utc_offset_s);
-  for (long step = 0; step < n_steps; ++step) {
-    if (step % steps_per_update == 0) {
-      snapshot = meteo->at(state.time + static_cast<UnixSeconds>(update_s / 2));
-      upload_meteo(snapshot, met);
-      if (chemistry) upload_chemistry_meteo(snapshot, d.grid.levels(), chemistry_met);
-      update_removal();
-    }
-    if (emission_model && step % steps_per_hour == 0) {
-      if (user_inventory) {
-        kg_per_hour =
-            fill_user_hour(emitted, *user_inventory, state.time, routes, hour_tonnes, emis_host);
-      } else {
-        kg_per_hour = fill_inventory_hour(emitted, *emission_model, state.time,
-                                          plume_layers(*emission_model, snapshot, d.grid.levels()),
-                                          routes, hour_tonnes, emis_host);
-      }
-      if (biogenic.on()) {
-        const std::vector<double> kg =
-            fill_hourly_biogenic(biogenic, snapshot, column_area_m2, emis_host);
-        kg_per_hour.insert(kg_per_hour.end(), kg.begin(), kg.end());
-      }
-      Kokkos::deep_copy(emis, emis_host);
+  const long checkpoint_steps = c.checkpoint_interval_hours * steps_per_hour;
+  for (long step = first_step; step < n_steps; ++step) {
+    // A restart may begin inside an update interval or an hour: their inputs are made anew.
+    if (step % steps_per_update == 0 || step == first_step) update_meteo(step);
+    if (emission_model && (step % steps_per_hour == 0 || step == first_step)) {
+      const long hour_step = step - step % steps_per_hour;
+      fill_emissions(time_at(hour_step), hour_step == step ? snapshot : meteo_of_step(hour_step));
     }
     for (std::size_t s = 0; s < emitted_fields.size(); ++s) {
       emitted_kg[s] += kg_per_hour[s] / 3600.0 * c.step_s;
@@ -487,7 +569,23 @@ RunResult run_simulation(const RunConfig& c) {
     if (!deposited.empty()) transport.scavenge_wet(state, wet, c.step_s);
     state.time = c.start + static_cast<UnixSeconds>(std::llround((step + 1) * c.step_s));
     if ((step + 1) % steps_per_hour == 0) write_record();
-    progress.update(state.time, step + 1);
+    progress.update(state.time, step + 1 - first_step);
+    if (stop_requested() && step + 1 < n_steps) {
+      write_run_checkpoint(step + 1);
+      result.stopped = true;
+      result.checkpoint = checkpoint_file;
+      result.wall_s = progress.wall_s();
+      return result;
+    }
+    if (checkpoint_steps > 0 && (step + 1) % checkpoint_steps == 0 && step + 1 < n_steps) {
+      write_run_checkpoint(step + 1);
+    }
+  }
+  // A finished run needs no checkpoint.
+  if (last_checkpoint >= 0) {
+    std::error_code ec;
+    fs::remove(checkpoint_file, ec);
+    remove_checkpoint_copies(c.output.dir, last_checkpoint);
   }
   result.files = writer.finish();
   if (attribution) {

@@ -51,12 +51,17 @@ struct RunResult {
   double state_bytes = 0;
   double wall_s = 0;
   int nx = 0, ny = 0, nz = 0;
+  /// A stop signal ended the run early, after writing `checkpoint` (see model/stop_signal.hpp).
+  bool stopped = false;
+  std::string checkpoint;
 };
 
 /// Checks that `dir` exists or can be created and that a file can be written in it.
 void prepare_output_dir(const std::string& dir, const std::string& key_where);
 
-/// Runs the configured simulation. Throws kctm::Error on bad input before anything is written.
+/// Runs the configured simulation, from config.restart_file's checkpoint if one is given. Throws
+/// kctm::Error on bad input before anything is written. Checkpoints as configured and, when a stop
+/// signal arrives (catch_stop_signals()), at the end of that step, then returns with `stopped`.
 RunResult run_simulation(const RunConfig& config);
 
 }  // namespace kctm

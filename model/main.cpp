@@ -24,15 +24,23 @@
 #include "model/mechanism_table.hpp"
 #include "model/run_config.hpp"
 #include "model/station_extraction.hpp"
+#include "model/stop_signal.hpp"
 #include "model/validation.hpp"
 
 namespace {
 
-int run_and_report(kctm::Config& config) {
-  const kctm::RunConfig rc = kctm::read_run_config(config);
+int run_and_report(kctm::Config& config, const std::string& restart_file) {
+  kctm::RunConfig rc = kctm::read_run_config(config);
+  rc.restart_file = restart_file;
   // Kokkos starts only once the input is known to be good.
   Kokkos::ScopeGuard kokkos;
+  kctm::catch_stop_signals();
   const kctm::RunResult r = kctm::run_simulation(rc);
+  if (r.stopped) {
+    spdlog::warn("stopped by a signal at the checkpoint {}; continue with --restart {}",
+                 r.checkpoint, r.checkpoint);
+    return kctm::kStoppedExitCode;
+  }
   spdlog::info(
       "tracer budget [kg]: emitted {:.6e}, inflow {:.3e}, outflow {:.6e}, deposited {:.3e}, in "
       "domain {:.6e}, imbalance {:.1e} (relative)",
@@ -142,6 +150,10 @@ int main(int argc, char** argv) {
   run->add_option("config", config_path, "YAML config (see `kctm config --print-default`)")
       ->required();
   run->add_option("--set", sets, "override a config key: --set output.dir=/tmp/x (repeatable)");
+  std::string restart_file;
+  const std::string restart_help =
+      "continue from this checkpoint (output.dir/kctm_restart.h5 of an earlier run)";
+  run->add_option("--restart", restart_file, restart_help);
 
   long demo_hours = 24;
   std::string demo_out = "kctm-demo";
@@ -149,6 +161,7 @@ int main(int argc, char** argv) {
   demo->add_option("--hours", demo_hours, "simulated hours")->check(CLI::PositiveNumber);
   demo->add_option("--out", demo_out, "output folder");
   demo->add_option("--set", sets, "override a config key (repeatable)");
+  demo->add_option("--restart", restart_file, restart_help);
 
   std::string box_config, box_out = "box.csv";
   CLI::App* box = app.add_subcommand("box", "run the chemistry in one cell, write a CSV series");
@@ -298,7 +311,7 @@ int main(int argc, char** argv) {
       cfg.set("output.dir=" + demo_out);
     }
     for (const std::string& s : sets) cfg.set(s);
-    return run_and_report(cfg);
+    return run_and_report(cfg, restart_file);
   } catch (const kctm::Error& e) {
     std::cerr << "kctm: error: " << e.what() << "\n";
     return 1;

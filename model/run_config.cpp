@@ -215,6 +215,11 @@ RunConfig read_run_config(const Config& c) {
       static_cast<int>(std::lround(3600.0 * in_range(c, "output.file_day_utc_offset_h", -12, 14)));
   r.output.write_initial = c.get_bool("output.write_initial");
   r.progress_interval_s = positive(c, "log.progress_interval_s");
+  r.checkpoint_interval_hours = c.get_int("checkpoint.interval_hours");
+  if (r.checkpoint_interval_hours < 0) {
+    throw Error(c.where("checkpoint.interval_hours"), "must not be negative",
+                "0 for checkpoints only on a stop signal");
+  }
   r.config_yaml = c.dump();
   return r;
 }

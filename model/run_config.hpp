@@ -78,7 +78,9 @@ struct RunConfig {
   TracerConfig tracer;
   OutputConfig output;
   double progress_interval_s;
-  std::string config_yaml;  ///< the effective configuration, recorded in outputs
+  long checkpoint_interval_hours;  ///< 0: checkpoints only on a stop signal
+  std::string restart_file;        ///< the checkpoint to continue from ("" to start afresh)
+  std::string config_yaml;         ///< the effective configuration, recorded in outputs
 };
 
 /// Reads and checks every value; errors name the file, line and key.

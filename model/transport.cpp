@@ -107,4 +107,14 @@ std::vector<double> Transport::budget_kg(int field) const {
   return {host.begin() + kBudgetColumns * field, host.begin() + kBudgetColumns * (field + 1)};
 }
 
+void Transport::save_to(Checkpoint& c) const {
+  c.arrays["transport.budget_kg"] = copy_to_host(budget_);
+  c.arrays["transport.substeps"] = {static_cast<double>(substeps_)};
+}
+
+void Transport::restore_from(const Checkpoint& c, const std::string& path) {
+  copy_to_device(c.array(path, "transport.budget_kg", budget_.size()), budget_);
+  substeps_ = static_cast<long>(c.array(path, "transport.substeps", 1)[0]);
+}
+
 }  // namespace kctm

@@ -8,6 +8,7 @@
 #include "kernels/horizontal_diffusion.hpp"
 #include "kernels/transport_views.hpp"
 #include "kernels/vertical_diffusion.hpp"
+#include "model/checkpoint_file.hpp"
 #include "model/state.hpp"
 
 namespace kctm {
@@ -38,6 +39,11 @@ class Transport {
   std::vector<double> budget_kg(int field) const;
   /// Advection sub-steps taken so far (how hard the winds pushed the time step).
   long substeps() const { return substeps_; }
+
+  /// The budgets and sub-step count into checkpoint `c`, and back from it (read from `path`).
+  /// The inflow is set anew every step and the work arrays are rebuilt: neither is kept.
+  void save_to(Checkpoint& c) const;
+  void restore_from(const Checkpoint& c, const std::string& path);
 
  private:
   void advect(State& state, const DeviceMeteo& met, Axis axis, double dt_s);

@@ -1,0 +1,45 @@
+#pragma once
+// A run's checkpoint in one HDF5 file: named arrays of doubles and named texts, with the run's
+// identity. Written under a temporary name, flushed to disk and renamed, so a crash leaves the
+// previous checkpoint whole; every array carries a Fletcher-32 checksum that the reader verifies,
+// and the whole file is read and checked before any of it is used.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/civil_time.hpp"
+
+namespace kctm {
+
+/// What a checkpoint must match to continue a run: the same grid (with halo), fields, start and
+/// step. A restart may run longer (time.hours) or write elsewhere.
+struct CheckpointIdentity {
+  int nx = 0, ny = 0, nz = 0, halo = 0;
+  std::vector<std::string> fields;
+  UnixSeconds start = 0;
+  double step_s = 0;
+};
+
+struct Checkpoint {
+  CheckpointIdentity identity;
+  UnixSeconds time = 0;  ///< the model time the state holds
+  long step = 0;         ///< steps done since start
+  std::map<std::string, std::vector<double>> arrays;
+  std::map<std::string, std::string> texts;
+
+  /// The array `name`, which must hold `size` values; throws kctm::Error naming `path` otherwise.
+  const std::vector<double>& array(const std::string& path, const std::string& name,
+                                   std::size_t size) const;
+  /// The text `name` ("" when absent).
+  std::string text(const std::string& name) const;
+};
+
+/// Writes `c` to `path` atomically (path + ".partial", fsync, rename); throws kctm::Error.
+void write_checkpoint(const std::string& path, const Checkpoint& c);
+
+/// Reads and verifies the checkpoint at `path` against `expected`; throws kctm::Error with a
+/// one-line reason (not a kctm checkpoint, corrupt, or made by a different run) before returning
+/// anything.
+Checkpoint read_checkpoint(const std::string& path, const CheckpointIdentity& expected);
+
+}  // namespace kctm
