@@ -11,7 +11,8 @@
 #
 # The run must need more than ~45 s of computing: Slurm checks time limits every 30 s and sends the
 # warning up to 30 s early, so it comes 15 to 45 s into each job, and a shorter run may end within
-# the first job. (A longer lead, e.g. @45, can signal a job in its first seconds, while kctm starts.)
+# the first job. (A longer lead, e.g. @45, can signal a job in its first seconds, while kctm
+# starts.)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -85,8 +86,9 @@ ref_s=$((SECONDS - start))
 mv "$work/out" "$work/ref"
 say "reference: ${ref_s} s"
 
-# The chain: 1-minute jobs, each warned 15 s before its limit (+ up to 30 s). SBATCH_* variables reach every job
-# of the chain; the job shape (tasks, CPUs, time limit) is carried over by the template.
+# The chain: 1-minute jobs, each warned 15 s before its limit (+ up to 30 s). SBATCH_* variables
+# reach every job of the chain; the job shape (tasks, CPUs, time limit) is carried over by the
+# template.
 say "submitting scripts/slurm/kctm.sbatch: $ranks rank(s) x $cpt CPUs, launcher $launcher"
 start=$SECONDS
 first=$(cd "$repo" && SBATCH_TIMELIMIT=1 SBATCH_SIGNAL=B:USR1@15 SBATCH_OUTPUT="$work/slurm-%j.out" \
