@@ -8,9 +8,9 @@
 # As root (slurmd launches jobs as their users). Installs Debian's slurm-wlm and munge when missing.
 # Nothing outside DIR is written: munged runs with its own key and socket in DIR, slurmctld and
 # slurmd with DIR/slurm.conf; the node is "localhost" with all of this machine's CPUs and memory,
-# in one partition "debug" (the default) with a MaxTime of 30 minutes. No cgroups, no accounting:
-# proctrack/linuxproc, task/none, select/cons_tres. Ports: SLURMCTLD_PORT (16817), SLURMD_PORT
-# (16818). The daemons live until `stop` (or until the machine, or the session that started them,
+# in one partition "debug" (the default) with a MaxTime of 1 hour (kctm.sbatch's time limit: jobs
+# asking more stay pending). No cgroups, no accounting: proctrack/linuxproc, task/none,
+# select/cons_tres. Ports: SLURMCTLD_PORT (16817), SLURMD_PORT (16818). The daemons live until `stop` (or until the machine, or the session that started them,
 # goes away: run `start` again then).
 set -euo pipefail
 
@@ -117,7 +117,7 @@ MinJobAge=600
 # Seconds between SIGTERM and SIGKILL at a time limit or scancel.
 KillWait=30
 NodeName=localhost NodeHostname=$host NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$mem State=UNKNOWN
-PartitionName=debug Nodes=localhost Default=YES MaxTime=30 State=UP
+PartitionName=debug Nodes=localhost Default=YES MaxTime=60 State=UP
 EOF
 }
 
