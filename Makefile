@@ -14,8 +14,8 @@ ifneq ($(KOKKOS_ROOT),)
   CMAKE_ARGS += -DKokkos_ROOT=$(KOKKOS_ROOT)
 endif
 
-.PHONY: all deps configure build demo test test-quick bench emission-maps apportionment-maps nightly \
-        format clean
+.PHONY: all deps configure build demo test test-quick slurm-check bench emission-maps \
+        apportionment-maps nightly format clean
 
 all: build
 
@@ -37,6 +37,11 @@ test: build
 
 test-quick: build
 	cd $(BUILD) && ctest --output-on-failure -L quick
+
+# The Slurm template's restart chain on a one-node Slurm started here (as root; installs slurm-wlm
+# and munge; about 4 minutes on 2 cores): tests/cluster/slurm_chain.sh. Not in CTest: it needs root and daemons.
+slurm-check: build
+	tests/cluster/slurm_chain.sh $(BUILD)/kctm
 
 bench: build
 	$(BUILD)/benchmarks/kctm_bench --benchmark_out=$(BUILD)/bench.json --benchmark_out_format=json
