@@ -6,7 +6,7 @@
 # slurm-wlm and munge when missing) and stops it at the end. `make slurm-check` runs it.
 #
 # Usage: tests/cluster/slurm_chain.sh [PATH/TO/kctm]      (default: build/kctm)
-# Settings: HOURS (simulated hours, 18), DX_KM (grid, 9), RANKS (MPI ranks, 1), LAUNCHER (mpirun),
+# Settings: HOURS (simulated hours, 18), DX_KM (grid, 9), RANKS (MPI ranks, 2), LAUNCHER (mpirun),
 # CHAIN_TIMEOUT (seconds, 1200), KEEP=1 keeps the work folder (always kept on failure).
 #
 # The run must need more than ~45 s of computing: Slurm checks time limits every 30 s and sends the
@@ -19,7 +19,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 kctm=$(realpath "${1:-$repo/build/kctm}")
 hours=${HOURS:-18}
 dx_km=${DX_KM:-9}
-ranks=${RANKS:-1}
+ranks=${RANKS:-2}
 launcher=${LAUNCHER:-mpirun}
 chain_timeout=${CHAIN_TIMEOUT:-1200}
 name="kctm-chain-test"
