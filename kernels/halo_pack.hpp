@@ -9,7 +9,9 @@ struct HaloBox {
   int j0, nj, i0, ni;
 };
 
-void pack_box(View4D<const double> q, const HaloBox& box, View1D<double> buffer);
-void unpack_box(View1D<const double> buffer, const HaloBox& box, View4D<double> q);
+enum class BoxCopy { kPack, kUnpack };
+
+/// kPack: the box of q into the buffer; kUnpack: the buffer into the box of q.
+void copy_box(View4D<double> q, const HaloBox& box, View1D<double> buffer, BoxCopy direction);
 
 }  // namespace kctm

@@ -150,7 +150,7 @@ void exchange_sides(const std::vector<Side>& sides, View4D<double> q) {
     const std::size_t n = per_cell * s.send.nj * s.send.ni;
     out.emplace_back("halo_out", n);
     in.emplace_back("halo_in", n);
-    pack_box(q, s.send, out.back());
+    copy_box(q, s.send, out.back(), BoxCopy::kPack);
     out_host.push_back(Kokkos::create_mirror_view(out.back()));
     in_host.push_back(Kokkos::create_mirror_view(in.back()));
     Kokkos::deep_copy(out_host.back(), out.back());
@@ -168,7 +168,7 @@ void exchange_sides(const std::vector<Side>& sides, View4D<double> q) {
   MPI_Waitall(static_cast<int>(requests.size()), requests.data(), MPI_STATUSES_IGNORE);
   for (std::size_t s = 0; s < sides.size(); ++s) {
     Kokkos::deep_copy(in[s], in_host[s]);
-    unpack_box(in[s], sides[s].recv, q);
+    copy_box(q, sides[s].recv, in[s], BoxCopy::kUnpack);
   }
 }
 
