@@ -11,7 +11,7 @@ CMAKE_ARGS ?=
 PLOT_PYTHON ?= /usr/bin/python3
 
 ifneq ($(KOKKOS_ROOT),)
-  CMAKE_ARGS += -DKokkos_ROOT=$(KOKKOS_ROOT)
+  override CMAKE_ARGS += -DKokkos_ROOT=$(KOKKOS_ROOT)
 endif
 
 .PHONY: all deps configure build demo test test-quick bench emission-maps apportionment-maps nightly \
