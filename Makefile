@@ -9,12 +9,15 @@ KOKKOS_ROOT ?=
 CMAKE_ARGS ?=
 # Debian's Python, where python3-netcdf4 and python3-matplotlib install (not a pyenv or venv one).
 PLOT_PYTHON ?= /usr/bin/python3
+# cuda-check: the CUDA toolkit (nvcc) and the build folder of the nvcc build.
+CUDA_HOME ?= /usr/local/cuda
+CUDA_BUILD ?= build-cuda
 
 ifneq ($(KOKKOS_ROOT),)
-  CMAKE_ARGS += -DKokkos_ROOT=$(KOKKOS_ROOT)
+  override CMAKE_ARGS += -DKokkos_ROOT=$(KOKKOS_ROOT)
 endif
 
-.PHONY: all deps configure build demo test test-quick slurm-check bench emission-maps \
+.PHONY: all deps configure build demo test test-quick slurm-check cuda-check bench emission-maps \
         apportionment-maps nightly format clean
 
 all: build
@@ -67,6 +70,21 @@ apportionment-maps: build
 # (scripts/nightly-validation.sh; settings: HOURS, START, NIGHTLY_DIR, LIMITS).
 nightly: deps
 	scripts/nightly-validation.sh
+
+# Compiles and links the kctm library, CLI and benchmarks with nvcc against a Kokkos with CUDA (sm_80,
+# built into .deps/kokkos-cuda by scripts/build-kokkos-cuda.sh), in $(CUDA_BUILD): that the code
+# builds for GPUs. Needs nvcc, no GPU; runs nothing. The tests are left out: with them the nvcc
+# build takes over 40 minutes on 2 cores, and CTest's test discovery runs them, which needs a GPU.
+CUDA_KOKKOS = $(CURDIR)/.deps/kokkos-cuda
+CUDA_CMAKE_ARGS = -DCMAKE_CXX_COMPILER=$(CUDA_KOKKOS)/bin/nvcc_wrapper -DKCTM_NATIVE=OFF \
+                  -DKCTM_BUILD_TESTS=OFF
+cuda-check:
+	@test -x $(CUDA_HOME)/bin/nvcc \
+	  || { echo "cuda-check: no nvcc at $(CUDA_HOME)/bin/nvcc (install the CUDA toolkit or set CUDA_HOME)"; exit 1; }
+	@KOKKOS_ROOT=$(CUDA_KOKKOS) scripts/install-deps.sh
+	@CUDA_HOME=$(CUDA_HOME) scripts/build-kokkos-cuda.sh
+	@PATH=$(CUDA_HOME)/bin:$$PATH $(MAKE) --no-print-directory build BUILD=$(CUDA_BUILD) \
+	  KOKKOS_ROOT=$(CUDA_KOKKOS) CMAKE_ARGS="$(CUDA_CMAKE_ARGS)"
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -11,7 +11,7 @@ namespace kctm::chem {
 
 struct KctmC1System {
   KOKKOS_INLINE_FUNCTION int n() const { return kctm_c1::kVariables; }
-  KOKKOS_INLINE_FUNCTION bool fast_radical(int v) const { return kctm_c1::kFastRadical[v]; }
+  KOKKOS_INLINE_FUNCTION bool fast_radical(int v) const { return kctm_c1::fast_radical(v); }
   template <class T>
   KOKKOS_INLINE_FUNCTION void tendencies(const T* k, const T* y, T* f) const {
     kctm_c1::tendencies(k, y, f);

@@ -83,10 +83,12 @@ struct LineScratch {
   double* coefficients;  // [line of block][kCoefficients][len]
   double* work;          // [kWork][len]
   int len;
-  static std::size_t bytes_of_coefficients(int len) {
+  KOKKOS_INLINE_FUNCTION static std::size_t bytes_of_coefficients(int len) {
     return sizeof(double) * kLinesPerTeam * kCoefficients * len;
   }
-  static std::size_t bytes_of_work(int len) { return sizeof(double) * kWork * len; }
+  KOKKOS_INLINE_FUNCTION static std::size_t bytes_of_work(int len) {
+    return sizeof(double) * kWork * len;
+  }
   /// Air mass m of the cells [kg]; per face the outflow to the right (push ≥ 0) and to the left
   /// (pull ≤ 0) [kg] with the share of the upwind cell it takes (Courant numbers); per cell
   /// m / m_new (keep) and 1 / m_new (inverse).

@@ -58,7 +58,7 @@ struct ColumnScratch {
   /// 1 / m_new (inverse); then the padded column of the field and its PPM stages.
   double *m, *push, *pull, *courant_up, *courant_down, *keep, *inverse;
   double *column, *slope, *face, *to_up, *to_down;
-  static std::size_t bytes(int levels) {
+  KOKKOS_INLINE_FUNCTION static std::size_t bytes(int levels) {
     return sizeof(double) * kArrays * levels * kColumnsPerTeam;
   }
   /// The arrays, one after the other in `data`.

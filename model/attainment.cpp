@@ -119,7 +119,8 @@ std::vector<YearProjection> project(const Scenario& scenario,
     double change_ug = 0, local_after = 0;
     for (const SourceContribution& c : contributions) {
       const auto sector = scenario.changes.find(c.source);
-      auto cut = [&](const char* pollutant) {
+      // phase by copy: capturing a structured binding needs C++20.
+      auto cut = [&, phase = phase](const char* pollutant) {
         if (sector == scenario.changes.end()) return 0.0;
         const auto p = sector->second.find(pollutant);
         return p == sector->second.end() ? 0.0 : phase * p->second;

@@ -41,15 +41,17 @@ std::string generate(const CompiledMechanism& m) {
        "constexpr int kSpeciesOfVariable[kVariables] = {";
   for (int v = 0; v < n; ++v) o << (v ? ", " : "") << m.species_of_variable[v];
   o << "};\n";
-  o << "/// Whether each variable is a fast radical (kFastRadicals).\n"
-       "constexpr bool kFastRadical[kVariables] = {";
+  // A function, not a table: a host constexpr array cannot be read in CUDA device code.
+  std::string fast_test;
   for (int v = 0; v < n; ++v) {
     const std::string_view name = kctm::chem::kSpecies[m.species_of_variable[v]].name;
     bool fast = false;
     for (std::string_view r : kctm::chem::kFastRadicals) fast = fast || r == name;
-    o << (v ? ", " : "") << (fast ? "true" : "false");
+    if (fast) fast_test += (fast_test.empty() ? "v == " : " || v == ") + std::to_string(v);
   }
-  o << "};\n\n";
+  o << "/// Whether variable v is a fast radical (kFastRadicals).\n"
+       "KOKKOS_INLINE_FUNCTION bool fast_radical(int v) { return "
+    << (fast_test.empty() ? "false" : fast_test) << "; }\n\n";
 
   o << "/// f = dy/dt for rate coefficients k and concentrations y.\n"
        "template <class T>\nKOKKOS_INLINE_FUNCTION void tendencies(const T* k, const T* y, T* f) "
