@@ -6,19 +6,20 @@
 # slurm-wlm and munge when missing) and stops it at the end. `make slurm-check` runs it.
 #
 # Usage: tests/cluster/slurm_chain.sh [PATH/TO/kctm]      (default: build/kctm)
-# Settings: HOURS (simulated hours, 18), DX_KM (grid, 9), RANKS (MPI ranks, 2), LAUNCHER (mpirun),
+# Settings: HOURS (simulated hours, 24), DX_KM (grid, 6), RANKS (MPI ranks, 2), LAUNCHER (mpirun),
 # CHAIN_TIMEOUT (seconds, 1200), KEEP=1 keeps the work folder (always kept on failure).
 #
 # The run must need more than ~45 s of computing: Slurm checks time limits every 30 s and sends the
 # warning up to 30 s early, so it comes 15 to 45 s into each job, and a shorter run may end within
-# the first job. (A longer lead, e.g. @45, can signal a job in its first seconds, while kctm
+# the first job. The default (24 h at 6 km, about 2.5 minutes on 2 cores) leaves a wide margin; 18 h
+# at 9 km took 26 s on an idle machine and ended in one job. (A longer lead, e.g. @45, can signal a job in its first seconds, while kctm
 # starts.)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 kctm=$(realpath "${1:-$repo/build/kctm}")
-hours=${HOURS:-18}
-dx_km=${DX_KM:-9}
+hours=${HOURS:-24}
+dx_km=${DX_KM:-6}
 ranks=${RANKS:-2}
 launcher=${LAUNCHER:-mpirun}
 chain_timeout=${CHAIN_TIMEOUT:-1200}
