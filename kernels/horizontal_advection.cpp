@@ -79,7 +79,7 @@ constexpr int kLinesPerTeam = 16;
 /// (faces f = 0..cells stored at f + 1, with a zero at each end, so that a cell's two faces can
 /// be read without bounds tests); per line being swept, the work arrays of the stages.
 struct LineScratch {
-  static constexpr int kCoefficients = 7, kWork = 5;
+  static constexpr int kCoefficients = 7, kWork = 4;
   double* coefficients;  // [line of block][kCoefficients][len]
   double* work;          // [kWork][len]
   int len;
@@ -117,6 +117,10 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
   const int cells = l.cells, len = cells + 2 * h;  // cells of a line with its halo
   const int blocks = (l.count + kLinesPerTeam - 1) / kLinesPerTeam;
   const std::ptrdiff_t stride = kAlongX ? 1 : static_cast<std::ptrdiff_t>(q.stride(2));
+  // Strides of the air density and cell areas along a line: with raw pointers the compiler sees
+  // contiguous loads along x (through the views' index arithmetic it emitted gathers).
+  const std::ptrdiff_t air_stride = kAlongX ? 1 : static_cast<std::ptrdiff_t>(air_in.stride(1));
+  const std::ptrdiff_t area_stride = kAlongX ? 1 : static_cast<std::ptrdiff_t>(area.stride(0));
 
   Kokkos::parallel_for(
       "kctm::advect_horizontal",
@@ -139,13 +143,16 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
           const LineScratch::Coefficients cf = s.coefficients_of(line - first);
           double *m = cf.m, *push = cf.push, *pull = cf.pull, *courant_right = cf.courant_right,
                  *courant_left = cf.courant_left, *keep = cf.keep, *inverse = cf.inverse;
+          const double* air_line = kAlongX ? &air_in(k, lh, 0) : &air_in(k, 0, lh);
+          const double* area_line = kAlongX ? &area(lh, 0) : &area(0, lh);
+          const double* flows = &flux_air(k, line, 0);
+          const double dz_k = dz(k);
           each_cell(team, 0, len, [=](int c) {
-            const int j = kAlongX ? lh : c, i = kAlongX ? c : lh;
-            m[c] = air_in(k, j, i) * area(j, i) * dz(k);
+            m[c] = air_line[c * air_stride] * area_line[c * area_stride] * dz_k;
           });
           each_cell(team, 0, cells + 1, [=](int f) {
             // Face f lies between cells f + h − 1 and f + h of the line; stored at f + 1.
-            const double flow = flux_air(k, line, f);
+            const double flow = flows[f];
             push[f + 1] = flow > 0 ? flow : 0.0;
             pull[f + 1] = flow < 0 ? flow : 0.0;
             courant_right[f + 1] = push[f + 1] / m[f + h - 1];
@@ -157,7 +164,7 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
             courant_left[cells + 2] = 0;
           });
           each_cell(team, 0, cells, [=](int c) {
-            const double m_new = m[c + h] + flux_air(k, line, c) - flux_air(k, line, c + 1);
+            const double m_new = m[c + h] + flows[c] - flows[c + 1];
             keep[c] = m[c + h] / m_new;
             inverse[c] = 1 / m_new;
           });
@@ -165,9 +172,8 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
 
         double* copy = s.stage(0);
         double* slope = s.stage(1);
-        double* face = s.stage(2);
-        double* to_right = s.stage(3);
-        double* to_left = s.stage(4);
+        double* to_right = s.stage(2);
+        double* to_left = s.stage(3);
         for (int n = 0; n < nf; ++n) {
           for (int line = first; line < last; ++line) {
             const int lh = line + h;
@@ -185,7 +191,7 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
             const double* line_q = kAlongX ? in_grid : copy;
             if (!kAlongX) each_cell(team, 0, len, [=](int c) { copy[c] = in_grid[c * stride]; });
             ppm::line_outflows<1>(team,
-                                  {line_q, slope, face, to_right, to_left, cf.push, cf.pull,
+                                  {line_q, slope, to_right, to_left, cf.push, cf.pull,
                                    cf.courant_right, cf.courant_left, monotone},
                                   len, h);
             // Face f carries to_right[f + h − 1] + to_left[f + h].

@@ -4,6 +4,7 @@
 // mean over the part that crosses a face in one step. Pointwise device functions, also callable on
 // the host for tests.
 #include <Kokkos_Core.hpp>
+#include <cmath>
 
 namespace kctm::ppm {
 
@@ -11,7 +12,9 @@ namespace kctm::ppm {
 // multiply, and these run for every cell of every sweep.
 constexpr double kSixth = 1.0 / 6.0;
 
-KOKKOS_INLINE_FUNCTION double abs_of(double x) { return x < 0 ? -x : x; }
+// ::fabs and ::copysign (one bitwise operation each, on the host and in CUDA) rather than selects
+// on the sign: the slope is the costliest stage of the sweeps.
+KOKKOS_INLINE_FUNCTION double abs_of(double x) { return ::fabs(x); }
 KOKKOS_INLINE_FUNCTION double min_of(double a, double b) { return a < b ? a : b; }
 
 /// Monotonised slope δq of a cell from its neighbours (CW84 eq. 1.8): zero at an extremum, else the
@@ -21,7 +24,7 @@ KOKKOS_INLINE_FUNCTION double limited_slope(double q_minus, double q, double q_p
   const double left = q - q_minus, right = q_plus - q;
   const double central = 0.5 * (q_plus - q_minus);
   const double m = min_of(abs_of(central), 2 * min_of(abs_of(left), abs_of(right)));
-  return left * right <= 0 ? 0.0 : (central > 0 ? m : -m);
+  return left * right <= 0 ? 0.0 : ::copysign(m, central);
 }
 
 /// Value at the face between cells 0 and 1 (CW84 eq. 1.6 for equal widths): fourth order where the

@@ -12,7 +12,6 @@ namespace kctm::ppm {
 struct LineStages {
   const double* q;     ///< mixing ratios of the line's cells
   double* slope;       ///< work: limited slopes
-  double* face;        ///< work: face[c], the value at the face between cells c and c + 1
   double* to_right;    ///< result: tracer mass leaving cell c through its right face (≥ 0) [kg]
   double* to_left;     ///< result: the same through its left face (≤ 0) [kg]
   const double* push;  ///< air mass through each face to the right (≥ 0) [kg]
@@ -25,32 +24,47 @@ struct LineStages {
   bool monotone;
 };
 
+/// line_outflows for one choice of the limiter, fixed at compile time so that the stage loops
+/// carry no test of it (a run-time flag inside them halved the x-sweep's speed).
+template <int kStep, bool kMonotone>
+KOKKOS_FORCEINLINE_FUNCTION void line_outflows_of(const TeamMember& team, const LineStages& l,
+                                                  int len, int halo) {
+  const double* q = l.q;
+  double *slope = l.slope, *to_right = l.to_right, *to_left = l.to_left;
+  const double *push = l.push, *pull = l.pull, *courant_right = l.courant_right,
+               *courant_left = l.courant_left;
+  each_cell(team, kStep, (len - 1) * kStep, [=](int p) {
+    if constexpr (kMonotone) {
+      slope[p] = limited_slope(q[p - kStep], q[p], q[p + kStep]);
+    } else {
+      slope[p] = 0.5 * (q[p + kStep] - q[p - kStep]);
+    }
+  });
+  // Cell c's right face is f = c − halo + 1, stored at c − halo + 2; its left face one before.
+  // A cell computes both its face values rather than reading them from a stage of their own: the
+  // two extra face_value calls cost less than a pass that stores and reloads them.
+  const int right = (halo - 2) * kStep, left = (halo - 1) * kStep;
+  each_cell(team, (halo - 1) * kStep, (len - halo + 1) * kStep, [=](int p) {
+    double lower = face_value(q[p - kStep], q[p], slope[p - kStep], slope[p]);
+    double upper = face_value(q[p], q[p + kStep], slope[p], slope[p + kStep]);
+    if constexpr (kMonotone) limit_parabola(q[p], lower, upper);
+    const int r = p - right, l = p - left;
+    to_right[p] = push[r] * mean_at_right(lower, q[p], upper, courant_right[r]);
+    to_left[p] = pull[l] * mean_at_left(lower, q[p], upper, courant_left[l]);
+  });
+}
+
 /// Slopes, face values and the limited parabolas of the cells next to a face, giving each cell's
 /// outflows through its two faces. One of a face's two is zero, so the face carries
 /// to_right[c − 1] + to_left[c] for its cells c − 1 and c, with no select on the flow's sign.
 template <int kStep>
 KOKKOS_FORCEINLINE_FUNCTION void line_outflows(const TeamMember& team, const LineStages& l, int len,
                                                int halo) {
-  const double* q = l.q;
-  double *slope = l.slope, *face = l.face, *to_right = l.to_right, *to_left = l.to_left;
-  const double *push = l.push, *pull = l.pull, *courant_right = l.courant_right,
-               *courant_left = l.courant_left;
-  const bool monotone = l.monotone;
-  each_cell(team, kStep, (len - 1) * kStep, [=](int p) {
-    slope[p] = monotone ? limited_slope(q[p - kStep], q[p], q[p + kStep])
-                        : 0.5 * (q[p + kStep] - q[p - kStep]);
-  });
-  each_cell(team, kStep, (len - 2) * kStep,
-            [=](int p) { face[p] = face_value(q[p], q[p + kStep], slope[p], slope[p + kStep]); });
-  // Cell c's right face is f = c − halo + 1, stored at c − halo + 2; its left face one before.
-  const int right = (halo - 2) * kStep, left = (halo - 1) * kStep;
-  each_cell(team, (halo - 1) * kStep, (len - halo + 1) * kStep, [=](int p) {
-    double lower = face[p - kStep], upper = face[p];
-    if (monotone) limit_parabola(q[p], lower, upper);
-    const int r = p - right, l = p - left;
-    to_right[p] = push[r] * mean_at_right(lower, q[p], upper, courant_right[r]);
-    to_left[p] = pull[l] * mean_at_left(lower, q[p], upper, courant_left[l]);
-  });
+  if (l.monotone) {
+    line_outflows_of<kStep, true>(team, l, len, halo);
+  } else {
+    line_outflows_of<kStep, false>(team, l, len, halo);
+  }
 }
 
 }  // namespace kctm::ppm

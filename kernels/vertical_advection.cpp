@@ -52,20 +52,20 @@ constexpr int kPad = 3;
 /// Scratch of a team, each array [level][lane]: per-level coefficients shared by the fields, and
 /// the stages of the field being advected.
 struct ColumnScratch {
-  static constexpr int kArrays = 12;
+  static constexpr int kArrays = 11;
   /// Air mass of each layer [kg]; per interface the upward (push ≥ 0) and downward (pull ≤ 0) air
   /// flux [kg] and the share of the upwind layer it takes; per layer m / m_new (keep) and
   /// 1 / m_new (inverse); then the padded column of the field and its PPM stages.
   double *m, *push, *pull, *courant_up, *courant_down, *keep, *inverse;
-  double *column, *slope, *face, *to_up, *to_down;
+  double *column, *slope, *to_up, *to_down;
   KOKKOS_INLINE_FUNCTION static std::size_t bytes(int levels) {
     return sizeof(double) * kArrays * levels * kColumnsPerTeam;
   }
   /// The arrays, one after the other in `data`.
   KOKKOS_INLINE_FUNCTION static ColumnScratch carve(double* data, int levels) {
     const std::size_t n = static_cast<std::size_t>(levels) * kColumnsPerTeam;
-    return {data,         data + n,     data + 2 * n, data + 3 * n, data + 4 * n,  data + 5 * n,
-            data + 6 * n, data + 7 * n, data + 8 * n, data + 9 * n, data + 10 * n, data + 11 * n};
+    return {data,         data + n,     data + 2 * n, data + 3 * n, data + 4 * n, data + 5 * n,
+            data + 6 * n, data + 7 * n, data + 8 * n, data + 9 * n, data + 10 * n};
   }
 };
 
@@ -130,10 +130,10 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
             column[p] = k < nz ? q(n, k, jj + h, ii + h) : q_bc(n, nz - 1);
           });
           // Level c's interfaces c − kPad + 1 (up) and c − kPad (down), stored at c − 1 and c − 2.
-          ppm::line_outflows<W>(team,
-                                {column, s.slope, s.face, to_up, to_down, push, pull, courant_up,
-                                 courant_down, monotone},
-                                levels, kPad);
+          ppm::line_outflows<W>(
+              team,
+              {column, s.slope, to_up, to_down, push, pull, courant_up, courant_down, monotone},
+              levels, kPad);
           for (int k = 0; k < nz; ++k) {
             const int row = (k + kPad) * W;
             each_cell(team, 0, lanes, [=](int w) {
