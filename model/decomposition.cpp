@@ -43,39 +43,17 @@ Region region_of(const Subdomain& s, bool haloed, bool owned) {
   return r;
 }
 
-/// Copies `r` of every layer between a local array and a packed buffer (to_buffer) or back.
-template <class T>
-void copy_region(const Region& r, int layers, std::vector<T>& local, T* packed, bool to_buffer) {
+/// Calls f(n, local, global) for every cell of `r` in every layer, n counting them in the order of
+/// a packed buffer; `local` is the cell's index in the block's array (layer, ny_local, nx_local),
+/// `global` in the global one (layer, ny_global, nx_global).
+template <class F>
+void each_cell_of(const Region& r, int layers, int ny_global, int nx_global, F&& f) {
   std::size_t n = 0;
   for (int l = 0; l < layers; ++l) {
     for (int j = r.j_lo; j < r.j_hi; ++j) {
       for (int i = r.i_lo; i < r.i_hi; ++i, ++n) {
-        T& cell = local[(static_cast<std::size_t>(l) * r.ny_local + j) * r.nx_local + i];
-        if (to_buffer) {
-          packed[n] = cell;
-        } else {
-          cell = packed[n];
-        }
-      }
-    }
-  }
-}
-
-/// The same cells' place in the global array (layer, ny_global, nx_global).
-template <class T>
-void copy_global(const Region& r, int layers, int ny_global, int nx_global, std::vector<T>& global,
-                 T* packed, bool to_buffer) {
-  std::size_t n = 0;
-  for (int l = 0; l < layers; ++l) {
-    for (int j = r.j_lo; j < r.j_hi; ++j) {
-      for (int i = r.i_lo; i < r.i_hi; ++i, ++n) {
-        T& cell =
-            global[(static_cast<std::size_t>(l) * ny_global + r.j0 + j) * nx_global + r.i0 + i];
-        if (to_buffer) {
-          packed[n] = cell;
-        } else {
-          cell = packed[n];
-        }
+        f(n, (static_cast<std::size_t>(l) * r.ny_local + j) * r.nx_local + i,
+          (static_cast<std::size_t>(l) * ny_global + r.j0 + j) * nx_global + r.i0 + i);
       }
     }
   }
@@ -132,47 +110,47 @@ Decomposition::Decomposition(const GlobalGrid& grid, int halo, int align_x)
   if (by < py_ - 1) north_ = rank_ + px_;
 }
 
-namespace {
+Decomposition::SideBuffers& Decomposition::buffers_of(int axis, int side,
+                                                      std::size_t values) const {
+  SideBuffers& b = buffers_[{axis, side, values}];
+  if (b.out.extent(0) != values) {
+    b.out = View1D<double>("halo_out", values);
+    b.in = View1D<double>("halo_in", values);
+    b.out_host = Kokkos::create_mirror_view(b.out);
+    b.in_host = Kokkos::create_mirror_view(b.in);
+  }
+  return b;
+}
 
 /// Sends the `send` boxes of q to the neighbours and fills the `recv` boxes from them.
-struct Side {
-  int rank;
-  HaloBox send, recv;
-  int send_tag, recv_tag;
-};
-
-void exchange_sides(const std::vector<Side>& sides, View4D<double> q) {
+void Decomposition::exchange_sides(int axis, const std::vector<Side>& sides,
+                                   View4D<double> q) const {
   const std::size_t per_cell = q.extent(0) * q.extent(1);
-  std::vector<View1D<double>> out, in;
-  std::vector<View1D<double>::HostMirror> out_host, in_host;
+  std::vector<SideBuffers*> buffers;
   std::vector<MPI_Request> requests;
-  for (const Side& s : sides) {
-    const std::size_t n = per_cell * s.send.nj * s.send.ni;
-    out.emplace_back("halo_out", n);
-    in.emplace_back("halo_in", n);
-    copy_box(q, s.send, out.back(), BoxCopy::kPack);
-    out_host.push_back(Kokkos::create_mirror_view(out.back()));
-    in_host.push_back(Kokkos::create_mirror_view(in.back()));
-    Kokkos::deep_copy(out_host.back(), out.back());
+  for (std::size_t s = 0; s < sides.size(); ++s) {
+    SideBuffers& b =
+        buffers_of(axis, static_cast<int>(s), per_cell * sides[s].send.nj * sides[s].send.ni);
+    copy_box(q, sides[s].send, b.out, BoxCopy::kPack);
+    Kokkos::deep_copy(b.out_host, b.out);
+    buffers.push_back(&b);
   }
   for (std::size_t s = 0; s < sides.size(); ++s) {
     requests.emplace_back();
-    MPI_Irecv(in_host[s].data(), static_cast<int>(in_host[s].size()), MPI_DOUBLE, sides[s].rank,
-              sides[s].recv_tag, MPI_COMM_WORLD, &requests.back());
+    MPI_Irecv(buffers[s]->in_host.data(), static_cast<int>(buffers[s]->in_host.size()), MPI_DOUBLE,
+              sides[s].rank, sides[s].recv_tag, MPI_COMM_WORLD, &requests.back());
   }
   for (std::size_t s = 0; s < sides.size(); ++s) {
     requests.emplace_back();
-    MPI_Isend(out_host[s].data(), static_cast<int>(out_host[s].size()), MPI_DOUBLE, sides[s].rank,
-              sides[s].send_tag, MPI_COMM_WORLD, &requests.back());
+    MPI_Isend(buffers[s]->out_host.data(), static_cast<int>(buffers[s]->out_host.size()),
+              MPI_DOUBLE, sides[s].rank, sides[s].send_tag, MPI_COMM_WORLD, &requests.back());
   }
   MPI_Waitall(static_cast<int>(requests.size()), requests.data(), MPI_STATUSES_IGNORE);
   for (std::size_t s = 0; s < sides.size(); ++s) {
-    Kokkos::deep_copy(in[s], in_host[s]);
-    copy_box(q, sides[s].recv, in[s], BoxCopy::kUnpack);
+    Kokkos::deep_copy(buffers[s]->in, buffers[s]->in_host);
+    copy_box(q, sides[s].recv, buffers[s]->in, BoxCopy::kUnpack);
   }
 }
-
-}  // namespace
 
 void Decomposition::exchange(int axis, View4D<double> q, View3D<double> air) const {
   if (size_ == 1) return;
@@ -189,9 +167,9 @@ void Decomposition::exchange(int axis, View4D<double> q, View3D<double> air) con
     if (north_ >= 0) sides.push_back({north_, {b.ny, h, 0, w}, {b.ny + h, h, 0, w}, 1, 0});
   }
   if (sides.empty()) return;
-  exchange_sides(sides, q);
+  exchange_sides(axis, sides, q);
   const View4D<double> air4(air.data(), 1, air.extent(0), air.extent(1), air.extent(2));
-  exchange_sides(sides, air4);
+  exchange_sides(axis, sides, air4);
 }
 
 double Decomposition::sum(double v) const {
@@ -225,10 +203,10 @@ std::vector<T> Decomposition::gather(const std::vector<T>& block, int layers, bo
   const int h = haloed ? whole_.halo : 0;
   const int ny = whole_.ny + 2 * h, nx = whole_.nx + 2 * h;
   if (size_ == 1) return block;
-  std::vector<T> local = block, packed;
   const Region mine = region_of(this->block(), haloed, true);
-  packed.resize(mine.cells() * layers);
-  copy_region(mine, layers, local, packed.data(), true);
+  std::vector<T> packed(mine.cells() * layers);
+  each_cell_of(mine, layers, ny, nx,
+               [&](std::size_t n, std::size_t local, std::size_t) { packed[n] = block[local]; });
   std::vector<int> counts(size_), offsets(size_);
   std::size_t total = 0;
   for (int r = 0; r < size_; ++r) {
@@ -242,8 +220,9 @@ std::vector<T> Decomposition::gather(const std::vector<T>& block, int layers, bo
   if (!root()) return {};
   std::vector<T> global(static_cast<std::size_t>(layers) * ny * nx);
   for (int r = 0; r < size_; ++r) {
-    copy_global(region_of(blocks_[r], haloed, true), layers, ny, nx, global,
-                all.data() + offsets[r], false);
+    const T* from = all.data() + offsets[r];
+    each_cell_of(region_of(blocks_[r], haloed, true), layers, ny, nx,
+                 [&](std::size_t n, std::size_t, std::size_t at) { global[at] = from[n]; });
   }
   return global;
 }
@@ -254,9 +233,9 @@ std::vector<T> Decomposition::block_of(const std::vector<T>& global, int layers,
   if (size_ == 1) return global;
   const int h = haloed ? whole_.halo : 0;
   const Region mine = region_of(block(), haloed, false);
-  std::vector<T> g = global, packed(mine.cells() * layers), local(packed.size());
-  copy_global(mine, layers, whole_.ny + 2 * h, whole_.nx + 2 * h, g, packed.data(), true);
-  copy_region(mine, layers, local, packed.data(), false);
+  std::vector<T> local(mine.cells() * layers);
+  each_cell_of(mine, layers, whole_.ny + 2 * h, whole_.nx + 2 * h,
+               [&](std::size_t, std::size_t at, std::size_t from) { local[at] = global[from]; });
   return local;
 }
 

@@ -3,9 +3,12 @@
 // exchange between neighbouring blocks, and the few collectives the driver needs (reductions, and
 // gathering blocks into global arrays on rank 0, which writes every file). A run without mpirun is
 // one rank holding the whole grid; nothing is then sent.
+#include <map>
+#include <tuple>
 #include <vector>
 
 #include "grids/subdomain.hpp"
+#include "kernels/halo_pack.hpp"
 #include "kernels/kokkos_types.hpp"
 
 namespace kctm {
@@ -68,6 +71,24 @@ class Decomposition {
   Subdomain whole_;
   std::vector<Subdomain> blocks_;
   int west_ = -1, east_ = -1, south_ = -1, north_ = -1;  ///< neighbouring ranks (−1: none)
+
+  /// One neighbour of an exchange: the box of this block sent to it, the halo box it fills, and
+  /// the tags of the two messages.
+  struct Side {
+    int rank;
+    HaloBox send, recv;
+    int send_tag, recv_tag;
+  };
+  /// The packed halo of one side, on the device and its host copy for MPI, out and in.
+  struct SideBuffers {
+    View1D<double> out, in;
+    View1D<double>::HostMirror out_host, in_host;
+  };
+  /// Packing buffers kept from one exchange to the next (one per axis, side and number of values
+  /// per cell), so that the advection sub-steps allocate nothing.
+  mutable std::map<std::tuple<int, int, std::size_t>, SideBuffers> buffers_;
+  SideBuffers& buffers_of(int axis, int side, std::size_t values) const;
+  void exchange_sides(int axis, const std::vector<Side>& sides, View4D<double> q) const;
 };
 
 }  // namespace kctm

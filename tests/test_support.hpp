@@ -4,8 +4,10 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "base/error.hpp"
+#include "model/config.hpp"
 
 namespace kctm::test {
 
@@ -22,6 +24,13 @@ inline std::string temp_dir(const std::string& name) {
   std::filesystem::remove_all(p);
   std::filesystem::create_directories(p);
   return p.string();
+}
+
+/// A configuration from "key=value" settings, as given on the command line.
+inline Config config_with(const std::vector<std::string>& settings) {
+  Config c;
+  for (const std::string& s : settings) c.set(s);
+  return c;
 }
 
 /// The message of the kctm::Error that f() throws, or "no error".

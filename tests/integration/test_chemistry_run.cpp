@@ -16,13 +16,9 @@ namespace {
 
 TEST(ChemistryRun, SummerDayAt9kmIsStableClosedAndPositive) {
   const std::string dir = test::temp_dir("chemistry-run");
-  Config c;
-  for (const std::string& s : std::vector<std::string>{
-           "grid.dx_km=9", "time.hours=12", "time.start=2019-07-15T06:00:00+08:00",
-           "output.dir=" + dir, "log.progress_interval_s=1000",
-           "source_apportionment.enabled=false"}) {
-    c.set(s);
-  }
+  Config c = test::config_with(
+      {"grid.dx_km=9", "time.hours=12", "time.start=2019-07-15T06:00:00+08:00", "output.dir=" + dir,
+       "log.progress_interval_s=1000", "source_apportionment.enabled=false"});
   const RunResult r = run_simulation(read_run_config(c));
   std::printf(
       "nitrogen imbalance %.1e, sulfur %.1e; %ld rejected, %ld clipped; chemistry %.1f s "

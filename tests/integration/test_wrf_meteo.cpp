@@ -478,14 +478,11 @@ TEST(WrfMeteo, AModelRunOnWrfFilesClosesItsBudget) {
   const WrfDomain d;
   write_wrfout(dir + "/wrfout_d01_00", d, {0, 1});
   write_wrfout(dir + "/wrfout_d01_02", d, {2, 3});
-  Config c;
-  for (const std::string& s : std::vector<std::string>{
-           "meteo.kind=wrf", "meteo.wrf.files=" + dir + "/wrfout_d01_*", "grid.dx_km=27",
-           "grid.buffer_km=0", "grid.levels_m=[0, 50, 150, 400, 1000, 2500, 6000]",
-           "grid.mask.counties_file=\"\"", "time.start=2019-01-01T08:00:00+08:00", "time.hours=3",
-           "output.dir=" + dir + "/out", "source_apportionment.enabled=false"}) {
-    c.set(s);
-  }
+  Config c = test::config_with(
+      {"meteo.kind=wrf", "meteo.wrf.files=" + dir + "/wrfout_d01_*", "grid.dx_km=27",
+       "grid.buffer_km=0", "grid.levels_m=[0, 50, 150, 400, 1000, 2500, 6000]",
+       "grid.mask.counties_file=\"\"", "time.start=2019-01-01T08:00:00+08:00", "time.hours=3",
+       "output.dir=" + dir + "/out", "source_apportionment.enabled=false"});
   const RunResult r = run_simulation(read_run_config(c));
   std::printf("3 h on WRF input: emitted %.4g kg, outflow %.4g kg, imbalance %.2e\n",
               r.tracer.emitted_kg, r.tracer.outflow_kg, r.tracer.relative_imbalance());
