@@ -37,8 +37,8 @@ double max_outflow_courant(const DeviceGeometry& geo, View3D<const double> air, 
 /// One sweep along `axis` with the fluxes in work.face_air_kg, in place: q (halo filled) is
 /// advected, then `air`. Adds the tracer mass crossing lateral boundaries to `budget` [kg].
 /// A team takes a block of grid lines at one level and sweeps them field by field, line by line,
-/// in vectorised stages over scratch: slopes, face values, limited parabolas, face fluxes, update.
-/// `monotone` false: the unlimited, linear PPM (see ppm::LineStages).
+/// in vectorised stages over scratch: slopes; face values, limited parabolas and face fluxes;
+/// update. `monotone` false: the unlimited, linear PPM (see ppm::LineStages).
 void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, View3D<double> air,
                        const AdvectionWork& work, MassBudget budget, bool monotone = true);
 
