@@ -1,5 +1,7 @@
 #include "grids/grid_geometry.hpp"
 
+#include <algorithm>
+
 namespace kctm {
 
 GridGeometry compute_geometry(const GlobalGrid& grid, const Subdomain& sub) {
@@ -22,17 +24,20 @@ GridGeometry compute_geometry(const GlobalGrid& grid, const Subdomain& sub) {
     }
   }
   const int h = sub.halo, nx = sub.nx, ny = sub.ny;
+  // A face's map factor is the mean of its two cells'; the outer faces of a block without a halo
+  // have one cell, whose factor they take (reading past the arrays crashed halo-less tests).
+  auto factor = [&](int i, int j) {
+    return g.map_factor[g.at(std::clamp(i, 0, g.nx - 1), std::clamp(j, 0, g.ny - 1))];
+  };
   for (int j = 0; j < ny; ++j) {
     for (int f = 0; f <= nx; ++f) {
-      const double k =
-          0.5 * (g.map_factor[g.at(f + h - 1, j + h)] + g.map_factor[g.at(f + h, j + h)]);
+      const double k = 0.5 * (factor(f + h - 1, j + h) + factor(f + h, j + h));
       g.x_face_len_m.push_back(grid.dy_m() / k);
     }
   }
   for (int f = 0; f <= ny; ++f) {
     for (int i = 0; i < nx; ++i) {
-      const double k =
-          0.5 * (g.map_factor[g.at(i + h, f + h - 1)] + g.map_factor[g.at(i + h, f + h)]);
+      const double k = 0.5 * (factor(i + h, f + h - 1) + factor(i + h, f + h));
       g.y_face_len_m.push_back(grid.dx_m() / k);
     }
   }
