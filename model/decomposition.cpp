@@ -103,11 +103,17 @@ Decomposition::Decomposition(const GlobalGrid& grid, int halo, int align_x)
   MPI_Comm_size(MPI_COMM_WORLD, &size_);
   choose_block_grid(size_, grid.nx(), grid.ny(), px_, py_);
   blocks_ = block_decomposition(grid, px_, py_, halo, align_x);
+  // The neighbours across x (west, east) and y (south, north), with the boxes each exchange sends
+  // and fills. Tags name the direction of travel: 0 towards lower indices, 1 towards higher ones.
   const int bx = rank_ % px_, by = rank_ / px_;
-  if (bx > 0) west_ = rank_ - 1;
-  if (bx < px_ - 1) east_ = rank_ + 1;
-  if (by > 0) south_ = rank_ - px_;
-  if (by < py_ - 1) north_ = rank_ + px_;
+  const Subdomain& b = block();
+  const int h = b.halo, w = b.nx + 2 * h;
+  if (bx > 0) sides_[0].push_back({rank_ - 1, {h, b.ny, h, h}, {h, b.ny, 0, h}, 0, 1});
+  if (bx < px_ - 1) {
+    sides_[0].push_back({rank_ + 1, {h, b.ny, b.nx, h}, {h, b.ny, b.nx + h, h}, 1, 0});
+  }
+  if (by > 0) sides_[1].push_back({rank_ - px_, {h, h, 0, w}, {0, h, 0, w}, 0, 1});
+  if (by < py_ - 1) sides_[1].push_back({rank_ + px_, {b.ny, h, 0, w}, {b.ny + h, h, 0, w}, 1, 0});
 }
 
 Decomposition::SideBuffers& Decomposition::buffers_of(int axis, int side,
@@ -123,8 +129,8 @@ Decomposition::SideBuffers& Decomposition::buffers_of(int axis, int side,
 }
 
 /// Sends the `send` boxes of q to the neighbours and fills the `recv` boxes from them.
-void Decomposition::exchange_sides(int axis, const std::vector<Side>& sides,
-                                   View4D<double> q) const {
+void Decomposition::exchange_sides(int axis, View4D<double> q) const {
+  const std::vector<Side>& sides = sides_[axis];
   const std::size_t per_cell = q.extent(0) * q.extent(1);
   std::vector<SideBuffers*> buffers;
   std::vector<MPI_Request> requests;
@@ -153,23 +159,10 @@ void Decomposition::exchange_sides(int axis, const std::vector<Side>& sides,
 }
 
 void Decomposition::exchange(int axis, View4D<double> q, View3D<double> air) const {
-  if (size_ == 1) return;
-  const Subdomain& b = block();
-  const int h = b.halo;
-  // Tags name the direction of travel: 0 towards lower indices, 1 towards higher ones.
-  std::vector<Side> sides;
-  if (axis == 0) {
-    if (west_ >= 0) sides.push_back({west_, {h, b.ny, h, h}, {h, b.ny, 0, h}, 0, 1});
-    if (east_ >= 0) sides.push_back({east_, {h, b.ny, b.nx, h}, {h, b.ny, b.nx + h, h}, 1, 0});
-  } else {
-    const int w = b.nx + 2 * h;
-    if (south_ >= 0) sides.push_back({south_, {h, h, 0, w}, {0, h, 0, w}, 0, 1});
-    if (north_ >= 0) sides.push_back({north_, {b.ny, h, 0, w}, {b.ny + h, h, 0, w}, 1, 0});
-  }
-  if (sides.empty()) return;
-  exchange_sides(axis, sides, q);
+  if (sides_[axis].empty()) return;
+  exchange_sides(axis, q);
   const View4D<double> air4(air.data(), 1, air.extent(0), air.extent(1), air.extent(2));
-  exchange_sides(axis, sides, air4);
+  exchange_sides(axis, air4);
 }
 
 double Decomposition::sum(double v) const {

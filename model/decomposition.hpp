@@ -70,7 +70,6 @@ class Decomposition {
   int rank_ = 0, size_ = 1, px_ = 1, py_ = 1;
   Subdomain whole_;
   std::vector<Subdomain> blocks_;
-  int west_ = -1, east_ = -1, south_ = -1, north_ = -1;  ///< neighbouring ranks (−1: none)
 
   /// One neighbour of an exchange: the box of this block sent to it, the halo box it fills, and
   /// the tags of the two messages.
@@ -79,6 +78,7 @@ class Decomposition {
     HaloBox send, recv;
     int send_tag, recv_tag;
   };
+  std::vector<Side> sides_[2];  ///< the neighbours across x (west, east) and y (south, north)
   /// The packed halo of one side, on the device and its host copy for MPI, out and in.
   struct SideBuffers {
     View1D<double> out, in;
@@ -88,7 +88,7 @@ class Decomposition {
   /// per cell), so that the advection sub-steps allocate nothing.
   mutable std::map<std::tuple<int, int, std::size_t>, SideBuffers> buffers_;
   SideBuffers& buffers_of(int axis, int side, std::size_t values) const;
-  void exchange_sides(int axis, const std::vector<Side>& sides, View4D<double> q) const;
+  void exchange_sides(int axis, View4D<double> q) const;
 };
 
 }  // namespace kctm

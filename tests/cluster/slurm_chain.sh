@@ -12,8 +12,8 @@
 # The run must need more than ~45 s of computing: Slurm checks time limits every 30 s and sends the
 # warning up to 30 s early, so it comes 15 to 45 s into each job, and a shorter run may end within
 # the first job. The default (24 h at 6 km, about 2.5 minutes on 2 cores) leaves a wide margin; 18 h
-# at 9 km took 26 s on an idle machine and ended in one job. (A longer lead, e.g. @45, can signal a job in its first seconds, while kctm
-# starts.)
+# at 9 km took 26 s on an idle machine and ended in one job. (A longer lead, e.g. @45, can signal a
+# job in its first seconds, while kctm starts.)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)

@@ -17,7 +17,7 @@ namespace {
 
 TEST(AttainmentRerun, ThePlansEmissionsLowerPm25AsTheFirstOrderProjectionSays) {
   const std::string dir = test::temp_dir("attain-rerun");
-  Config c =
+  const Config c =
       test::config_with({"grid.dx_km=9", "time.hours=3", "time.start=2019-01-01T06:00:00+08:00",
                          "output.dir=" + dir + "/run", "log.progress_interval_s=100000"});
   run_simulation(read_run_config(c));

@@ -34,11 +34,10 @@ std::string write_boundary(const std::string& dir, const std::string& var, int n
 }
 
 Config small_run(const std::string& dir, const std::string& bc) {
-  Config c = test::config_with(
+  return test::config_with(
       {"grid.dx_km=9", "grid.buffer_km=20", "grid.levels_m=[0, 50, 150, 400, 1000, 2500, 6000]",
        "grid.mask.counties_file=\"\"", "tracer.emission_kg_s=0",
        "meteo.placeholder.wind_speed_m_s=12", "output.dir=" + dir, "boundary.file=" + bc});
-  return c;
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ namespace {
 
 TEST(ChemistryRun, SummerDayAt9kmIsStableClosedAndPositive) {
   const std::string dir = test::temp_dir("chemistry-run");
-  Config c = test::config_with(
+  const Config c = test::config_with(
       {"grid.dx_km=9", "time.hours=12", "time.start=2019-07-15T06:00:00+08:00", "output.dir=" + dir,
        "log.progress_interval_s=1000", "source_apportionment.enabled=false"});
   const RunResult r = run_simulation(read_run_config(c));

@@ -22,7 +22,7 @@ struct CaseErrors {
 // 12 h of the analytic flow on the default domain at 3.5 km (102 × 96 cells), one layer.
 CaseErrors run_case(const std::string& flow, const std::string& shape) {
   const std::string dir = test::temp_dir("idealised-" + flow + "-" + shape);
-  Config c = test::config_with(
+  const Config c = test::config_with(
       {"time.hours=12", "time.step_s=300", "grid.dx_km=3.5", "grid.levels_m=[0, 1000]",
        "grid.mask.counties_file=\"\"", "meteo.kind=analytic", "meteo.analytic.flow=" + flow,
        "meteo.analytic.period_s=43200", "tracer.emission_kg_s=0", "tracer.initial.shape=" + shape,

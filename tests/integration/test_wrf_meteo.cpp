@@ -478,7 +478,7 @@ TEST(WrfMeteo, AModelRunOnWrfFilesClosesItsBudget) {
   const WrfDomain d;
   write_wrfout(dir + "/wrfout_d01_00", d, {0, 1});
   write_wrfout(dir + "/wrfout_d01_02", d, {2, 3});
-  Config c = test::config_with(
+  const Config c = test::config_with(
       {"meteo.kind=wrf", "meteo.wrf.files=" + dir + "/wrfout_d01_*", "grid.dx_km=27",
        "grid.buffer_km=0", "grid.levels_m=[0, 50, 150, 400, 1000, 2500, 6000]",
        "grid.mask.counties_file=\"\"", "time.start=2019-01-01T08:00:00+08:00", "time.hours=3",
