@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "model/config.hpp"
-#include "model/driver.hpp"
-#include "model/run_config.hpp"
+#include "config/config.hpp"
+#include "config/run_config.hpp"
+#include "run/driver.hpp"
 
 namespace kctm::bench {
 

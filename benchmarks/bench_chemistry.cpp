@@ -6,8 +6,8 @@
 #include "bench_support.hpp"
 #include "chemistry/chemistry_step.hpp"
 #include "chemistry/species.hpp"
-#include "model/config.hpp"
-#include "model/run_config.hpp"
+#include "config/config.hpp"
+#include "config/run_config.hpp"
 
 namespace kctm::bench {
 

@@ -2,15 +2,15 @@
 #include <memory>
 
 #include "bench_support.hpp"
+#include "config/config.hpp"
+#include "config/run_config.hpp"
 #include "grids/grid_geometry.hpp"
+#include "inputs/device_inputs.hpp"
 #include "kernels/horizontal_advection.hpp"
 #include "kernels/horizontal_diffusion.hpp"
 #include "kernels/vertical_advection.hpp"
 #include "kernels/vertical_diffusion.hpp"
 #include "meteo/placeholder_meteo.hpp"
-#include "model/config.hpp"
-#include "model/device_inputs.hpp"
-#include "model/run_config.hpp"
 
 namespace kctm::bench {
 

@@ -5,9 +5,9 @@
 #include <cstdlib>
 #include <string>
 
+#include "base/version.hpp"
 #include "kernels/kokkos_types.hpp"
-#include "model/decomposition.hpp"
-#include "model/version.hpp"
+#include "parallel/decomposition.hpp"
 #include "stream_reference.hpp"
 
 int main(int argc, char** argv) {

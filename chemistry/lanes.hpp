@@ -1,9 +1,11 @@
 #pragma once
 // Several grid cells side by side in one value, so the per-cell solver's straight-line code works
 // on SIMD vectors on CPUs (each arithmetic operation is a loop over the lanes, which the compiler
-// vectorises); on GPUs a thread takes one cell and the "lanes" are plain doubles.
+// vectorises); on GPUs a thread takes one cell and the "lanes" are plain doubles. How many cells
+// is Backend::chemistry_lanes (kernels/backend_traits.hpp).
 #include <type_traits>
 
+#include "kernels/backend_traits.hpp"
 #include "kernels/kokkos_types.hpp"
 
 namespace kctm::chem {
@@ -69,9 +71,10 @@ KOKKOS_INLINE_FUNCTION double lane(const Lanes<W>& x, int l) {
   return x.v[l];
 }
 
-/// The chemistry's value type: 8 cells per value on the host (an AVX-512 vector, two AVX2 ones),
-/// one on a GPU.
-using ChemValue = std::conditional_t<std::is_same_v<ExecSpace, Kokkos::DefaultHostExecutionSpace>,
-                                     Lanes<8>, double>;
+/// The chemistry's value type: Backend::chemistry_lanes cells per value (8 on the host: an AVX-512
+/// vector, two AVX2 ones), a plain double where that is one (a GPU's thread per cell).
+using ChemValue =
+    std::conditional_t<Backend::chemistry_lanes == 1, double, Lanes<Backend::chemistry_lanes>>;
+static_assert(LaneCount<ChemValue>::value == Backend::chemistry_lanes);
 
 }  // namespace kctm::chem

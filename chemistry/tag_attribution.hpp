@@ -10,7 +10,7 @@
 //  - each member of a group then takes the group's new shares of its own bulk value, so the
 //    tags of every species sum to its bulk (nitrate and HNO3 re-split by the bulk gas/particle
 //    ratio, as PSAT does).
-// A source that cannot carry a kind has no field for it (model/field_registry.hpp: keep_tags);
+// A source that cannot carry a kind has no field for it (state/field_registry.hpp: keep_tags);
 // the rules never give it any, and would pass it to the fallback source if they did.
 #include <map>
 #include <string>

@@ -6,11 +6,11 @@ include(CMakePackageConfigHelpers)
 install(TARGETS kctm EXPORT kctmTargets ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS kctm_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-foreach(room base grids meteo emissions kernels chemistry model)
+foreach(room ${KCTM_ROOMS})
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/${room}/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kctm/${room}
           FILES_MATCHING PATTERN "*.hpp")
 endforeach()
-install(FILES ${KCTM_GENERATED}/model/version.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kctm/model)
+install(FILES ${KCTM_GENERATED}/base/version.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kctm/base)
 install(FILES ${KCTM_MECHANISM_HEADER} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/kctm/chemistry)
 
 set(KCTM_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/kctm)

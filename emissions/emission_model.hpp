@@ -6,8 +6,9 @@
 //   to its cells by the sector's mix of surrogates (people, road corridors, land; SurrogateMix).
 //   The sub-sector shares the plan states for power, cement and smelting go to the named point
 //   sources of those types (equal shares among them: their capacities are not all known), in the
-//   layer of the stack top (plume rise is not yet applied). Area sources emit into the ground
-//   layer.
+//   layer of the stack top; the run raises the plumes each hour (Briggs, emissions/plume_rise.hpp)
+//   and passes their layers to add_hour (inputs/plume_layers.hpp). Area sources emit into the
+//   ground layer.
 // - In time: emissions/temporal_profiles.hpp, normalised per calendar year.
 // So the emissions of a year, summed over the mask's cells and hours, are the inventory exactly.
 // Weights are normalised over the subdomain's own mask: with one subdomain, the whole domain.

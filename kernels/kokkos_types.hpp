@@ -1,6 +1,7 @@
 #pragma once
 // The one Kokkos vocabulary of kctm: execution/memory spaces, the field layout and policies.
-// No other file chooses a backend or a layout.
+// No other file chooses a backend or a layout; what follows per backend from the execution space
+// chosen here (team sizes, SIMD lanes, device-pass code) is in kernels/backend_traits.hpp.
 #include <Kokkos_Core.hpp>
 
 namespace kctm {

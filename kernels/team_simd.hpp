@@ -3,39 +3,26 @@
 // GPU the team's threads and vector lanes share the cells; on a CPU the team is one thread and the
 // loop is an OpenMP SIMD loop (the stages of a line kernel are independent per cell, which is
 // what `omp simd` asserts).
+// The per-backend choices (team size, device pass, SIMD pragma, prefetch): backend_traits.hpp.
 #include <cstddef>
-#include <type_traits>
 
+#include "kernels/backend_traits.hpp"
 #include "kernels/kokkos_types.hpp"
-
-#if defined(_OPENMP)
-#define KCTM_SIMD _Pragma("omp simd")
-#else
-#define KCTM_SIMD
-#endif
 
 namespace kctm {
 
 using TeamPolicy = Kokkos::TeamPolicy<ExecSpace>;
 using TeamMember = TeamPolicy::member_type;
 
-/// Whether kernels run on the host's threads (one thread per team, SIMD loops inside).
-constexpr bool kHostTeams = std::is_same_v<ExecSpace, Kokkos::DefaultHostExecutionSpace>;
-
-/// A policy of `league` teams: one thread each on the host, the backend's choice on a device.
-inline TeamPolicy team_policy(int league) {
-  if constexpr (kHostTeams) {
-    return TeamPolicy(league, 1);
-  } else {
-    return TeamPolicy(league, Kokkos::AUTO);
-  }
-}
+/// A policy of `league` teams of Backend::team_size threads: one each on the host, the backend's
+/// choice on a device.
+inline TeamPolicy team_policy(int league) { return TeamPolicy(league, Backend::team_size); }
 
 /// body(c) for c in [begin, end), then the team is synchronised (a stage of a line kernel).
 template <class Body>
 KOKKOS_FORCEINLINE_FUNCTION void each_cell(const TeamMember& team, int begin, int end,
                                            const Body& body) {
-#if defined(__CUDA_ARCH__) || defined(__HIP_DEVICE_COMPILE__)
+#if KCTM_DEVICE_PASS
   Kokkos::parallel_for(Kokkos::TeamVectorRange(team, begin, end), body);
   team.team_barrier();
 #else
@@ -49,12 +36,16 @@ KOKKOS_FORCEINLINE_FUNCTION void each_cell(const TeamMember& team, int begin, in
 /// so that their latency overlaps the current line's arithmetic (the line kernels otherwise stall
 /// on their first loads). A hint only: nothing on a GPU, whose warps hide latency themselves.
 KOKKOS_FORCEINLINE_FUNCTION void prefetch_line(const double* p, int count, std::ptrdiff_t stride) {
-#if defined(__CUDA_ARCH__) || defined(__HIP_DEVICE_COMPILE__) || !defined(__GNUC__)
-  (void)p, (void)count, (void)stride;
+#if KCTM_HAS_PREFETCH
+  if constexpr (Backend::prefetch_lines) {
+    constexpr int kPerCacheLine = 64 / sizeof(double);
+    const int step = stride == 1 ? kPerCacheLine : 1;
+    for (int c = 0; c < count; c += step) __builtin_prefetch(p + c * stride);
+  } else {
+    (void)p, (void)count, (void)stride;
+  }
 #else
-  constexpr int kPerCacheLine = 64 / sizeof(double);
-  const int step = stride == 1 ? kPerCacheLine : 1;
-  for (int c = 0; c < count; c += step) __builtin_prefetch(p + c * stride);
+  (void)p, (void)count, (void)stride;
 #endif
 }
 

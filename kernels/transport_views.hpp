@@ -24,8 +24,8 @@ struct DeviceMeteo {
   View3D<double> kz_m2_s;    ///< (k_interface, j, i) [m2 s-1]
 };
 
-/// What removal reads of the hour besides DeviceMeteo (chemistry/dry_deposition,
-/// chemistry/wet_scavenging), over the interior: per column (j, i) and per cell (k, j, i).
+/// What removal reads of the hour besides DeviceMeteo (deposition/dry_deposition,
+/// deposition/wet_scavenging), over the interior: per column (j, i) and per cell (k, j, i).
 struct DeviceSurface {
   View2D<double> ustar_m_s;    ///< friction velocity [m s-1]
   View2D<double> ra_s_m;       ///< aerodynamic resistance, z0 to the lowest layer's middle [s m-1]

@@ -1,6 +1,6 @@
 #pragma once
 // Box-model cases shared by the chemistry tests.
-#include "model/box_model.hpp"
+#include "app/box_model.hpp"
 
 namespace kctm::test {
 

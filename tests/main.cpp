@@ -4,7 +4,7 @@
 #include <cstdlib>
 
 #include "kernels/kokkos_types.hpp"
-#include "model/decomposition.hpp"
+#include "parallel/decomposition.hpp"
 
 int main(int argc, char** argv) {
   setenv("OMP_PROC_BIND", "false", 0);  // tests may share cores with each other

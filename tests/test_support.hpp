@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "base/error.hpp"
-#include "model/config.hpp"
+#include "config/config.hpp"
 
 namespace kctm::test {
 

@@ -3,12 +3,12 @@
 // position, all on the device.
 #include <vector>
 
+#include "inputs/device_inputs.hpp"
 #include "kernels/horizontal_advection.hpp"
 #include "kernels/host_copy.hpp"
 #include "kernels/transport_views.hpp"
 #include "kernels/vertical_diffusion.hpp"
 #include "meteo/meteo_snapshot.hpp"
-#include "model/device_inputs.hpp"
 
 namespace kctm::test {
 

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/attainment_rerun.hpp"
+#include "config/config.hpp"
 #include "emissions/inventory.hpp"
-#include "model/attainment_rerun.hpp"
-#include "model/config.hpp"
-#include "model/driver.hpp"
+#include "run/driver.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

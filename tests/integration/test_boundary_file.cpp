@@ -4,10 +4,10 @@
 #include <netcdf>
 
 #include "base/error.hpp"
-#include "model/boundary_file.hpp"
-#include "model/config.hpp"
-#include "model/driver.hpp"
-#include "model/netcdf_time.hpp"
+#include "config/config.hpp"
+#include "io/boundary_file.hpp"
+#include "io/netcdf_time.hpp"
+#include "run/driver.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

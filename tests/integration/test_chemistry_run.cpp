@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <vector>
 
-#include "model/config.hpp"
-#include "model/driver.hpp"
+#include "config/config.hpp"
 #include "netcdf_values.hpp"
+#include "run/driver.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

@@ -6,11 +6,11 @@
 #include <cstdio>
 #include <string>
 
+#include "config/config.hpp"
+#include "config/run_config.hpp"
 #include "grids/global_grid.hpp"
 #include "grids/subdomain.hpp"
 #include "meteo/climatology_meteo.hpp"
-#include "model/config.hpp"
-#include "model/run_config.hpp"
 
 namespace kctm {
 namespace {

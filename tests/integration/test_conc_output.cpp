@@ -5,7 +5,7 @@
 
 #include "grids/grid_geometry.hpp"
 #include "grids/region_mask.hpp"
-#include "model/conc_writer.hpp"
+#include "io/conc_writer.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

@@ -9,15 +9,15 @@
 #include <cstdio>
 #include <netcdf>
 
+#include "app/emission_maps.hpp"
+#include "config/config.hpp"
 #include "emissions/surrogates.hpp"
+#include "inputs/emissions_setup.hpp"
+#include "inputs/emitted_species.hpp"
+#include "inputs/plume_layers.hpp"
 #include "meteo/climatology_meteo.hpp"
-#include "model/config.hpp"
-#include "model/driver.hpp"
-#include "model/emission_maps.hpp"
-#include "model/emissions_setup.hpp"
-#include "model/emitted_species.hpp"
-#include "model/model_species.hpp"
-#include "model/plume_layers.hpp"
+#include "run/driver.hpp"
+#include "state/model_species.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

@@ -8,8 +8,8 @@
 #include <cstdio>
 #include <netcdf>
 
-#include "model/config.hpp"
-#include "model/driver.hpp"
+#include "config/config.hpp"
+#include "run/driver.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

@@ -12,9 +12,9 @@
 #include <sstream>
 
 #include "base/csv.hpp"
-#include "model/config.hpp"
-#include "model/driver.hpp"
+#include "config/config.hpp"
 #include "netcdf_values.hpp"
+#include "run/driver.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

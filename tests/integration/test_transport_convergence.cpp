@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "model/transport.hpp"
+#include "run/transport.hpp"
 #include "transport_box.hpp"
 
 namespace kctm {

@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "kernels/field_mass.hpp"
-#include "model/transport.hpp"
+#include "run/transport.hpp"
 #include "transport_box.hpp"
 
 namespace kctm {

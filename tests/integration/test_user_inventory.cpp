@@ -7,11 +7,11 @@
 #include <functional>
 #include <netcdf>
 
+#include "config/config.hpp"
 #include "emissions/speciation.hpp"
-#include "model/config.hpp"
-#include "model/domain.hpp"
-#include "model/driver.hpp"
-#include "model/user_inventory.hpp"
+#include "io/user_inventory.hpp"
+#include "run/driver.hpp"
+#include "state/domain.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

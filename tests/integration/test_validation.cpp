@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "model/config.hpp"
-#include "model/driver.hpp"
-#include "model/standard_comparison.hpp"
-#include "model/station_extraction.hpp"
-#include "model/validation.hpp"
+#include "analysis/standard_comparison.hpp"
+#include "analysis/validation.hpp"
+#include "config/config.hpp"
+#include "io/station_extraction.hpp"
+#include "run/driver.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

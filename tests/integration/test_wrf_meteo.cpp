@@ -12,12 +12,12 @@
 #include <netcdf>
 
 #include "base/error.hpp"
+#include "config/config.hpp"
+#include "config/run_config.hpp"
 #include "grids/subdomain.hpp"
 #include "meteo/thermo.hpp"
 #include "meteo/wrf_meteo.hpp"
-#include "model/config.hpp"
-#include "model/driver.hpp"
-#include "model/run_config.hpp"
+#include "run/driver.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

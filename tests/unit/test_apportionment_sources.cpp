@@ -2,7 +2,7 @@
 // keep every origin in exactly one source.
 #include <gtest/gtest.h>
 
-#include "model/apportionment_sources.hpp"
+#include "apportionment/sources.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <fstream>
 
-#include "model/attainment.hpp"
+#include "analysis/attainment.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

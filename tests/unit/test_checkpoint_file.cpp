@@ -9,7 +9,7 @@
 #include <limits>
 
 #include "base/error.hpp"
-#include "model/checkpoint_file.hpp"
+#include "io/checkpoint_file.hpp"
 
 namespace kctm {
 namespace {

@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "chemistry/photolysis.hpp"
+#include "inputs/chemistry_inputs.hpp"
 #include "kernels/host_copy.hpp"
-#include "model/chemistry_inputs.hpp"
 
 namespace kctm {
 namespace {

@@ -3,8 +3,8 @@
 #include <fstream>
 
 #include "base/error.hpp"
-#include "model/config.hpp"
-#include "model/run_config.hpp"
+#include "config/config.hpp"
+#include "config/run_config.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "base/error.hpp"
-#include "chemistry/dry_deposition.hpp"
 #include "chemistry/species.hpp"
+#include "deposition/dry_deposition.hpp"
 #include "kernels/boundary_layer.hpp"
 #include "kernels/host_copy.hpp"
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "base/error.hpp"
-#include "model/field_registry.hpp"
+#include "state/field_registry.hpp"
 
 namespace kctm {
 

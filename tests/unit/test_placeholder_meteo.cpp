@@ -3,9 +3,9 @@
 
 #include <cmath>
 
+#include "config/config.hpp"
+#include "config/run_config.hpp"
 #include "meteo/placeholder_meteo.hpp"
-#include "model/config.hpp"
-#include "model/run_config.hpp"
 
 namespace kctm {
 

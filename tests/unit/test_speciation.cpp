@@ -10,8 +10,8 @@
 #include "chemistry/species.hpp"
 #include "emissions/inventory.hpp"
 #include "emissions/speciation.hpp"
-#include "model/emitted_species.hpp"
-#include "model/model_species.hpp"
+#include "inputs/emitted_species.hpp"
+#include "state/model_species.hpp"
 #include "test_support.hpp"
 
 namespace kctm {

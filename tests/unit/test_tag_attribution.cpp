@@ -3,11 +3,11 @@
 // to NH3 in its own sources' shares, and the tags of every species summing to its bulk.
 #include <gtest/gtest.h>
 
+#include "apportionment/setup.hpp"
 #include "chemistry/species.hpp"
 #include "chemistry/tag_families.hpp"
 #include "kernels/host_copy.hpp"
-#include "model/apportionment_setup.hpp"
-#include "model/model_species.hpp"
+#include "state/model_species.hpp"
 
 namespace kctm {
 namespace {

@@ -1,5 +1,5 @@
 // The typical Hengyang year: its monthly statistics reproduce the normals it was built from, it
-// has the synoptic structure the issue asks for, and it is the same on every run.
+// has the synoptic structure a multi-day episode needs, and it is the same on every run.
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "base/error.hpp"
-#include "chemistry/wet_scavenging.hpp"
+#include "deposition/wet_scavenging.hpp"
+#include "inputs/device_inputs.hpp"
 #include "kernels/field_mass.hpp"
-#include "model/device_inputs.hpp"
 #include "transport_box.hpp"
 
 namespace kctm::chem {

@@ -1,10 +1,10 @@
 // Uses the installed kctm: builds the default grid and prints its size.
 #include <iostream>
 
+#include "base/version.hpp"
+#include "config/config.hpp"
+#include "config/run_config.hpp"
 #include "grids/global_grid.hpp"
-#include "model/config.hpp"
-#include "model/run_config.hpp"
-#include "model/version.hpp"
 
 int main() {
   const kctm::RunConfig config = kctm::read_run_config(kctm::Config());

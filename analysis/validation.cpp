@@ -1,0 +1,263 @@
+#include "analysis/validation.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "analysis/hourly_series.hpp"
+#include "analysis/standard_comparison.hpp"
+#include "analysis/standard_metrics.hpp"
+#include "base/error.hpp"
+#include "base/text_file.hpp"
+#include "emissions/yaml_input.hpp"
+
+namespace kctm {
+
+namespace fs = std::filesystem;
+using analysis::Observations;
+using analysis::Pollutant;
+
+namespace {
+
+constexpr int kBeijingS = 8 * 3600;  // CNEMC's clock (the month of an hour, daily means)
+const char* const kDaily = "PM2.5_24h";
+
+struct Pair {
+  std::string station, month;
+  double model, observed;
+};
+
+/// The month (Beijing time) an hour ending at t belongs to.
+std::string month_of(UnixSeconds hour_end) {
+  const CivilDate d = local_date(hour_end - 1, kBeijingS);
+  return fmt::format("{:04d}-{:02d}", d.year, d.month);
+}
+
+double observed_at(const Observations& obs, const std::string& station, Pollutant p,
+                   UnixSeconds t) {
+  const auto s = obs.find(station);
+  if (s == obs.end()) return NAN;
+  const auto series = s->second.find(p);
+  if (series == s->second.end()) return NAN;
+  const auto v = series->second.find(t);
+  return v == series->second.end() ? NAN : v->second;
+}
+
+/// Every model hour at every station, with its observation (NaN where there is none).
+std::vector<Pair> hourly_pairs(const Observations& model, const Observations& obs, Pollutant p) {
+  std::vector<Pair> pairs;
+  for (const auto& [station, by_pollutant] : model) {
+    const auto series = by_pollutant.find(p);
+    if (series == by_pollutant.end()) continue;
+    for (const auto& [t, m] : series->second) {
+      pairs.push_back({station, month_of(t), m, observed_at(obs, station, p, t)});
+    }
+  }
+  return pairs;
+}
+
+/// Daily means (HJ 663-2013: at least 20 hours) of model and observed PM2.5, per station.
+std::vector<Pair> daily_pairs(const Observations& model, const Observations& obs) {
+  std::vector<Pair> pairs;
+  for (const auto& [station, by_pollutant] : model) {
+    const auto m = by_pollutant.find(Pollutant::kPm25);
+    if (m == by_pollutant.end() || m->second.empty()) continue;
+    const UnixSeconds first = m->second.begin()->first, last = m->second.rbegin()->first;
+    analysis::HourlyValues observed;
+    const auto s = obs.find(station);
+    if (s != obs.end() && s->second.count(Pollutant::kPm25)) {
+      observed = s->second.at(Pollutant::kPm25);
+    }
+    const auto md = analysis::daily_means(analysis::make_hourly_series(m->second, first, last));
+    const auto od = analysis::daily_means(analysis::make_hourly_series(observed, first, last));
+    for (std::size_t d = 0; d < md.size() && d < od.size(); ++d) {
+      pairs.push_back({station, fmt::format("{:04d}-{:02d}", md[d].date.year, md[d].date.month),
+                       md[d].value, od[d].value});
+    }
+  }
+  return pairs;
+}
+
+analysis::PairedStats stats_of(const std::vector<Pair>& pairs, const std::string& station,
+                               const std::string& month) {
+  std::vector<double> m, o;
+  for (const Pair& p : pairs) {
+    if ((station == "all" || p.station == station) && (month == "all" || p.month == month)) {
+      m.push_back(p.model);
+      o.push_back(p.observed);
+    }
+  }
+  return analysis::paired_stats(m, o);
+}
+
+/// The benchmark a quantity is rated against: O3 hourly and PM2.5 daily (Emery et al. 2017).
+const analysis::Benchmark* benchmark_of(const std::string& quantity) {
+  if (quantity == "O3") return &analysis::find_benchmark("emery2017-o3");
+  if (quantity == kDaily) return &analysis::find_benchmark("emery2017-pm25");
+  return nullptr;
+}
+
+std::string number(double v, const char* format = "{:.4g}") {
+  return std::isfinite(v) ? fmt::format(fmt::runtime(format), v) : "";
+}
+
+std::string percent(double v) { return std::isfinite(v) ? fmt::format("{:+.1f}", 100 * v) : "–"; }
+
+}  // namespace
+
+ValidationLimits read_validation_limits(const std::string& path) {
+  const YAML::Node root = load_yaml(read_text_file(path, "limits file"), path);
+  ValidationLimits limits;
+  for (const auto& entry : root) {
+    const std::string quantity = entry.first.as<std::string>();
+    Pollutant p;
+    if (quantity != kDaily && !analysis::parse_pollutant(quantity, p)) {
+      throw Error(path + ": " + quantity, "unknown pollutant",
+                  "PM2.5, PM10, SO2, NO2, O3, CO or PM2.5_24h");
+    }
+    analysis::Thresholds t{NAN, NAN, NAN, NAN, NAN};
+    const std::pair<const char*, double*> keys[] = {{"nmb_abs_max", &t.nmb_abs_max},
+                                                    {"nme_max", &t.nme_max},
+                                                    {"r_min", &t.r_min},
+                                                    {"mfb_abs_max", &t.mfb_abs_max},
+                                                    {"mfe_max", &t.mfe_max}};
+    for (const auto& item : entry.second) {
+      const std::string key = item.first.as<std::string>(),
+                        where = path + ": " + quantity + "." + key;
+      const auto k = std::find_if(std::begin(keys), std::end(keys),
+                                  [&](const auto& kv) { return key == kv.first; });
+      if (k == std::end(keys)) {
+        throw Error(where, "unknown limit", "nmb_abs_max, nme_max, r_min, mfb_abs_max, mfe_max");
+      }
+      *k->second = yaml_number(item.second, where);
+    }
+    limits[quantity] = t;
+  }
+  return limits;
+}
+
+Validation validate(const Observations& model, const Observations& obs,
+                    const ValidationLimits& limits) {
+  std::vector<std::pair<std::string, std::vector<Pair>>> quantities;
+  for (const Pollutant p : analysis::kAllPollutants) {
+    quantities.push_back({analysis::pollutant_name(p), hourly_pairs(model, obs, p)});
+  }
+  quantities.push_back({kDaily, daily_pairs(model, obs)});
+  Validation v;
+  for (const auto& [quantity, pairs] : quantities) {
+    if (pairs.empty()) continue;
+    std::set<std::string> stations, months;
+    for (const Pair& p : pairs) stations.insert(p.station), months.insert(p.month);
+    std::vector<std::pair<std::string, std::string>> groups = {{"all", "all"}};
+    for (const std::string& s : stations) groups.push_back({s, "all"});
+    for (const std::string& m : months) groups.push_back({"all", m});
+    for (const auto& [station, month] : groups) {
+      MetricRow row{quantity, station, month, stats_of(pairs, station, month), ""};
+      if (const analysis::Benchmark* b = benchmark_of(quantity); b && row.stats.n > 0) {
+        row.rating = analysis::rating_name(analysis::rate(row.stats, *b));
+      }
+      v.rows.push_back(row);
+    }
+    const auto limit = limits.find(quantity);
+    const analysis::PairedStats& all = v.rows[v.rows.size() - groups.size()].stats;
+    if (limit != limits.end() && !analysis::meets(all, limit->second)) {
+      v.crossed.push_back(fmt::format("{}: NMB {}%, NME {}%, r {} beyond the limits", quantity,
+                                      percent(all.nmb), number(100 * all.nme, "{:.1f}"),
+                                      number(all.r, "{:.2f}")));
+    }
+  }
+  return v;
+}
+
+void write_validation(const std::string& dir, const Validation& v, const Observations& model,
+                      const Observations& obs, const std::string& run_dir,
+                      const std::string& obs_file, const std::vector<int>& special_months) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw Error(dir, "cannot create the report folder: " + ec.message());
+
+  std::string pairs = "station,time_utc,pollutant,unit,model,observed\n";
+  for (const Pollutant p : analysis::kAllPollutants) {
+    for (const auto& [station, by_pollutant] : model) {
+      const auto series = by_pollutant.find(p);
+      if (series == by_pollutant.end()) continue;
+      for (const auto& [t, m] : series->second) {
+        pairs += fmt::format("{},{},{},{},{:.6g},{}\n", station, format_iso8601(t, 0),
+                             analysis::pollutant_name(p), analysis::standard_unit(p), m,
+                             number(observed_at(obs, station, p, t), "{:.6g}"));
+      }
+    }
+  }
+  write_text_file((fs::path(dir) / "pairs.csv").string(), pairs, "model-observation pairs");
+
+  std::string metrics =
+      "pollutant,station,month,n,mean_obs,mean_model,mb,me,nmb,nme,rmse,r,ioa,mfb,mfe,rating\n";
+  for (const MetricRow& r : v.rows) {
+    const analysis::PairedStats& s = r.stats;
+    metrics += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", r.pollutant,
+                           r.station, r.month, s.n, number(s.mean_obs), number(s.mean_model),
+                           number(s.mb), number(s.me), number(s.nmb), number(s.nme), number(s.rmse),
+                           number(s.r), number(s.ioa), number(s.mfb), number(s.mfe), r.rating);
+  }
+  write_text_file((fs::path(dir) / "metrics.csv").string(), metrics, "metrics");
+
+  std::string md = fmt::format(
+      "# kctm validation\n\nRun: `{}`  \nObservations: `{}`\n\nStatistics as in HJ 663-2013 "
+      "practice and Emery et al. (2017): MB, ME and RMSE in the pollutant's unit (ug/m3; CO "
+      "mg/m3), NMB, NME, MFB, MFE in %. PM2.5_24h: daily means of days with at least 20 "
+      "observed hours, rated against Emery et al. (2017) as they were set; O3 hourly.\n\n",
+      run_dir, obs_file);
+  auto table = [&](const std::string& title, auto keep) {
+    md += "## " + title +
+          "\n\n| pollutant | station | month | N | obs | model | MB | NMB % | NME % | "
+          "RMSE | r | IOA | MFB % | MFE % | rating "
+          "|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+    for (const MetricRow& r : v.rows) {
+      if (!keep(r)) continue;
+      const analysis::PairedStats& s = r.stats;
+      md += fmt::format(
+          "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+          r.pollutant, r.station, r.month, s.n, number(s.mean_obs, "{:.1f}"),
+          number(s.mean_model, "{:.1f}"), number(s.mb, "{:.1f}"), percent(s.nmb), percent(s.nme),
+          number(s.rmse, "{:.1f}"), number(s.r, "{:.2f}"), number(s.ioa, "{:.2f}"), percent(s.mfb),
+          percent(s.mfe), r.rating);
+    }
+    md += "\n";
+  };
+  table("All stations and months",
+        [](const MetricRow& r) { return r.station == "all" && r.month == "all"; });
+  table("By station", [](const MetricRow& r) { return r.station != "all"; });
+  table("By month", [](const MetricRow& r) { return r.month != "all"; });
+  md +=
+      "## The standards' statistics (city values, GB 3095-2012 / HJ 663-2013 / HJ 633-2012)\n\n"
+      "Over the run's days, each a city value (the mean of the stations'); the special-control "
+      "period is months " +
+      fmt::format("{}", fmt::join(special_months, ", ")) +
+      ". Periods shorter than a year do not meet the annual completeness rule: compare, do not "
+      "certify.\n\n| statistic | unit | observed | model | observed days |\n"
+      "|---|---|---|---|---|\n";
+  for (const StandardRow& r : standard_comparison(model, obs, special_months)) {
+    md += fmt::format("| {} | {} | {} | {} | {} |\n", r.metric, r.unit,
+                      number(r.observed, "{:.1f}"), number(r.model, "{:.1f}"), r.observed_days);
+  }
+  md += "\n## Limits\n\n";
+  md += v.crossed.empty() ? "No configured limit crossed.\n" : "";
+  for (const std::string& c : v.crossed) md += "- **crossed**: " + c + "\n";
+  md +=
+      "\n## Plots\n\n`python3 scripts/plot_validation.py` on this folder draws, per pollutant, "
+      "the city-mean time series, the scatter and the diurnal cycle:\n\n";
+  for (const Pollutant p : analysis::kAllPollutants) {
+    std::string name = analysis::pollutant_name(p);
+    name.erase(std::remove(name.begin(), name.end(), '.'), name.end());
+    md += fmt::format(
+        "![{0} time series](timeseries_{0}.png) ![{0} scatter](scatter_{0}.png) "
+        "![{0} diurnal cycle](diurnal_{0}.png)\n\n",
+        name);
+  }
+  write_text_file((fs::path(dir) / "report.md").string(), md, "validation report");
+}
+
+}  // namespace kctm

@@ -1,0 +1,80 @@
+#include "app/attainment_rerun.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <netcdf>
+
+#include "base/error.hpp"
+#include "config/config.hpp"
+#include "config/run_config.hpp"
+#include "run/driver.hpp"
+
+namespace kctm {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// The configuration a run recorded in its first kctm_conc file.
+std::string recorded_config(const std::string& run_dir) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(run_dir)) {
+    if (e.path().filename().string().rfind("kctm_conc_", 0) == 0) files.push_back(e.path());
+  }
+  if (files.empty()) throw Error(run_dir, "no kctm_conc_*.nc output in the run folder");
+  std::sort(files.begin(), files.end());
+  try {
+    const netCDF::NcFile nc(files.front().string(), netCDF::NcFile::read);
+    std::string yaml;
+    nc.getAtt("kctm_config").getValues(yaml);
+    return yaml;
+  } catch (const netCDF::exceptions::NcException& e) {
+    throw Error(files.front().string(), std::string("no recorded kctm_config: ") + e.what());
+  }
+}
+
+/// Hengyang's PM2.5 without the initial state, and the local sources' part of it [ug m-3].
+std::pair<double, double> hengyang_pm25(const std::string& run_dir) {
+  double total = 0, local = 0;
+  for (const SourceContribution& c :
+       read_contributions((fs::path(run_dir) / "kctm_sa_summary.csv").string())) {
+    if (c.category == "initial") continue;
+    total += c.pm25;
+    if (c.category == "local") local += c.pm25;
+  }
+  return {total, local};
+}
+
+}  // namespace
+
+std::vector<YearProjection> rerun_projection(const std::string& run_dir, const Scenario& scenario,
+                                             const std::vector<double>& daily_pm25) {
+  const std::string yaml = recorded_config(run_dir);
+  const double base = hengyang_pm25(run_dir).first;
+  if (!(base > 0)) throw Error(run_dir, "no PM2.5 over Hengyang in the source apportionment");
+  std::vector<YearProjection> years;
+  for (const auto& [year, phase] : scenario.phase) {
+    Config c;
+    c.merge_text(yaml, run_dir + ": kctm_config");
+    std::string rules = c.get_string("emissions.scale");
+    for (const auto& [sector, by_pollutant] : scenario.changes) {
+      for (const auto& [pollutant, change] : by_pollutant) {
+        rules += (rules.empty() ? "" : ", ") + sector + ":" + pollutant +
+                 ":*=" + std::to_string(std::max(0.0, 1 + phase * change));
+      }
+    }
+    const std::string out = (fs::path(run_dir) / ("attain-" + std::to_string(year))).string();
+    c.set("emissions.scale=\"" + rules + "\"");
+    c.set("output.dir=" + out);
+    c.set("source_apportionment.enabled=true");
+    spdlog::info("attain: rerunning {} with the {} measures into {}", run_dir, year, out);
+    run_simulation(read_run_config(c));
+    const auto [total, local] = hengyang_pm25(out);
+    years.push_back(year_projection(scenario, daily_pm25, year, total / base - 1, local / base));
+  }
+  return years;
+}
+
+}  // namespace kctm

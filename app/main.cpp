@@ -1,0 +1,49 @@
+// kctm command line: parses the arguments and runs the chosen command (app/*_command.cpp).
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <vector>
+
+#include "app/command.hpp"
+#include "base/error.hpp"
+#include "parallel/decomposition.hpp"
+
+int main(int argc, char** argv) {
+  // Thread placement for OpenMP unless the user chose one (Kokkos warns when it is unset).
+  setenv("OMP_PROC_BIND", "spread", 0);
+  setenv("OMP_PLACES", "threads", 0);
+  spdlog::set_pattern("[%H:%M:%S] %^%l%$: %v");
+  const kctm::MpiSession mpi(argc, argv);
+  if (mpi.rank() > 0) spdlog::set_level(spdlog::level::warn);  // rank 0 reports
+
+  CLI::App app{"kctm — a Kokkos chemical transport model kernel for the Hengyang attainment plan"};
+  app.require_subcommand(1);
+  using namespace kctm::app;
+  const ProcessArgs args{argc, argv};
+  const std::vector<Command> commands = {
+      add_run_command(app),       add_demo_command(app),     add_box_command(app, args),
+      add_mechanism_command(app), add_config_command(app),   add_info_command(app, args),
+      add_emissions_command(app), add_validate_command(app), add_attain_command(app, args)};
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "kctm: error: " << e.what() << " (see kctm --help)\n";
+    return 2;
+  }
+
+  try {
+    for (const Command& command : commands) {
+      if (*command.cli) return command.run();
+    }
+    return 2;
+  } catch (const kctm::Error& e) {
+    std::cerr << "kctm: error: " << e.what() << "\n";
+    // The other ranks may wait for this one in a collective: end them all.
+    if (mpi.size() > 1) mpi.abort_all(1);
+    return 1;
+  }
+}

@@ -1,0 +1,77 @@
+// `kctm validate RUN_DIR --obs FILE`: the run against station observations (docs/VALIDATION.md);
+// exit 3 when a limit is crossed.
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analysis/validation.hpp"
+#include "app/command.hpp"
+#include "base/error.hpp"
+#include "io/station_extraction.hpp"
+
+namespace kctm::app {
+
+namespace {
+
+struct ValidateOptions {
+  std::string run_dir, obs_file, stations_file, limits_file, out_dir = "validation";
+  std::vector<int> special_months = {11, 12, 1, 2};
+};
+
+int validate_and_report(const ValidateOptions& o) {
+  namespace fs = std::filesystem;
+  const std::string stations_file =
+      o.stations_file.empty() ? (fs::path(o.obs_file).parent_path() / "stations.csv").string()
+                              : o.stations_file;
+  const std::vector<analysis::Station> stations = analysis::read_stations(stations_file);
+  std::ifstream in(o.obs_file);
+  std::string header;
+  if (!in || !std::getline(in, header)) throw Error(o.obs_file, "cannot read the observations");
+  const analysis::Observations obs = header.rfind("date,hour,type", 0) == 0
+                                         ? analysis::read_cnemc_wide(o.obs_file)
+                                         : analysis::read_long_csv(o.obs_file);
+  const ValidationLimits limits =
+      o.limits_file.empty() ? ValidationLimits{} : read_validation_limits(o.limits_file);
+  const analysis::Observations model = model_at_stations(o.run_dir, stations);
+  const Validation v = validate(model, obs, limits);
+  write_validation(o.out_dir, v, model, obs, o.run_dir, o.obs_file, o.special_months);
+  for (const MetricRow& r : v.rows) {
+    if (r.station != "all" || r.month != "all") continue;
+    spdlog::info("{:<10} N {:>5}  NMB {:+6.1f} %  NME {:5.1f} %  r {:5.2f}  {}", r.pollutant,
+                 r.stats.n, 100 * r.stats.nmb, 100 * r.stats.nme, r.stats.r, r.rating);
+  }
+  for (const std::string& c : v.crossed) spdlog::warn("limit crossed: {}", c);
+  std::cout << "report: " << (fs::path(o.out_dir) / "report.md").string() << "\n";
+  return v.crossed.empty() ? 0 : 3;
+}
+
+}  // namespace
+
+Command add_validate_command(CLI::App& app) {
+  auto o = std::make_shared<ValidateOptions>();
+  CLI::App* validate = app.add_subcommand(
+      "validate", "compare a run with station observations; exit 3 when a limit is crossed");
+  validate->add_option("run_dir", o->run_dir, "the run's output folder")->required();
+  validate
+      ->add_option("--obs", o->obs_file,
+                   "observations: CNEMC layout (date,hour,type,<stations>) or the long CSV "
+                   "(station,time,pollutant,value,unit)")
+      ->required();
+  validate->add_option("--stations", o->stations_file,
+                       "stations CSV (code, lon, lat); default: stations.csv beside --obs");
+  validate->add_option("--limits", o->limits_file,
+                       "YAML limits per pollutant (e.g. examples/validation_limits.yaml)");
+  validate->add_option("--out", o->out_dir, "report folder");
+  validate
+      ->add_option("--special-months", o->special_months,
+                   "months of the special-control period (特护期), default 11 12 1 2")
+      ->check(CLI::Range(1, 12));
+  return {validate, [o] { return validate_and_report(*o); }};
+}
+
+}  // namespace kctm::app

@@ -1,0 +1,95 @@
+#include "run/boundary_inflow.hpp"
+
+#include <algorithm>
+#include <cstddef>
+
+#include "apportionment/setup.hpp"
+#include "state/chemistry_fields.hpp"
+#include "state/state.hpp"
+
+namespace kctm {
+
+namespace {
+
+/// The factor of the source that `origin` belongs to (source_apportionment.factors), 1 without.
+double source_factor(const SourceSet* sources, int SourceSet::*origin) {
+  return sources ? sources->factors[(*sources).*origin] : 1.0;
+}
+
+/// `values` of the chemistry's species fields times `factor` (other fields as they are).
+std::vector<double> scaled_species(std::vector<double> values, const std::vector<int>& fields,
+                                   double factor) {
+  for (int f : fields) {
+    if (f >= 0) values[f] *= factor;
+  }
+  return values;
+}
+
+}  // namespace
+
+BoundaryAir boundary_air(const RunConfig& c, const FieldRegistry& registry,
+                         const SourceSet* sources, int tracer) {
+  const int n_fields = registry.n_fields();
+  const std::vector<int> fields_of_species = species_fields(registry);
+  const std::vector<double> clean_air = species_mixing_ratios(c.chemistry.background, registry);
+  const std::vector<double> background_in =
+      scaled_species(clean_air, fields_of_species, source_factor(sources, &SourceSet::boundary));
+  const std::vector<double> regional_in =
+      scaled_species(species_mixing_ratios(c.chemistry.regional_inflow, registry),
+                     fields_of_species, source_factor(sources, &SourceSet::regional_inflow));
+  BoundaryAir air{
+      scaled_species(clean_air, fields_of_species, source_factor(sources, &SourceSet::initial)),
+      std::vector<double>(n_fields, 0.0)};
+  for (int f = 0; f < n_fields; ++f) air.inflow[f] = background_in[f] + regional_in[f];
+  air.inflow[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
+  if (sources) {
+    add_to_source(air.initial, sources->initial, registry, air.initial);
+    add_to_source(background_in, sources->boundary, registry, air.inflow);
+    add_to_source(regional_in, sources->regional_inflow, registry, air.inflow);
+  }
+  return air;
+}
+
+BoundaryInflow::BoundaryInflow(const RunConfig& c, const FieldRegistry& registry,
+                               const SourceSet* sources, int tracer,
+                               const std::vector<double>& inflow, int nz)
+    : nz_(nz) {
+  if (c.boundary_file.empty()) return;
+  BoundaryFileSpecies file_species = boundary_file_species(registry);
+  file_species.species.insert(file_species.species.begin(),
+                              {c.tracer.name, "ug kg-1", 1.0 / kUgPerKg});
+  file_species.fields.insert(file_species.fields.begin(), tracer);
+  file_ = std::make_unique<BoundaryFile>(c.boundary_file, file_species.species, nz);
+  // Refuse a file that does not cover the run before anything is written.
+  file_->at(c.start);
+  file_->at(c.start + 3600 * c.hours);
+  for (const int f : file_species.fields) {
+    FileRows r{{f}, -1, f == tracer ? 1.0 : source_factor(sources, &SourceSet::boundary)};
+    if (sources && f != tracer) {
+      r.rows.push_back(registry.first_tag_field(f, sources->boundary));
+      r.emptied = registry.first_tag_field(f, sources->regional_inflow);
+    }
+    file_rows_.push_back(r);
+  }
+  for (const double q : inflow) inflow_.insert(inflow_.end(), nz, q);
+}
+
+const std::vector<double>& BoundaryInflow::at(UnixSeconds t) {
+  // The file's profiles; every field it lacks keeps its constant inflow.
+  const std::vector<double> file_k = file_->at(t);
+  for (std::size_t s = 0; s < file_rows_.size(); ++s) {
+    if (!file_->has(static_cast<int>(s))) continue;
+    const FileRows& r = file_rows_[s];
+    if (r.emptied >= 0) {
+      std::fill_n(inflow_.begin() + static_cast<std::size_t>(r.emptied) * nz_, nz_, 0.0);
+    }
+    for (const int row : r.rows) {
+      std::transform(file_k.begin() + s * nz_, file_k.begin() + (s + 1) * nz_,
+                     inflow_.begin() + static_cast<std::size_t>(row) * nz_,
+                     [&](double v) { return v * r.scale; });
+    }
+  }
+  return inflow_;
+}
+
+}  // namespace kctm

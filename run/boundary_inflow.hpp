@@ -1,0 +1,53 @@
+#pragma once
+// The air around the domain: what fills it at the start and what flows in through the lateral
+// boundaries (the chemistry's background and regional inflow, each scaled by its source's factor
+// and carried by its source's tags), and a boundary file's profiles in place of the constant
+// inflow.
+#include <memory>
+#include <vector>
+
+#include "apportionment/sources.hpp"
+#include "base/civil_time.hpp"
+#include "config/run_config.hpp"
+#include "io/boundary_file.hpp"
+#include "state/field_registry.hpp"
+
+namespace kctm {
+
+/// Mixing ratio of each field [kg kg-1].
+struct BoundaryAir {
+  std::vector<double> initial;  ///< the air filling the domain at the start
+  std::vector<double> inflow;   ///< the air flowing in, the same in every layer
+};
+
+/// The background and inflow of `c` for `registry`'s fields (`sources`: null without source
+/// apportionment; `tracer`: the passive tracer's field).
+BoundaryAir boundary_air(const RunConfig& c, const FieldRegistry& registry,
+                         const SourceSet* sources, int tracer);
+
+/// The inflow (field, k) over a run: the constant inflow, whose rows a boundary file's species
+/// replace at each step (with tags, the boundary source's tag too; the file replaces the regional
+/// inflow, whose tag is emptied).
+class BoundaryInflow {
+ public:
+  /// Opens c.boundary_file, if any, and refuses a file that does not cover the run.
+  BoundaryInflow(const RunConfig& c, const FieldRegistry& registry, const SourceSet* sources,
+                 int tracer, const std::vector<double>& inflow, int nz);
+  bool from_file() const { return file_ != nullptr; }
+  /// The inflow at `t` (field, k), row-major.
+  const std::vector<double>& at(UnixSeconds t);
+
+ private:
+  /// Where one of the file's profiles goes: its field's rows, scaled, and the row it empties.
+  struct FileRows {
+    std::vector<int> rows;
+    int emptied;
+    double scale;
+  };
+  std::unique_ptr<BoundaryFile> file_;
+  std::vector<FileRows> file_rows_;
+  std::vector<double> inflow_;
+  int nz_;
+};
+
+}  // namespace kctm

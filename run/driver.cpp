@@ -1,0 +1,85 @@
+#include "run/driver.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "base/error.hpp"
+#include "kernels/fenced_time.hpp"
+#include "run/progress.hpp"
+#include "run/run.hpp"
+#include "run/stop_signal.hpp"
+
+namespace kctm {
+
+RunResult run_simulation(const RunConfig& c) {
+  Run run(c);  // domain, fields, state, inputs, operators, output (run/run_setup.cpp)
+  State& state = run.state;
+  const int halo = run.block.halo;
+  const long first_step = run.start();  // the initial state or a checkpoint's
+  Progress progress(state.time, 3600.0 * c.hours - static_cast<double>(state.time - c.start),
+                    c.progress_interval_s,
+                    static_cast<double>(state.registry.n_fields()) * run.domain.grid.nx() *
+                        run.domain.grid.ny() * run.domain.grid.nz(),
+                    c.output.file_day_utc_offset_s);
+  const long checkpoint_steps = c.checkpoint_interval_hours * run.steps_per_hour;
+  for (long step = first_step; step < run.n_steps; ++step) {
+    // The step's meteorology and the hour's emissions, counted as they enter.
+    run.inputs.prepare(step, step == first_step);
+    if (run.inflow.from_file()) {
+      run.transport.set_boundary(
+          run.inflow.at(state.time + static_cast<UnixSeconds>(std::lround(c.step_s / 2))));
+    }
+    // 1–4: emissions and vertical diffusion, advection, horizontal diffusion.
+    run.result.transport_wall_s += fenced_seconds([&] {
+      run.transport.step(state, run.inputs.meteo(), run.inputs.exchange(), c.step_s, step % 2 == 1);
+    });
+    // The tags back to the bulk transport left: here without chemistry, else in attribute().
+    if (run.attribution) {
+      run.result.tagging_wall_s += fenced_seconds([&] {
+        if (run.chemistry) {
+          run.attribution->hold_bulk(state.q, halo);
+        } else {
+          run.count_tags(run.attribution->renormalise(state.q, halo));
+        }
+      });
+    }
+    // 5: chemistry, and its change split over the sources.
+    if (run.chemistry) {
+      const double mid_s = static_cast<double>(state.time) + 0.5 * c.step_s;
+      chem::ChemistryStats stats;
+      run.result.chemistry_wall_s += fenced_seconds([&] {
+        stats = run.chemistry->step(run.inputs.chemistry_meteo(), state.air, state.q, halo, mid_s,
+                                    c.step_s);
+      });
+      run.result.chemistry.add(stats);
+      if (run.attribution) {
+        run.result.tagging_wall_s += fenced_seconds([&] {
+          run.count_tags(run.attribution->attribute(run.inputs.chemistry_meteo(), state.q, halo));
+        });
+      }
+      stats.failed_cells = run.ranks.sum(stats.failed_cells);  // every rank stops, or none
+      if (stats.failed_cells > 0) {
+        throw Error(
+            "chemistry at " + format_iso8601(state.time, c.output.file_day_utc_offset_s),
+            "the solver ran out of steps in " + std::to_string(stats.failed_cells) + " cells",
+            "loosen chemistry.rtol/atol or shorten time.step_s");
+      }
+    }
+    // 6: wet scavenging.
+    if (run.inputs.removes()) run.transport.scavenge_wet(state, run.inputs.wet(), c.step_s);
+    state.time = c.start + static_cast<UnixSeconds>(std::llround((step + 1) * c.step_s));
+    if ((step + 1) % run.steps_per_hour == 0) run.output.write(run.geo, state);
+    progress.update(state.time, step + 1 - first_step);
+    // Every rank stops at the same step when any of them got the signal.
+    if (run.ranks.max(stop_requested() ? 1.0 : 0.0) > 0 && step + 1 < run.n_steps) {
+      run.write_checkpoint(step + 1);
+      return run.stopped(progress.wall_s());
+    }
+    if (checkpoint_steps > 0 && (step + 1) % checkpoint_steps == 0 && step + 1 < run.n_steps) {
+      run.write_checkpoint(step + 1);
+    }
+  }
+  return run.finish(progress.wall_s());  // end-of-run budgets (run/budgets.cpp)
+}
+
+}  // namespace kctm

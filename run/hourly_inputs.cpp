@@ -1,0 +1,172 @@
+#include "run/hourly_inputs.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "base/error.hpp"
+#include "chemistry/species.hpp"
+#include "inputs/chemistry_inputs.hpp"
+#include "inputs/device_inputs.hpp"
+#include "inputs/emissions_setup.hpp"
+#include "inputs/plume_layers.hpp"
+#include "meteo/analytic_meteo.hpp"
+#include "meteo/climatology_meteo.hpp"
+#include "meteo/placeholder_meteo.hpp"
+#include "meteo/wrf_meteo.hpp"
+#include "state/chemistry_fields.hpp"
+
+namespace kctm {
+
+namespace {
+
+std::unique_ptr<MeteoSource> make_meteo(const RunConfig& c, const Domain& d) {
+  if (c.meteo_kind == "analytic") {
+    return std::make_unique<AnalyticMeteo>(c.analytic, d.grid, d.sub, d.geometry, c.start);
+  }
+  if (c.meteo_kind == "wrf") {
+    return std::make_unique<WrfMeteo>(c.wrf.files, d.grid, d.sub, c.wrf.kz_min_m2_s,
+                                      c.wrf.roughness_m);
+  }
+  if (c.meteo_kind == "placeholder") {
+    return std::make_unique<PlaceholderMeteo>(c.meteo, d.grid, d.sub, c.start);
+  }
+  return std::make_unique<ClimatologyMeteo>(c.climatology, d.grid, d.sub);
+}
+
+/// Emissions of every field over the whole grid (field, k, J, I) [kg s-1 per cell] on the host,
+/// with the tracer's point source.
+View4D<double>::HostMirror tracer_emissions(const RunConfig& c, const GlobalGrid& grid,
+                                            int n_fields, int field) {
+  int gi = 0, gj = 0;
+  if (!grid.locate({c.tracer.source_lon, c.tracer.source_lat}, gi, gj)) {
+    throw Error("tracer.source_lon/source_lat", "the source lies outside the model domain");
+  }
+  View4D<double>::HostMirror emis("emissions", n_fields, grid.nz(), grid.ny(), grid.nx());
+  emis(field, grid.levels().layer_of_height(c.tracer.source_height_m), gj, gi) =
+      c.tracer.emission_kg_s;
+  return emis;
+}
+
+/// This rank's block of the whole grid's `global` (field, k, J, I) into `block` on the device.
+void upload_block(View4D<double>::HostMirror global, const Subdomain& b, View4D<double> block) {
+  auto host = Kokkos::create_mirror_view(block);
+  Kokkos::deep_copy(host, Kokkos::subview(global, Kokkos::ALL, Kokkos::ALL,
+                                          std::pair<int, int>(b.j0, b.j0 + b.ny),
+                                          std::pair<int, int>(b.i0, b.i0 + b.nx)));
+  Kokkos::deep_copy(block, host);
+}
+
+/// The fields deposition removes: the chemistry's species, and every tag as its bulk species
+/// (the same deposition velocity and scavenging).
+std::vector<std::pair<std::string, int>> deposited_fields(const FieldRegistry& registry) {
+  std::vector<std::pair<std::string, int>> deposited;
+  const std::vector<int> fields_of_species = species_fields(registry);
+  for (std::size_t sp = 0; sp < chem::kSpecies.size(); ++sp) {
+    if (fields_of_species[sp] >= 0) {
+      deposited.emplace_back(std::string(chem::kSpecies[sp].name), fields_of_species[sp]);
+    }
+  }
+  for (int f = registry.n_species(); f < registry.n_fields(); ++f) {
+    deposited.emplace_back(registry.field_name(registry.bulk_field(f)), f);
+  }
+  return deposited;
+}
+
+}  // namespace
+
+HourlyInputs::HourlyInputs(const RunConfig& c, const Domain& d, const Subdomain& block,
+                           const GridGeometry& block_geometry, const DeviceGeometry& geo,
+                           const RunFields& fields, const FieldRegistry& registry, bool chemistry)
+    : emitted_kg(fields.emitted_fields.size(), 0.0),
+      c_(c),
+      d_(d),
+      block_(block),
+      fields_(fields),
+      source_(make_meteo(c, d)),
+      // Meteorology is held for each update interval at its mid-point value (every step if 0).
+      update_s_(std::max(source_->update_interval_s(), c.step_s)),
+      steps_per_update_(std::lround(update_s_ / c.step_s)),
+      steps_per_hour_(std::lround(3600.0 / c.step_s)),
+      snapshot_(source_->at(c.start + static_cast<UnixSeconds>(update_s_ / 2))),
+      block_met_(snapshot_.block(block.i0, block.j0, block.nx, block.ny)),
+      met_(allocate_device_meteo(geo)),
+      chemistry_(chemistry),
+      deposited_(deposited_fields(registry)),
+      surface_(allocate_device_surface(geo)),
+      dry_deposition_(deposited_),
+      wet_(chem::wet_scavenging_inputs(
+          surface_, chem::wet_scavenging_coefficients(deposited_, registry.n_fields()))),
+      column_area_m2_(interior_cell_areas(d)),
+      mid_lat_(d.geometry.lat_deg[d.geometry.at(d.geometry.nx / 2, d.geometry.ny / 2)]),
+      vdep_("deposition_velocity", registry.n_fields(), block.ny, block.nx),
+      emis_host_(tracer_emissions(c, d.grid, registry.n_fields(), fields.tracer)),
+      emis_("emissions", registry.n_fields(), d.grid.nz(), block.ny, block.nx),
+      hour_tonnes_(fields.emission_model ? fields.emission_model->values() : 0),
+      kg_per_hour_(fields.emitted_fields.size(), 0.0),
+      exchange_{emis_, vdep_} {
+  Kokkos::deep_copy(Kokkos::subview(vdep_, fields.tracer, Kokkos::ALL, Kokkos::ALL),
+                    c.tracer.deposition_velocity_m_s);
+  upload_block(emis_host_, block, emis_);
+  upload_meteo(block_met_, met_);
+  update_removal(c.start);
+  if (chemistry_) {
+    chemistry_met_ = allocate_chemistry_meteo(block_met_, block_geometry, block.halo);
+    upload_chemistry_meteo(block_met_, d.grid.levels(), chemistry_met_);
+  }
+}
+
+void HourlyInputs::prepare(long step, bool first) {
+  if (step % steps_per_update_ == 0 || first) update_meteo(step);
+  if (fields_.emission_model && (step % steps_per_hour_ == 0 || first)) {
+    const long hour_step = step - step % steps_per_hour_;
+    fill_emissions(time_at(hour_step), hour_step == step ? snapshot_ : meteo_of_step(hour_step));
+  }
+  for (std::size_t s = 0; s < emitted_kg.size(); ++s) {
+    emitted_kg[s] += kg_per_hour_[s] / 3600.0 * c_.step_s;
+  }
+}
+
+UnixSeconds HourlyInputs::time_at(long step) const {
+  return c_.start + static_cast<UnixSeconds>(std::llround(static_cast<double>(step) * c_.step_s));
+}
+
+MeteoSnapshot HourlyInputs::meteo_of_step(long step) const {
+  return source_->at(time_at(step - step % steps_per_update_) +
+                     static_cast<UnixSeconds>(update_s_ / 2));
+}
+
+void HourlyInputs::update_meteo(long step) {
+  snapshot_ = meteo_of_step(step);
+  block_met_ = snapshot_.block(block_.i0, block_.j0, block_.nx, block_.ny);
+  upload_meteo(block_met_, met_);
+  if (chemistry_) upload_chemistry_meteo(block_met_, d_.grid.levels(), chemistry_met_);
+  update_removal(time_at(step - step % steps_per_update_));
+}
+
+void HourlyInputs::update_removal(UnixSeconds now) {
+  // Idealised and placeholder meteorology has no surface layer: no dry deposition then.
+  if (deposited_.empty() || !(snapshot_.surface.t2_k[0] > 0)) return;
+  upload_surface(block_met_, surface_);
+  const int month = local_date(now, c_.output.file_day_utc_offset_s).month;
+  dry_deposition_.fill(surface_, chem::wesely_season(month, mid_lat_), vdep_);
+}
+
+void HourlyInputs::fill_emissions(UnixSeconds hour_time, const MeteoSnapshot& hour_met) {
+  const RunFields& f = fields_;
+  if (f.user_inventory) {
+    kg_per_hour_ =
+        fill_user_hour(f.emitted, *f.user_inventory, hour_time, f.routes, hour_tonnes_, emis_host_);
+  } else {
+    kg_per_hour_ = fill_inventory_hour(f.emitted, *f.emission_model, hour_time,
+                                       plume_layers(*f.emission_model, hour_met, d_.grid.levels()),
+                                       f.routes, hour_tonnes_, emis_host_);
+  }
+  if (f.biogenic.on()) {
+    const std::vector<double> kg =
+        fill_hourly_biogenic(f.biogenic, hour_met, column_area_m2_, emis_host_);
+    kg_per_hour_.insert(kg_per_hour_.end(), kg.begin(), kg.end());
+  }
+  upload_block(emis_host_, block_, emis_);
+}
+
+}  // namespace kctm

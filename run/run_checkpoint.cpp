@@ -1,0 +1,105 @@
+#include "run/run_checkpoint.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "kernels/host_copy.hpp"
+#include "run/budgets.hpp"
+#include "run/run.hpp"
+
+namespace kctm {
+
+namespace fs = std::filesystem;
+
+std::string checkpoint_path(const std::string& dir) {
+  return (fs::path(dir) / "kctm_restart.h5").string();
+}
+
+std::string checkpoint_copy_prefix(UnixSeconds time) {
+  std::string stamp = format_iso8601(time, 0).substr(0, 19);  // YYYY-MM-DDTHH:MM:SS
+  stamp.erase(
+      std::remove_if(stamp.begin(), stamp.end(), [](char ch) { return ch == '-' || ch == ':'; }),
+      stamp.end());
+  return "kctm_restart." + stamp + ".";
+}
+
+CheckpointIdentity checkpoint_identity(const Domain& d, const FieldRegistry& registry,
+                                       const RunConfig& c) {
+  CheckpointIdentity id{d.grid.nx(), d.grid.ny(), d.grid.nz(), d.sub.halo, {}, c.start, c.step_s};
+  for (int f = 0; f < registry.n_fields(); ++f) id.fields.push_back(registry.field_name(f));
+  return id;
+}
+
+void save_counters(const RunResult& r, Checkpoint& c) {
+  const ChemistryTotals& t = r.chemistry;
+  c.arrays["run.chemistry_totals"] = {
+      static_cast<double>(t.solver_steps), static_cast<double>(t.rejected),
+      static_cast<double>(t.clipped), static_cast<double>(t.failed_cells),
+      static_cast<double>(t.cell_steps)};
+  c.arrays["run.tags"] = {r.tag_transport_drift, static_cast<double>(r.tag_rescaled_cells),
+                          static_cast<double>(r.tag_fallback_cells)};
+  c.arrays["run.wall_s"] = {r.transport_wall_s, r.chemistry_wall_s, r.tagging_wall_s};
+}
+
+void restore_counters(const Checkpoint& c, const std::string& path, RunResult& r) {
+  const std::vector<double>& t = c.array(path, "run.chemistry_totals", 5);
+  r.chemistry = {static_cast<long>(t[0]), static_cast<long>(t[1]), static_cast<long>(t[2]),
+                 static_cast<long>(t[3]), static_cast<long>(t[4])};
+  const std::vector<double>& tags = c.array(path, "run.tags", 3);
+  r.tag_transport_drift = tags[0];
+  r.tag_rescaled_cells = static_cast<long>(tags[1]);
+  r.tag_fallback_cells = static_cast<long>(tags[2]);
+  const std::vector<double>& wall = c.array(path, "run.wall_s", 3);
+  r.transport_wall_s = wall[0], r.chemistry_wall_s = wall[1], r.tagging_wall_s = wall[2];
+}
+
+void remove_checkpoint_copies(const std::string& dir, UnixSeconds time) {
+  const std::string prefix = checkpoint_copy_prefix(time);
+  std::error_code ec;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().filename().string().rfind(prefix, 0) == 0) fs::remove(e.path(), ec);
+  }
+}
+
+void Run::write_checkpoint(long steps_done) {
+  const RunConfig& c = config;
+  const int n_fields = state.registry.n_fields();
+  Checkpoint cp;
+  cp.identity = identity_;
+  cp.time = state.time;
+  cp.step = steps_done;
+  const std::string prefix = checkpoint_copy_prefix(state.time);
+  // The whole grid's arrays, gathered on rank 0, field by field.
+  const int nz = domain.grid.nz();
+  const std::vector<double> q = copy_to_host(state.q);
+  const std::size_t per_field = q.size() / n_fields;
+  std::vector<double>& global_q = cp.arrays["state.q"];
+  for (int f = 0; f < n_fields; ++f) {
+    const std::vector<double> g = ranks.gather(
+        std::vector<double>(q.begin() + f * per_field, q.begin() + (f + 1) * per_field), nz, true);
+    global_q.insert(global_q.end(), g.begin(), g.end());
+  }
+  cp.arrays["state.air"] = ranks.gather(copy_to_host(state.air), nz, true);
+  cp.arrays["run.initial_kg"] = initial_kg_;
+  cp.arrays["run.emitted_kg"] = inputs.emitted_kg;
+  const std::vector<double> h_next = chemistry ? chemistry->step_memory() : std::vector<double>{};
+  if (ranks.max(static_cast<double>(h_next.size())) > 0) {
+    cp.arrays["chemistry.h_next"] = ranks.gather(h_next, nz);
+  }
+  transport.save_to(cp);
+  save_counters(reduced_counters(result, ranks), cp);
+  if (!ranks.root()) return;
+  output.save_to(cp, c.output.dir, prefix);
+  cp.texts["config"] = c.config_yaml;
+  kctm::write_checkpoint(checkpoint_file_, cp);
+  if (last_checkpoint_ >= 0 && last_checkpoint_ != state.time) {
+    remove_checkpoint_copies(c.output.dir, last_checkpoint_);
+  }
+  last_checkpoint_ = state.time;
+  spdlog::info("checkpoint: {} at {}", checkpoint_file_,
+               format_iso8601(state.time, c.output.file_day_utc_offset_s));
+}
+
+}  // namespace kctm

@@ -1,0 +1,70 @@
+#include "run/run_fields.hpp"
+
+#include <string>
+
+#include "apportionment/emission_routes.hpp"
+#include "apportionment/setup.hpp"
+#include "inputs/emissions_setup.hpp"
+#include "state/model_species.hpp"
+
+namespace kctm {
+
+RunFields set_up_fields(const RunConfig& c, const Domain& d) {
+  RunFields out;
+  FieldRegistry& registry = out.registry;
+  out.tracer = registry.add_species({c.tracer.name, "passive tracer", Phase::Tracer, 0.0});
+  out.carries_species = c.chemistry.enabled || c.emissions;
+  if (out.carries_species) add_model_species(registry);
+  if (c.emissions) {
+    out.emission_model =
+        std::make_unique<const EmissionModel>(build_emission_model(d, emission_options(c)));
+    const Inventory& inventory = out.emission_model->inventory();
+    out.emitted = map_emitted_species(
+        inventory, load_speciation(c.emissions_speciation_file, inventory), registry);
+    if (!c.emissions_user_file.empty()) {
+      out.user_inventory =
+          std::make_unique<const UserInventory>(c.emissions_user_file, d.grid, d.sub);
+      // Refuse a file that does not cover the run before anything is written.
+      for (UnixSeconds t : {c.start, c.start + 3600 * c.hours - 1}) {
+        out.user_inventory->regridded(out.user_inventory->pollutants().front(), 0, t);
+      }
+    }
+  }
+  if (c.apportionment.enabled) {
+    const std::vector<std::string> sectors =
+        out.emission_model ? out.emission_model->inventory().sectors : std::vector<std::string>{};
+    std::vector<std::string> units;
+    for (const RegionUnit& u : d.mask.units) units.push_back(u.name);
+    out.sources = std::make_unique<const SourceSet>(
+        build_source_set(c.apportionment, sectors, units, !c.emissions_user_file.empty()));
+    const SourceSet& sources = *out.sources;
+    register_tags(sources, registry);
+    registry.keep_tags(
+        carried_tags(registry,
+                     brought_species(sources, out.emission_model ? &out.emitted : nullptr,
+                                     c.emissions && c.emissions_biogenic, c.chemistry.background,
+                                     c.chemistry.regional_inflow, !c.boundary_file.empty()),
+                     sources.fallback()));
+    map_emitted_tags(out.emitted, registry);
+    if (out.emission_model) {
+      out.routes = emission_routes(
+          sources, d.mask, static_cast<int>(out.emission_model->inventory().sectors.size()));
+    }
+  }
+  BiogenicSpecies& biogenic = out.biogenic;
+  if (c.emissions && c.emissions_biogenic) biogenic = map_biogenic_species(registry);
+  if (biogenic.on() && out.sources) {
+    const SourceSet& sources = *out.sources;
+    biogenic.isoprene_tag = registry.tagged("ISOP", sources.names[sources.biogenic]);
+    biogenic.monoterpene_tag = registry.tagged("TERP", sources.names[sources.biogenic]);
+    biogenic.factor = sources.factors[sources.biogenic];
+  }
+  out.emitted_fields.assign(out.emitted.list.begin(), out.emitted.list.end());
+  if (biogenic.on()) {
+    out.emitted_fields.push_back(biogenic.isoprene);
+    out.emitted_fields.push_back(biogenic.monoterpene);
+  }
+  return out;
+}
+
+}  // namespace kctm

@@ -1,0 +1,36 @@
+#pragma once
+// What the state of a run carries and what feeds it: the fields (tracer, the chemistry's species,
+// the sources' tags), the inventory's emitted species with their routes into the tags, and the
+// biogenic species.
+#include <memory>
+#include <vector>
+
+#include "apportionment/sources.hpp"
+#include "config/run_config.hpp"
+#include "emissions/emission_model.hpp"
+#include "inputs/emitted_species.hpp"
+#include "io/user_inventory.hpp"
+#include "state/domain.hpp"
+#include "state/field_registry.hpp"
+
+namespace kctm {
+
+struct RunFields {
+  FieldRegistry registry;
+  int tracer = -1;               ///< the passive tracer's field
+  bool carries_species = false;  ///< the chemistry's species are fields (chemistry or emissions)
+  std::unique_ptr<const EmissionModel> emission_model;  ///< null without emissions
+  EmittedSpecies emitted;
+  std::unique_ptr<const UserInventory> user_inventory;  ///< null without a user's inventory
+  std::unique_ptr<const SourceSet> sources;             ///< null without source apportionment
+  EmissionRoutes routes;
+  BiogenicSpecies biogenic;
+  /// Every emitted field, for output and budgets: the inventory's, then the biogenic ones.
+  std::vector<EmittedField> emitted_fields;
+};
+
+/// The fields and emission feeds of `c` on domain `d`. Throws kctm::Error on bad input (a user's
+/// inventory that does not cover the run, bad sources) before anything is written.
+RunFields set_up_fields(const RunConfig& c, const Domain& d);
+
+}  // namespace kctm

@@ -1,0 +1,79 @@
+// The set-up of a run (run/run.hpp), in the order its parts depend on each other.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "apportionment/setup.hpp"
+#include "inputs/device_inputs.hpp"
+#include "io/output_dir.hpp"
+#include "kernels/horizontal_advection.hpp"
+#include "run/run.hpp"
+#include "run/run_checkpoint.hpp"
+#include "state/chemistry_fields.hpp"
+
+namespace kctm {
+
+namespace {
+
+/// Checks the output folder (rank 0) and reports the grid before the fields are set up, so that
+/// an unwritable folder is refused first.
+RunFields checked_fields(const RunConfig& c, const Domain& d, const Decomposition& ranks) {
+  if (ranks.root()) prepare_output_dir(c.output.dir, c.output.dir_where);
+  if (ranks.size() > 1) {
+    spdlog::info("{} ranks: {} x {} blocks of about {} x {} cells", ranks.size(), ranks.px(),
+                 ranks.py(), d.grid.nx() / ranks.px(), d.grid.ny() / ranks.py());
+  }
+  spdlog::info("grid {} x {} x {} cells of {:.3g} km ({} units in the mask)", d.grid.nx(),
+               d.grid.ny(), d.grid.nz(), d.grid.dx_m() / 1000, d.mask.units.size());
+  return set_up_fields(c, d);
+}
+
+State state_of(RunFields& fields, const Subdomain& block, int nz, UnixSeconds start) {
+  State state = make_state(std::move(fields.registry), block, nz, start);
+  const FieldRegistry& r = state.registry;
+  if (fields.sources) {
+    spdlog::info("source apportionment: {} sources, {} tagged fields next to {} bulk ones",
+                 r.n_sources(), r.n_fields() - r.n_species(), r.n_species());
+  }
+  return state;
+}
+
+}  // namespace
+
+Run::Run(const RunConfig& c)
+    : config(c),
+      domain(build_domain(c, kAdvectionHalo)),
+      ranks(domain.grid, kAdvectionHalo, chem::LaneCount<chem::ChemValue>::value),
+      block(ranks.block()),
+      block_geometry(compute_geometry(domain.grid, block)),
+      fields(checked_fields(c, domain, ranks)),
+      state(state_of(fields, block, domain.grid.nz(), c.start)),
+      geo(make_device_geometry(domain.grid, block, block_geometry)),
+      air(boundary_air(c, state.registry, fields.sources.get(), fields.tracer)),
+      inputs(c, domain, block, block_geometry, geo, fields, state.registry, c.chemistry.enabled),
+      inflow(c, state.registry, fields.sources.get(), fields.tracer, air.inflow, domain.grid.nz()),
+      transport(geo, state.registry.n_fields(), air.inflow, c.kh_m2_s, c.transport_monotone,
+                &ranks),
+      output(c, domain, ranks, state.registry, fields.tracer, fields.sources.get(), block),
+      steps_per_hour(std::lround(3600.0 / c.step_s)),
+      n_steps(c.hours * steps_per_hour),
+      checkpoint_file_(checkpoint_path(c.output.dir)),
+      identity_(checkpoint_identity(domain, state.registry, c)) {
+  if (c.chemistry.enabled) {
+    chemistry = std::make_unique<const chem::Chemistry>(species_fields(state.registry),
+                                                        c.chemistry.solver, c.chemistry.cloud_ph);
+  }
+  if (fields.sources) {
+    attribution = std::make_unique<const chem::TagAttribution>(
+        tag_layout(state.registry, fields.sources->fallback()));
+  }
+}
+
+void Run::count_tags(const chem::TagStats& s) {
+  result.tag_transport_drift = std::max(result.tag_transport_drift, s.max_drift);
+  result.tag_rescaled_cells += s.rescaled_cells;
+  result.tag_fallback_cells += s.fallback_cells;
+}
+
+}  // namespace kctm

@@ -1,0 +1,144 @@
+#include "run/transport.hpp"
+
+#include <cmath>
+
+#include "base/error.hpp"
+#include "kernels/horizontal_diffusion.hpp"
+#include "kernels/host_copy.hpp"
+#include "kernels/lateral_boundary.hpp"
+#include "kernels/vertical_advection.hpp"
+
+namespace kctm {
+
+namespace {
+// Below 1 so that round-off in the Courant estimate never lets a cell lose more than its mass.
+constexpr double kMaxCourant = 0.95;
+
+int substeps_for(double courant) {
+  return std::max(1, static_cast<int>(std::ceil(courant / kMaxCourant)));
+}
+}  // namespace
+
+Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q,
+                     double kh_m2_s, bool monotone, const Decomposition* ranks)
+    : geo_(std::move(geo)),
+      scratch_(kh_m2_s > 0 ? View4D<double>("transport_scratch", n_fields, geo_.nz,
+                                            geo_.ny + 2 * geo_.halo, geo_.nx + 2 * geo_.halo)
+                           : View4D<double>()),
+      w_kg_("vertical_air_flux", geo_.nz + 1, geo_.ny, geo_.nx),
+      column_kg_("column_kg", n_fields, geo_.ny, geo_.nx),
+      work_(allocate_advection_work(geo_, n_fields)),
+      diffusion_(allocate_diffusion_coefficients(geo_)),
+      boundary_q_("boundary_q", n_fields, geo_.nz),
+      budget_("mass_budget", n_fields, kBudgetColumns),
+      kh_m2_s_(kh_m2_s),
+      monotone_(monotone),
+      ranks_(ranks) {
+  std::vector<double> profiles;
+  for (double q : boundary_q) profiles.insert(profiles.end(), geo_.nz, q);
+  set_boundary(profiles);
+}
+
+void Transport::scavenge_wet(State& state, const chem::WetScavengingInputs& inputs, double dt_s) {
+  chem::scavenge_wet(geo_, state.air, inputs, dt_s, state.q, column_kg_, budget_);
+}
+
+void Transport::set_boundary(const std::vector<double>& q_field_k) {
+  if (q_field_k.size() != boundary_q_.size()) {
+    throw Error("transport", "boundary values for " + std::to_string(q_field_k.size()) +
+                                 " field-levels, expected " + std::to_string(boundary_q_.size()));
+  }
+  copy_to_device(q_field_k, boundary_q_);
+}
+
+std::vector<double> Transport::all_budgets() const {
+  const std::vector<double> mine = copy_to_host(budget_);
+  return ranks_ ? ranks_->sum(mine) : mine;
+}
+
+void Transport::exchange(State& state, int axis) const {
+  if (ranks_) ranks_->exchange(axis, state.q, state.air);
+}
+
+void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double dt_s) {
+  const int across = axis == Axis::X ? 0 : 1;
+  apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air);
+  exchange(state, across);
+  face_air_fluxes(geo_, met, axis, dt_s, work_);
+  const int n = substeps_for(max_over_ranks(max_outflow_courant(geo_, state.air, axis, work_)));
+  if (n > 1) face_air_fluxes(geo_, met, axis, dt_s / n, work_);
+  for (int s = 0; s < n; ++s) {
+    if (s > 0) {
+      apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air);
+      exchange(state, across);
+    }
+    advect_horizontal(geo_, axis, state.q, state.air, work_, budget_, monotone_);
+  }
+  substeps_ += n;
+}
+
+void Transport::advect_up(State& state, const DeviceMeteo& met) {
+  vertical_air_flux(geo_, state.air, met.rho_kg_m3, w_kg_);
+  const int n = substeps_for(max_over_ranks(max_vertical_courant(geo_, state.air, w_kg_)));
+  for (int s = 0; s < n; ++s) {
+    advect_vertical(geo_, w_kg_, 1.0 / n, boundary_q_, state.q, state.air, column_kg_, budget_,
+                    monotone_);
+  }
+  substeps_ += n;
+}
+
+void Transport::diffuse_across(State& state, double dt_s) {
+  if (kh_m2_s_ <= 0) return;
+  // Explicit: sub-steps keep every cell's diffusion number below kMaxCourant (positive, monotone).
+  // The air does not change while diffusing: its coefficients serve every sub-step and field.
+  exchange(state, 0);
+  exchange(state, 1);
+  compute_diffusion_coefficients(geo_, state.air, diffusion_);
+  const int n =
+      substeps_for(max_over_ranks(max_diffusion_number(geo_, diffusion_, kh_m2_s_, dt_s)));
+  for (int s = 0; s < n; ++s) {
+    if (s > 0) {
+      exchange(state, 0);
+      exchange(state, 1);
+    }
+    diffuse_horizontal(geo_, diffusion_, kh_m2_s_, dt_s / n, state.q, scratch_);
+    std::swap(state.q, scratch_);
+  }
+  substeps_ += n;
+}
+
+void Transport::step(State& state, const DeviceMeteo& met, const ColumnExchange& exchange,
+                     double dt_s, bool reverse) {
+  if (!reverse) {
+    diffuse_vertical(geo_, met, state.air, dt_s, exchange, state.q, column_kg_, budget_);
+    advect(state, met, Axis::X, dt_s);
+    advect(state, met, Axis::Y, dt_s);
+    advect_up(state, met);
+    diffuse_across(state, dt_s);
+  } else {
+    diffuse_across(state, dt_s);
+    advect(state, met, Axis::Y, dt_s);
+    advect(state, met, Axis::X, dt_s);
+    advect_up(state, met);
+    diffuse_vertical(geo_, met, state.air, dt_s, exchange, state.q, column_kg_, budget_);
+  }
+}
+
+std::vector<double> Transport::budget_kg(int field) const {
+  const auto host = all_budgets();
+  return {host.begin() + kBudgetColumns * field, host.begin() + kBudgetColumns * (field + 1)};
+}
+
+void Transport::save_to(Checkpoint& c) const {
+  c.arrays["transport.budget_kg"] = all_budgets();
+  c.arrays["transport.substeps"] = {static_cast<double>(substeps_)};
+}
+
+void Transport::restore_from(const Checkpoint& c, const std::string& path) {
+  const std::vector<double>& budget = c.array(path, "transport.budget_kg", budget_.size());
+  const bool root = !ranks_ || ranks_->root();
+  copy_to_device(root ? budget : std::vector<double>(budget.size(), 0.0), budget_);
+  substeps_ = static_cast<long>(c.array(path, "transport.substeps", 1)[0]);
+}
+
+}  // namespace kctm
