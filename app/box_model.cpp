@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iomanip>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 #include "base/spelling.hpp"
 #include "chemistry/chemistry_step.hpp"
@@ -20,7 +21,7 @@ namespace kctm {
 
 namespace {
 
-constexpr double kAirMolarMass = 28.9647, kBoltzmann = 1.380649e-23, kRDry = 287.05;
+constexpr double kAirMolarMass = 1e3 * constants::kMolarMassDryAir;  // [g mol-1]
 
 std::string key_where(const std::string& path, const YAML::Node& node, const std::string& key) {
   return path + ":" + std::to_string(node.Mark().line + 1) + ": " + key;
@@ -157,13 +158,14 @@ BoxRun run_box(const BoxConfig& c) {
 
   auto temperature = [&](UnixSeconds t) {  // warmest at 14 h local solar time
     const double h = local_solar_hour(t, c.longitude_deg);
-    return c.temperature_k + c.temperature_amplitude_k * std::cos(2 * M_PI * (h - 14.0) / 24.0);
+    return c.temperature_k +
+           c.temperature_amplitude_k * std::cos(2 * constants::kPi * (h - 14.0) / 24.0);
   };
   double rho = 0;
   auto update_meteo = [&](UnixSeconds t) {
     const double tk = temperature(t);
-    rho = c.pressure_pa / (kRDry * tk);
-    const double air_cm3 = c.pressure_pa / (kBoltzmann * tk) * 1e-6;
+    rho = c.pressure_pa / (constants::kRd * tk);
+    const double air_cm3 = c.pressure_pa / (constants::kBoltzmann * tk) * 1e-6;
     const double es = thermo::saturation_vapour_pressure_pa(tk);
     set(met.t_k, tk);
     set(met.air_molec_cm3, air_cm3);

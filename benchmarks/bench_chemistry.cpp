@@ -3,6 +3,7 @@
 // polluted summer noon: cells per second of the whole operator.
 #include <memory>
 
+#include "base/constants.hpp"
 #include "bench_support.hpp"
 #include "chemistry/chemistry_step.hpp"
 #include "chemistry/species.hpp"
@@ -13,7 +14,8 @@ namespace kctm::bench {
 
 namespace {
 constexpr int kLayers = 3;
-constexpr double kStep_s = 600, kAirMolarMass = 28.9647;
+constexpr double kStep_s = 600;
+constexpr double kAirMolarMass = 1e3 * constants::kMolarMassDryAir;  // [g mol-1]
 
 struct ChemistrySetup {
   int nx, ny;

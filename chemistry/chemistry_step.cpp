@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 #include "chemistry/aerosol_equilibrium.hpp"
 #include "chemistry/kctm_c1_system.hpp"
@@ -31,7 +32,8 @@ constexpr const char* kEquilibriumNames[kEquilibriumFields] = {
     "SULF", "NH3",  "NH4",  "HNO3", "NIT",  "CG1",   "CG2", "CG3",
     "CG4",  "SOA1", "SOA2", "SOA3", "SOA4", "SOANV", "POA"};
 
-constexpr double kAvogadro = 6.02214076e23, kAirMolarMass = 28.9647;
+using constants::kAvogadro;
+constexpr double kAirMolarMass = 1e3 * constants::kMolarMassDryAir;  // [g mol-1]
 
 // Aerosol surface area from fine mass: spheres of wet radius 0.15 µm and density 1.5 g cm-3,
 // S = 3 m / (ρ r), a typical accumulation mode (Seinfeld & Pandis 2016, ch. 8) [cm2 cm-3 per

@@ -3,6 +3,7 @@
 // evaluated per cell on the device. Units: molecules cm-3 and s; a bimolecular coefficient is
 // cm3 molecule-1 s-1, a first-order one s-1. Third bodies, O2, H2O and fixed partners (CH4, H2)
 // are folded into the coefficient.
+#include "base/constants.hpp"
 #include "kernels/kokkos_types.hpp"
 
 namespace kctm::chem {
@@ -60,34 +61,35 @@ struct RateLaw {
 };
 
 namespace detail {
-constexpr double kAvogadro = 6.02214076e23;
-constexpr double kRLatm = 0.082057366;  ///< gas constant [L atm mol-1 K-1]
+using constants::kAvogadro;
+using constants::kGasConstantLatm;
 
-KOKKOS_INLINE_FUNCTION double arrhenius(double a, double n, double b, double t) {
-  const double k = n != 0 ? a * math::pow(t / 300.0, n) : a;
-  return b != 0 ? k * math::exp(b / t) : k;
+KOKKOS_INLINE_FUNCTION double arrhenius(double a, double n, double b, double t_k) {
+  const double k = n != 0 ? a * math::pow(t_k / 300.0, n) : a;
+  return b != 0 ? k * math::exp(b / t_k) : k;
 }
 
 /// Gas-phase partial pressure per molecule cm-3 [atm cm3] of a gas with effective Henry constant
-/// h_eff [M atm-1] in cloud water `lwc`, its total spread over gas and drops in equilibrium.
-KOKKOS_INLINE_FUNCTION double pressure_per_molecule(double h_eff, double lwc, double t) {
-  return (1000.0 / kAvogadro) / (1.0 / (kRLatm * t) + h_eff * lwc);
+/// h_eff [M atm-1] in cloud water `lwc`, its total spread over gas and drops in equilibrium, at
+/// temperature t_k [K].
+KOKKOS_INLINE_FUNCTION double pressure_per_molecule(double h_eff, double lwc, double t_k) {
+  return (1000.0 / kAvogadro) / (1.0 / (kGasConstantLatm * t_k) + h_eff * lwc);
 }
 
 /// A Henry or equilibrium constant at 298 K, k298, with its van 't Hoff temperature dependence
-/// −ΔH/R = c [K].
-KOKKOS_INLINE_FUNCTION double vant_hoff(double k298, double c, double t) {
-  return k298 * math::exp(c * (1.0 / t - 1.0 / 298.0));
+/// −ΔH/R = c [K], at temperature t_k [K].
+KOKKOS_INLINE_FUNCTION double vant_hoff(double k298, double c, double t_k) {
+  return k298 * math::exp(c * (1.0 / t_k - 1.0 / 298.0));
 }
 
 // Seinfeld & Pandis (2016), Atmospheric Chemistry and Physics, 3rd ed., Tables 7.2–7.4:
 // Henry constants [M atm-1] and S(IV) dissociation constants [M] at 298 K with −ΔH/R [K].
 struct SulfurAqueous {
   double h_so2, k_s1, k_s2, hplus;
-  KOKKOS_INLINE_FUNCTION SulfurAqueous(double t, double ph)
-      : h_so2(vant_hoff(1.23, 3145.0, t)),
-        k_s1(vant_hoff(1.3e-2, 1960.0, t)),
-        k_s2(vant_hoff(6.6e-8, 1500.0, t)),
+  KOKKOS_INLINE_FUNCTION SulfurAqueous(double t_k, double ph)
+      : h_so2(vant_hoff(1.23, 3145.0, t_k)),
+        k_s1(vant_hoff(1.3e-2, 1960.0, t_k)),
+        k_s2(vant_hoff(6.6e-8, 1500.0, t_k)),
         hplus(math::pow(10.0, -ph)) {}
   KOKKOS_INLINE_FUNCTION double h_eff() const {
     return h_so2 * (1.0 + k_s1 / hplus + k_s1 * k_s2 / (hplus * hplus));
@@ -98,7 +100,7 @@ struct SulfurAqueous {
 /// The rate coefficient of `law` in `env`.
 KOKKOS_INLINE_FUNCTION double rate_coefficient(const RateLaw& law, const CellEnvironment& env) {
   using namespace detail;
-  const double t = env.t_k, m = env.m;
+  const double t = env.t_k, m = env.m;  // temperature [K], air [molecules cm-3]
   const double* p = law.p;
   switch (law.kind) {
     case RateKind::Arrhenius: {
@@ -131,7 +133,7 @@ KOKKOS_INLINE_FUNCTION double rate_coefficient(const RateLaw& law, const CellEnv
     }
     case RateKind::OHPlusCO: return 1.44e-13 * (1.0 + 0.7809 * m / 4.2e19);
     case RateKind::AerosolUptake: {
-      constexpr double kPi = 3.14159265358979323846, kR = 8.314462618;
+      constexpr double kPi = constants::kPi, kR = constants::kGasConstant;
       const double speed_cm_s = 100.0 * math::sqrt(8.0 * kR * t / (kPi * p[1] * 1e-3));
       return 0.25 * p[0] * speed_cm_s * env.aerosol_area_cm2_cm3;
     }

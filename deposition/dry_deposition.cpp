@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 #include "chemistry/species.hpp"
 #include "kernels/host_copy.hpp"
@@ -99,7 +100,9 @@ DepositionSpecies particle(const ParticleDeposition& p) {
 }
 
 /// D_H2O / D_gas from the molar masses (Graham's law, as Wesely estimates gases without data).
-double graham_ratio(double molar_mass_g_mol) { return std::sqrt(molar_mass_g_mol / 18.015); }
+double graham_ratio(double molar_mass_g_mol) {
+  return std::sqrt(1e-3 * molar_mass_g_mol / constants::kMolarMassWater);
+}
 
 }  // namespace
 

@@ -67,6 +67,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/constants.hpp"
 #include "kernels/kokkos_types.hpp"
 #include "kernels/transport_views.hpp"
 
@@ -134,12 +135,7 @@ namespace dep {
 constexpr double kNoPathway = 1e25;     // a resistance standing for "no such pathway" [s m-1]
 constexpr double kMinUstar = 0.01;      // floor for calm hours, keeps r_b finite [m s-1]
 constexpr double kMinSurfaceRc = 10.0;  // Wesely (1989), closing section [s m-1]
-constexpr double kKarman = 0.4;
-constexpr double kPrandtl = 0.72;            // of air
-constexpr double kGravity = 9.81;            // [m s-2]
-constexpr double kBoltzmann = 1.380649e-23;  // [J K-1]
-constexpr double kRdAir = 287.05;            // [J kg-1 K-1]
-constexpr double kPi = 3.14159265358979323846;
+constexpr double kPrandtl = 0.72;       // of air
 
 /// Dynamic viscosity of air, Sutherland's law [kg m-1 s-1].
 KOKKOS_INLINE_FUNCTION double air_viscosity(double t_k) {
@@ -149,14 +145,15 @@ KOKKOS_INLINE_FUNCTION double air_viscosity(double t_k) {
 /// Molecular diffusivity of water vapour in air, Massman (1998, Atmos. Environ. 32:1111, Table 2:
 /// 0.2178 cm2 s-1 at 273.15 K and 1 atm, T^1.81) [m2 s-1].
 KOKKOS_INLINE_FUNCTION double water_vapour_diffusivity(double t_k, double p_pa) {
-  return 2.178e-5 * math::pow(t_k / 273.15, 1.81) * (101325.0 / p_pa);
+  return 2.178e-5 * math::pow(t_k / 273.15, 1.81) * (constants::kStandardAtmosphere / p_pa);
 }
 
 /// Mean free path of air molecules, λ = 2 μ / (p √(8 M / (π R T))) (Seinfeld & Pandis 2016, eq.
 /// 9.6) [m].
 KOKKOS_INLINE_FUNCTION double mean_free_path(double t_k, double p_pa) {
-  const double m_air = 0.028966, r_gas = 8.314462618;
-  return 2 * air_viscosity(t_k) / (p_pa * math::sqrt(8 * m_air / (kPi * r_gas * t_k)));
+  return 2 * air_viscosity(t_k) /
+         (p_pa * math::sqrt(8 * constants::kMolarMassDryAir /
+                            (constants::kPi * constants::kGasConstant * t_k)));
 }
 
 /// Cunningham slip correction (Seinfeld & Pandis 2016, eq. 9.34) [1].
@@ -241,10 +238,10 @@ KOKKOS_INLINE_FUNCTION int zhang_land_of_usgs(int usgs) {
 KOKKOS_INLINE_FUNCTION double gas_quasi_laminar_resistance(const GasDeposition& gas,
                                                            const SurfaceState& s) {
   const double ustar = s.ustar_m_s > dep::kMinUstar ? s.ustar_m_s : dep::kMinUstar;
-  const double rho = s.psfc_pa / (dep::kRdAir * s.t2_k);
+  const double rho = s.psfc_pa / (constants::kRd * s.t2_k);
   const double nu = dep::air_viscosity(s.t2_k) / rho;
   const double d_gas = dep::water_vapour_diffusivity(s.t2_k, s.psfc_pa) / gas.diffusivity_ratio;
-  return 2.0 / (dep::kKarman * ustar) * math::pow(nu / d_gas / dep::kPrandtl, 2.0 / 3.0);
+  return 2.0 / (constants::kKarman * ustar) * math::pow(nu / d_gas / dep::kPrandtl, 2.0 / 3.0);
 }
 
 /// Bulk surface resistance r_c of a gas after Wesely (1989), eq. 2–14 [s m-1].
@@ -308,7 +305,7 @@ KOKKOS_INLINE_FUNCTION double gas_deposition_velocity(const GasDeposition& gas,
 KOKKOS_INLINE_FUNCTION double settling_velocity(const ParticleDeposition& p, double t_k,
                                                 double p_pa) {
   const double d = p.diameter_m;
-  return p.density_kg_m3 * d * d * dep::kGravity *
+  return p.density_kg_m3 * d * d * constants::kGravity *
          dep::slip_correction(d, dep::mean_free_path(t_k, p_pa)) / (18 * dep::air_viscosity(t_k));
 }
 
@@ -317,15 +314,15 @@ KOKKOS_INLINE_FUNCTION double particle_deposition_velocity(const ParticleDeposit
                                                            const ZhangSurface& z,
                                                            const SurfaceState& s) {
   const double ustar = s.ustar_m_s > dep::kMinUstar ? s.ustar_m_s : dep::kMinUstar;
-  const double t = s.t2_k, d = p.diameter_m;
-  const double mu = dep::air_viscosity(t), rho = s.psfc_pa / (dep::kRdAir * t);
+  const double t = s.t2_k, d = p.diameter_m;  // 2 m temperature [K], particle diameter [m]
+  const double mu = dep::air_viscosity(t), rho = s.psfc_pa / (constants::kRd * t);
   const double cc = dep::slip_correction(d, dep::mean_free_path(t, s.psfc_pa));
   const double v_g = settling_velocity(p, t, s.psfc_pa);
-  const double d_brown = cc * dep::kBoltzmann * t / (3 * dep::kPi * mu * d);
+  const double d_brown = cc * constants::kBoltzmann * t / (3 * constants::kPi * mu * d);
   const double e_b = math::pow(mu / rho / d_brown, -z.gamma);
   const bool smooth = z.a_m <= 0;
   const double st =
-      smooth ? v_g * ustar * ustar / (mu / rho) : v_g * ustar / (dep::kGravity * z.a_m);
+      smooth ? v_g * ustar * ustar / (mu / rho) : v_g * ustar / (constants::kGravity * z.a_m);
   const double e_im = (st / (z.alpha + st)) * (st / (z.alpha + st));
   const double e_in = smooth ? 0.0 : 0.5 * (d / z.a_m) * (d / z.a_m);
   const double r_s = 1.0 / (3.0 * ustar * (e_b + e_im + e_in) * math::exp(-math::sqrt(st)));

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 #include "chemistry/species.hpp"
 #include "kernels/budget_sums.hpp"
@@ -17,7 +18,7 @@ constexpr double kLambdaHno3 = 6e-5, kLambdaSo2 = 3e-5, kLambdaAerosol = 1e-4;
 constexpr double kLambdaFineBelowCloud = 1e-5;
 // A cell is in cloud above 0.05 g m-3 of cloud water (CAMx chmdat.f, cwmin) [kg m-3].
 constexpr double kCloudWaterMin = 5e-5;
-constexpr double kGasConstantLatm = 0.082057;  // [L atm mol-1 K-1]
+using constants::kGasConstantLatm;
 
 }  // namespace
 

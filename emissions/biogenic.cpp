@@ -4,6 +4,8 @@
 #include <initializer_list>
 #include <utility>
 
+#include "base/constants.hpp"
+
 namespace kctm {
 
 namespace {
@@ -30,7 +32,7 @@ Pft mix(std::initializer_list<std::pair<double, Pft>> parts) {
   return out;
 }
 
-constexpr double kR = 8.314;                     // [J mol-1 K-1]
+using constants::kGasConstant;
 constexpr double kAlpha = 0.0027, kCL1 = 1.066;  // G93 light response
 constexpr double kCT1 = 95000, kCT2 = 230000;    // G93 [J mol-1]
 constexpr double kTs = 303, kTm = 314;           // G93 [K]
@@ -75,12 +77,12 @@ double isoprene_light_response(double par) {
   return par <= 0 ? 0.0 : kAlpha * kCL1 * par / std::sqrt(1 + kAlpha * kAlpha * par * par);
 }
 
-double isoprene_temperature_response(double t) {
-  return std::exp(kCT1 * (t - kTs) / (kR * kTs * t)) /
-         (1 + std::exp(kCT2 * (t - kTm) / (kR * kTs * t)));
+double isoprene_temperature_response(double t_k) {
+  return std::exp(kCT1 * (t_k - kTs) / (kGasConstant * kTs * t_k)) /
+         (1 + std::exp(kCT2 * (t_k - kTm) / (kGasConstant * kTs * t_k)));
 }
 
-double monoterpene_temperature_response(double t) { return std::exp(kBeta * (t - kTs)); }
+double monoterpene_temperature_response(double t_k) { return std::exp(kBeta * (t_k - kTs)); }
 
 BiogenicRates biogenic_emission(int lu, double t_k, double sw_w_m2) {
   const BiogenicRates s = standard_biogenic_rates(lu);

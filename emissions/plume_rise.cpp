@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/constants.hpp"
+
 namespace kctm {
 
 namespace {
-constexpr double kG = 9.80665;
+using constants::kGravity;
 constexpr double kStableGradient_k_m = 0.005;  // dθ/dz above which the stable formula applies
 }  // namespace
 
@@ -20,8 +22,8 @@ StackExit stack_of_type(const std::string& type) {
 
 double buoyancy_flux(const StackExit& s, double air_temperature_k) {
   if (s.temperature_k <= air_temperature_k) return 0.0;
-  return kG * s.velocity_m_s * s.diameter_m * s.diameter_m * (s.temperature_k - air_temperature_k) /
-         (4 * s.temperature_k);
+  return kGravity * s.velocity_m_s * s.diameter_m * s.diameter_m *
+         (s.temperature_k - air_temperature_k) / (4 * s.temperature_k);
 }
 
 double briggs_plume_rise(const StackExit& s, double air_temperature_k, double wind_m_s,
@@ -30,7 +32,7 @@ double briggs_plume_rise(const StackExit& s, double air_temperature_k, double wi
   if (f <= 0) return 0.0;
   const double u = std::max(wind_m_s, 1.0);
   if (dtheta_dz_k_m > kStableGradient_k_m) {
-    const double stability = kG / air_temperature_k * dtheta_dz_k_m;
+    const double stability = kGravity / air_temperature_k * dtheta_dz_k_m;
     return 2.6 * std::cbrt(f / (u * stability));
   }
   return f < 55 ? 21.425 * std::pow(f, 0.75) / u : 38.71 * std::pow(f, 0.6) / u;

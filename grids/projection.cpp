@@ -5,13 +5,14 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 
 namespace kctm {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kDegToRad = kPi / 180.0;
+using constants::kDegToRad;
+using constants::kPi;
 double tan_half(double lat_rad) { return std::tan(kPi / 4.0 + lat_rad / 2.0); }
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/constants.hpp"
 #include "chemistry/photolysis.hpp"
 #include "kernels/host_copy.hpp"
 #include "meteo/thermo.hpp"
@@ -10,7 +11,7 @@
 namespace kctm {
 
 namespace {
-constexpr double kBoltzmann = 1.380649e-23;
+using constants::kBoltzmann;
 constexpr double kCloudyKgKg = 1e-6;  // cloud water that makes a layer part of a cloud [kg kg-1]
 }  // namespace
 
@@ -32,7 +33,7 @@ chem::ChemistryMeteo allocate_chemistry_meteo(const MeteoSnapshot& s, const Grid
 void upload_chemistry_meteo(const MeteoSnapshot& s, const VerticalLevels& levels,
                             const chem::ChemistryMeteo& out) {
   const std::size_t cells = static_cast<std::size_t>(s.nz) * s.ny * s.nx;
-  std::vector<double> t(cells), air(cells), h2o(cells), rh(cells), lwc(cells), above(cells, 0.0);
+  std::vector<double> t_k(cells), air(cells), h2o(cells), rh(cells), lwc(cells), above(cells, 0.0);
   std::vector<double> fraction(static_cast<std::size_t>(s.ny) * s.nx, 0.0), tau(fraction.size());
   const bool has_thermo = !s.temperature_k.empty() && s.temperature_k[0] > 0;
   for (int j = 0; j < s.ny; ++j) {
@@ -47,7 +48,7 @@ void upload_chemistry_meteo(const MeteoSnapshot& s, const VerticalLevels& levels
         const double qv = has_thermo ? s.qv_kg_kg[c] : thermo::specific_humidity(0.7, tk, p);
         const double qc = has_thermo ? s.cloud_water_kg_kg[c] : 0.0;
         const double rho = thermo::moist_air_density(p, tk, qv);
-        t[c] = tk;
+        t_k[c] = tk;
         air[c] = p / (kBoltzmann * tk) * 1e-6;
         const double e = qv * p / (thermo::kEps + (1 - thermo::kEps) * qv);  // vapour pressure
         h2o[c] = e / (kBoltzmann * tk) * 1e-6;
@@ -68,7 +69,7 @@ void upload_chemistry_meteo(const MeteoSnapshot& s, const VerticalLevels& levels
       }
     }
   }
-  copy_to_device(t, out.t_k);
+  copy_to_device(t_k, out.t_k);
   copy_to_device(air, out.air_molec_cm3);
   copy_to_device(h2o, out.h2o_molec_cm3);
   copy_to_device(rh, out.rh);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <netcdf>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 #include "io/netcdf_time.hpp"
 
@@ -46,7 +47,7 @@ std::vector<std::string> conc_files(const std::string& run_dir) {
 void nearest_cell(const std::vector<double>& lat, const std::vector<double>& lon, int nx,
                   const analysis::Station& s, int& j, int& i, double& cells) {
   double best = 1e300;
-  const double coslat = std::cos(s.lat_deg * M_PI / 180);
+  const double coslat = std::cos(s.lat_deg * constants::kDegToRad);
   for (std::size_t c = 0; c < lat.size(); ++c) {
     const double dx = (lon[c] - s.lon_deg) * coslat, dy = lat[c] - s.lat_deg;
     const double d2 = dx * dx + dy * dy;

@@ -5,22 +5,19 @@
 // Appl. Meteorol. 9:857), the convective velocity scale (Deardorff 1970), and the eddy diffusivity
 // profile of Holtslag & Boville (1993, J. Climate 6:1825; constants as in their nonlocal scheme: βm
 // = βh = 15, βs = 5, surface layer = 0.1 h, a = 7.2 in the mixed-layer Prandtl number).
+#include "base/constants.hpp"
 #include "kernels/kokkos_types.hpp"
 
 namespace kctm::bl {
 
-constexpr double kKarman = 0.4;     // von Kármán constant
-constexpr double kGravity = 9.81;   // [m s-2]
-constexpr double kCpAir = 1004.67;  // specific heat of dry air at constant pressure [J kg-1 K-1]
-constexpr double kRdAir = 287.05;   // gas constant of dry air [J kg-1 K-1]
-constexpr double kNeutralL = 1e8;   // |L| standing for "neutral" when the heat flux vanishes [m]
+constexpr double kNeutralL = 1e8;  // |L| standing for "neutral" when the heat flux vanishes [m]
 
 /// Integrated stability function for momentum ψm(ζ), ζ = z/L (Paulson 1970 with Dyer's 16 and 5).
 KOKKOS_INLINE_FUNCTION double psi_m(double zeta) {
   if (zeta >= 0) return -5.0 * zeta;
   const double x = math::pow(1.0 - 16.0 * zeta, 0.25);
   return 2.0 * math::log(0.5 * (1 + x)) + math::log(0.5 * (1 + x * x)) - 2.0 * math::atan(x) +
-         0.5 * 3.14159265358979323846;
+         0.5 * constants::kPi;
 }
 
 /// Integrated stability function for heat ψh(ζ).
@@ -34,7 +31,8 @@ KOKKOS_INLINE_FUNCTION double psi_h(double zeta) {
 /// s-1].
 KOKKOS_INLINE_FUNCTION double friction_velocity(double speed_m_s, double z_m, double z0_m,
                                                 double l_m) {
-  return kKarman * speed_m_s / (math::log(z_m / z0_m) - psi_m(z_m / l_m) + psi_m(z0_m / l_m));
+  return constants::kKarman * speed_m_s /
+         (math::log(z_m / z0_m) - psi_m(z_m / l_m) + psi_m(z0_m / l_m));
 }
 
 /// Obukhov length L = −u*³ θv / (κ g w'θv') from the kinematic heat flux w'θv' [K m s-1] [m];
@@ -42,7 +40,7 @@ KOKKOS_INLINE_FUNCTION double friction_velocity(double speed_m_s, double z_m, do
 KOKKOS_INLINE_FUNCTION double obukhov_length(double ustar_m_s, double theta_v_k,
                                              double heat_flux_k_m_s) {
   const double num = -ustar_m_s * ustar_m_s * ustar_m_s * theta_v_k;  // ≤ 0
-  const double den = kKarman * kGravity * heat_flux_k_m_s;
+  const double den = constants::kKarman * constants::kGravity * heat_flux_k_m_s;
   const double abs_den = den < 0 ? -den : den;
   return abs_den * kNeutralL <= -num ? kNeutralL : num / den;
 }
@@ -58,7 +56,7 @@ struct SurfaceLayer {
 KOKKOS_INLINE_FUNCTION SurfaceLayer surface_layer(double speed_m_s, double z_m, double z0_m,
                                                   double heat_flux_w_m2, double rho_kg_m3,
                                                   double theta_v_k) {
-  const double kinematic = heat_flux_w_m2 / (rho_kg_m3 * kCpAir);
+  const double kinematic = heat_flux_w_m2 / (rho_kg_m3 * constants::kCpDryAir);
   const double speed = speed_m_s > 0.1 ? speed_m_s : 0.1;  // calm: keep some mechanical mixing
   SurfaceLayer s{friction_velocity(speed, z_m, z0_m, kNeutralL), kNeutralL};
   for (int iter = 0; iter < 30; ++iter) {
@@ -75,7 +73,8 @@ KOKKOS_INLINE_FUNCTION SurfaceLayer surface_layer(double speed_m_s, double z_m, 
 /// Aerodynamic resistance between height z and the roughness height for heat and scalars [s m-1].
 KOKKOS_INLINE_FUNCTION double aerodynamic_resistance(double z_m, double z0_m, double ustar_m_s,
                                                      double l_m) {
-  return (math::log(z_m / z0_m) - psi_h(z_m / l_m) + psi_h(z0_m / l_m)) / (kKarman * ustar_m_s);
+  return (math::log(z_m / z0_m) - psi_h(z_m / l_m) + psi_h(z0_m / l_m)) /
+         (constants::kKarman * ustar_m_s);
 }
 
 /// Convective velocity scale w* = (g / θv · w'θv' · h)^(1/3), zero without upward heat flux [m
@@ -83,7 +82,7 @@ KOKKOS_INLINE_FUNCTION double aerodynamic_resistance(double z_m, double z0_m, do
 KOKKOS_INLINE_FUNCTION double convective_velocity(double pbl_height_m, double theta_v_k,
                                                   double heat_flux_k_m_s) {
   if (heat_flux_k_m_s <= 0) return 0.0;
-  return math::cbrt(kGravity / theta_v_k * heat_flux_k_m_s * pbl_height_m);
+  return math::cbrt(constants::kGravity / theta_v_k * heat_flux_k_m_s * pbl_height_m);
 }
 
 /// Eddy diffusivity for heat and tracers at height z inside a boundary layer of height h
@@ -97,18 +96,18 @@ KOKKOS_INLINE_FUNCTION double kz_holtslag_boville(double z_m, double h_m, double
   if (l_m >=
       0) {  // stable or neutral: Km / φm with φm = 1 + 5 z/L (limited beyond z/L = 1), Pr = 1
     const double phi = zl <= 1 ? 1 + 5 * zl : 5 + zl;
-    return kKarman * ustar_m_s * shape / phi;
+    return constants::kKarman * ustar_m_s * shape / phi;
   }
   if (zh < 0.1) {  // unstable surface layer: K = κ u* z (1−z/h)² / φh with φh = (1 − 15 z/L)^(−1/2)
-    return kKarman * ustar_m_s * shape * math::sqrt(1 - 15 * zl);
+    return constants::kKarman * ustar_m_s * shape * math::sqrt(1 - 15 * zl);
   }
   // Unstable mixed layer: velocity scale w_m = u* / φm(0.1 h); Prandtl number φh/φm at 0.1 h plus
   // the nonlocal term 0.1 κ a w*/w_m.
   const double x = 1 - 1.5 * h_m / l_m;  // 1 − 15 (0.1 h) / L
   const double phim_inv = math::cbrt(x), phih_inv = math::sqrt(x);
   const double wm = ustar_m_s * phim_inv;
-  const double prandtl = phim_inv / phih_inv + 0.1 * kKarman * 7.2 * wstar_m_s / wm;
-  return kKarman * wm * shape / prandtl;
+  const double prandtl = phim_inv / phih_inv + 0.1 * constants::kKarman * 7.2 * wstar_m_s / wm;
+  return constants::kKarman * wm * shape / prandtl;
 }
 
 }  // namespace kctm::bl

@@ -3,6 +3,7 @@
 // Spencer (1971, "Fourier series representation of the position of the sun", Search 2:172), hour
 // angle from the true solar time. The day of the year comes from the mean Gregorian year, so the
 // declination is within about 0.3° (Spencer's fit itself is within 0.05°).
+#include "base/constants.hpp"
 #include "kernels/kokkos_types.hpp"
 
 namespace kctm {
@@ -10,7 +11,7 @@ namespace kctm {
 /// Cosine of the solar zenith angle at `lat_deg`, `lon_deg` [deg] and time `unix_s` [s since 1970
 /// UTC]; negative when the sun is below the horizon.
 KOKKOS_INLINE_FUNCTION double cos_solar_zenith(double unix_s, double lat_deg, double lon_deg) {
-  constexpr double kPi = 3.14159265358979323846, kDeg = kPi / 180.0;
+  constexpr double kPi = constants::kPi, kDeg = constants::kDegToRad;
   const double days = unix_s / 86400.0;
   const double day_of_year = days - 365.2425 * static_cast<long>(days / 365.2425);  // 0 = 1 Jan
   const double g = 2 * kPi * day_of_year / 365.2425;  // fractional year [rad]

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 #include "meteo/isothermal_atmosphere.hpp"
 
 namespace kctm {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
+using constants::kPi;
 // LeVeque (1996) runs the swirling flow on the unit square with period T = 1.5 time units; a run's
 // period_s fixes the time unit.
 constexpr double kLeVequePeriod = 1.5;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/constants.hpp"
 #include "kernels/boundary_layer.hpp"
 #include "kernels/solar.hpp"
 #include "meteo/thermo.hpp"
@@ -11,7 +12,7 @@ namespace kctm {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+using constants::kPi;
 constexpr double kSolarConstant_w_m2 = 1361.0;  // Kopp & Lean 2011, GRL 38:L01706
 constexpr double kClearSkyTransmittance = 0.75;
 constexpr double kAlbedo = 0.18;            // farmland, forest and towns
@@ -97,7 +98,7 @@ double ClimatologyMeteo::pbl_height_m(UnixSeconds t) const {
   const UnixSeconds since = t - static_cast<UnixSeconds>(w.solar_hour * 3600);
   for (UnixSeconds s = since; s < t; s += 600) {
     const Surface then = surface_at(weather_.at(s), s, p.lat_0_deg, p.lon_0_deg);
-    heat_input += std::max(0.0, then.heat_w_m2) / (rho * bl::kCpAir) * 600;
+    heat_input += std::max(0.0, then.heat_w_m2) / (rho * constants::kCpDryAir) * 600;
   }
   const double top = grid_.levels().interface_m(grid_.nz()) * 0.8;
   return std::min(top,
@@ -134,7 +135,7 @@ MeteoSnapshot ClimatologyMeteo::at(UnixSeconds t) const {
   for (int k = 0; k < nz; ++k) {
     const double z = lev.mid_m(k);
     const double tv = temperature_k(0.5 * (z + z_below)) * (1 + 0.608 * vapour(z));
-    p_mid[k] = p_below * std::exp(-thermo::kG * (z - z_below) / (thermo::kRd * tv));
+    p_mid[k] = p_below * std::exp(-constants::kGravity * (z - z_below) / (constants::kRd * tv));
     t_mid[k] = temperature_k(z);
     q_mid[k] = vapour(z);
     rho_mid[k] = thermo::moist_air_density(p_mid[k], t_mid[k], q_mid[k]);
@@ -189,7 +190,7 @@ MeteoSnapshot ClimatologyMeteo::at(UnixSeconds t) const {
       const bl::SurfaceLayer sl =
           bl::surface_layer(w.wind_m_s, 10.0, config_.roughness_m, sfc.heat_w_m2, rho_s, theta_v);
       const double wstar =
-          bl::convective_velocity(h, theta_v, sfc.heat_w_m2 / (rho_s * bl::kCpAir));
+          bl::convective_velocity(h, theta_v, sfc.heat_w_m2 / (rho_s * constants::kCpDryAir));
       for (int k = 1; k < nz; ++k) {
         const double kz =
             bl::kz_holtslag_boville(lev.interface_m(k), h, sl.ustar_m_s, sl.l_m, wstar);

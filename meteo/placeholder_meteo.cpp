@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/constants.hpp"
 #include "kernels/boundary_layer.hpp"
 #include "kernels/solar.hpp"
 #include "meteo/isothermal_atmosphere.hpp"
@@ -10,7 +11,7 @@
 namespace kctm {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
+using constants::kPi;
 constexpr double kThetaV_K = 288.0;    // virtual potential temperature near the ground [K]
 constexpr double kWindExponent = 0.2;  // power-law exponent of a neutral surface layer
 constexpr double kWindRefHeight_m = 10.0;
@@ -34,7 +35,7 @@ PlaceholderMeteo::SurfaceState PlaceholderMeteo::surface_state(UnixSeconds t) co
   const double rho = isothermal_density_kg_m3(0.0);
   return {bl::surface_layer(config_.wind_speed_m_s, kWindRefHeight_m, config_.roughness_m,
                             heat_w_m2, rho, kThetaV_K),
-          heat_w_m2 / (rho * bl::kCpAir)};
+          heat_w_m2 / (rho * constants::kCpDryAir)};
 }
 
 double PlaceholderMeteo::pbl_height_m(UnixSeconds t) const {

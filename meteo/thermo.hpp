@@ -1,12 +1,12 @@
 #pragma once
 // Moist thermodynamics shared by the meteorology readers and generators.
+// R_d, c_p and g are base/constants.hpp's.
 #include <cmath>
+
+#include "base/constants.hpp"
 
 namespace kctm::thermo {
 
-constexpr double kRd = 287.04;  ///< gas constant of dry air [J kg-1 K-1]
-constexpr double kCp = 1004.6;  ///< heat capacity of dry air at constant pressure [J kg-1 K-1]
-constexpr double kG = 9.80665;  ///< standard gravity [m s-2]
 constexpr double kP0 = 1.0e5;   ///< reference pressure of potential temperature [Pa]
 constexpr double kEps = 0.622;  ///< ratio of the gas constants of dry air and water vapour
 constexpr double kT0 = 273.15;  ///< 0 °C [K]
@@ -32,12 +32,12 @@ inline double relative_humidity(double q, double t_k, double p_pa) {
 /// Air density of moist air from pressure, temperature and water vapour mixing ratio [kg m-3]
 /// (virtual temperature T (1 + 0.608 qv)).
 inline double moist_air_density(double p_pa, double t_k, double qv) {
-  return p_pa / (kRd * t_k * (1 + 0.608 * qv));
+  return p_pa / (constants::kRd * t_k * (1 + 0.608 * qv));
 }
 
 /// Temperature from potential temperature and pressure [K].
 inline double temperature_from_theta(double theta_k, double p_pa) {
-  return theta_k * std::pow(p_pa / kP0, kRd / kCp);
+  return theta_k * std::pow(p_pa / kP0, constants::kKappa);
 }
 
 }  // namespace kctm::thermo

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/constants.hpp"
 #include "meteo/thermo.hpp"
 
 namespace kctm {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+using constants::kPi;
 constexpr int kDaysInMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 // Day-to-day persistence of rain, P(wet | wet yesterday): 0.5–0.7 in humid subtropical climates

@@ -5,6 +5,7 @@
 #include <netcdf>
 #include <utility>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 
 namespace kctm {
@@ -257,7 +258,8 @@ WrfRecord WrfFile::read(std::size_t r) const {
     rec.p_pa = in.sum("P", "PB");
     in.require_positive(rec.p_pa, "P", "P + PB", {nz, ny, nx});
     rec.z_w_m = in.sum("PH", "PHB");
-    for (double& x : rec.z_w_m) x /= kGravity;
+    // WRF's geopotential is defined with WRF's own g, so divide by that, not by g_n.
+    for (double& x : rec.z_w_m) x /= constants::kWrfGravity;
     for (std::size_t c = nx * ny; c < rec.z_w_m.size(); ++c) {
       if (!(rec.z_w_m[c] > rec.z_w_m[c - nx * ny])) {
         throw Error(path_ + ":PH" + index_text(unflatten(r, c, {nz + 1, ny, nx})),

@@ -46,8 +46,6 @@ class WrfFile {
   /// USGS category used when a file has no LU_INDEX: 6, cropland/woodland mosaic, the commonest
   /// class of the hilly farmland around Hengyang.
   static constexpr int kDefaultLandUse = 6;
-  /// WRF's gravity (module_model_constants), for geopotential to height [m s-2].
-  static constexpr double kGravity = 9.81;
 
   /// Opens `path` and reads its dimensions, projection attributes, Times, and XLAT/XLONG of the
   /// first record.

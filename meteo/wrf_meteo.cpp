@@ -7,6 +7,7 @@
 #include <memory>
 #include <utility>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 #include "kernels/boundary_layer.hpp"
 #include "kernels/solar.hpp"
@@ -15,15 +16,15 @@
 namespace kctm {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846, kDeg = kPi / 180.0;
-constexpr double kWrfEarthRadius_m = 6370000.0;  // WRF's sphere
+using constants::kDegToRad;
+using constants::kPi;
 constexpr int kRainSamples = 5;       // sub-samples per kctm cell side for the precipitation
 constexpr double kUstarMin = 0.01;    // u* floor for L, ra and Kz: WRF may write u* = 0 [m s-1]
 constexpr double kCoverSlack = 1e-6;  // round-off allowed at the WRF grid's edge [cells]
 
 /// Cone constant of a Lambert conformal projection (Snyder 1987, eq. 15-3; sin φ1 when φ1 = φ2).
 double cone_constant(double lat1_deg, double lat2_deg) {
-  const double p1 = lat1_deg * kDeg, p2 = lat2_deg * kDeg;
+  const double p1 = lat1_deg * kDegToRad, p2 = lat2_deg * kDegToRad;
   if (std::abs(lat1_deg - lat2_deg) < 1e-10) return std::sin(p1);
   return std::log(std::cos(p1) / std::cos(p2)) /
          std::log(std::tan(kPi / 4 + p2 / 2) / std::tan(kPi / 4 + p1 / 2));
@@ -92,11 +93,11 @@ std::vector<double> lerp(const std::vector<double>& a, const std::vector<double>
 }
 
 std::vector<double> air_temperature(const WrfRecord& r) {
-  std::vector<double> t(r.theta_k.size());
-  for (std::size_t c = 0; c < t.size(); ++c) {
-    t[c] = thermo::temperature_from_theta(r.theta_k[c], r.p_pa[c]);
+  std::vector<double> t_k(r.theta_k.size());
+  for (std::size_t c = 0; c < t_k.size(); ++c) {
+    t_k[c] = thermo::temperature_from_theta(r.theta_k[c], r.p_pa[c]);
   }
-  return t;
+  return t_k;
 }
 
 /// Heights of the mass levels above ground, midway between w-levels (WRF's vertical staggering).
@@ -168,8 +169,9 @@ WrfMeteo::WrfMeteo(std::vector<std::string> files, const GlobalGrid& grid, const
   const std::string& path = files_.front().path();
   std::unique_ptr<LambertConformal> wrf;
   try {
-    wrf = std::make_unique<LambertConformal>(LambertParams{
-        g.truelat1_deg, g.truelat2_deg, g.moad_cen_lat_deg, g.stand_lon_deg, kWrfEarthRadius_m});
+    wrf = std::make_unique<LambertConformal>(LambertParams{g.truelat1_deg, g.truelat2_deg,
+                                                           g.moad_cen_lat_deg, g.stand_lon_deg,
+                                                           constants::kWrfEarthRadius});
   } catch (const Error& e) {
     throw Error(path, "unusable TRUELAT1, TRUELAT2, STAND_LON or MOAD_CEN_LAT", e.what());
   }
@@ -196,7 +198,7 @@ WrfMeteo::WrfMeteo(std::vector<std::string> files, const GlobalGrid& grid, const
     const ProjXY p = wrf->forward(ll);
     const double d =
         (n_k * wrap_deg(ll.lon_deg - kp.lon_0_deg) - n_w * wrap_deg(ll.lon_deg - g.stand_lon_deg)) *
-        kDeg;
+        kDegToRad;
     return Site{(p.x_m - o.x_m) / g.dx_m, (p.y_m - o.y_m) / g.dy_m, std::cos(d), std::sin(d), ll};
   };
   auto covered = [&](Site& s) {
@@ -310,13 +312,13 @@ void WrfMeteo::fill_cells(const Fields& f, MeteoSnapshot& m) const {
       const Site& s = centres_[static_cast<std::size_t>(jh) * nxh + ih];
       const Bilinear b = bilinear(s.fi, s.fj, f.nx, f.ny);
       const std::vector<Vertical> vw = vertical_weights(column(b, f.z_agl, f.nz, plane), lev);
-      const std::vector<double> t = column(b, f.t_k, f.nz, plane),
+      const std::vector<double> t_k = column(b, f.t_k, f.nz, plane),
                                 p = column(b, f.p_pa, f.nz, plane),
                                 qv = column(b, f.qv, f.nz, plane),
                                 qc = column(b, f.qc, f.nz, plane);
       const bool interior = jh >= h && jh < h + sub_.ny && ih >= h && ih < h + sub_.nx;
       for (int k = 0; k < lev.nz(); ++k) {
-        const double tk = vw[k](t), pk = vw[k](p), qvk = vw[k](qv);
+        const double tk = vw[k](t_k), pk = vw[k](p), qvk = vw[k](qv);
         m.rho_kg_m3[(static_cast<std::size_t>(k) * nyh + jh) * nxh + ih] =
             thermo::moist_air_density(pk, tk, qvk);
         if (!interior) continue;
@@ -405,10 +407,9 @@ void WrfMeteo::fill_surface(const Fields& f, UnixSeconds t, MeteoSnapshot& m) co
       // only) give L, w* and the Holtslag–Boville Kz.
       const std::size_t c0 = m.cell(0, j, i);
       const double t1 = m.temperature_k[c0], p1 = m.pressure_pa[c0], qv1 = m.qv_kg_kg[c0];
-      const double theta_v =
-          t1 * std::pow(thermo::kP0 / p1, thermo::kRd / thermo::kCp) * (1 + 0.608 * qv1);
-      const double heat =
-          sf.sensible_heat_w_m2[col] / (thermo::moist_air_density(p1, t1, qv1) * bl::kCpAir);
+      const double theta_v = t1 * std::pow(thermo::kP0 / p1, constants::kKappa) * (1 + 0.608 * qv1);
+      const double heat = sf.sensible_heat_w_m2[col] /
+                          (thermo::moist_air_density(p1, t1, qv1) * constants::kCpDryAir);
       const double ustar = std::max(sf.ustar_m_s[col], kUstarMin);
       const double l = bl::obukhov_length(ustar, theta_v, heat);
       sf.obukhov_m[col] = l;

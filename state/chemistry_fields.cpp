@@ -2,12 +2,14 @@
 
 #include <algorithm>
 
+#include "base/constants.hpp"
 #include "chemistry/species.hpp"
 
 namespace kctm {
 
 namespace {
-constexpr double kAirMolarMass = 28.9647, kBackgroundAirDensity = 1.2;
+constexpr double kAirMolarMass = 1e3 * constants::kMolarMassDryAir;  // [g mol-1]
+constexpr double kBackgroundAirDensity = 1.2;
 }  // namespace
 
 std::vector<int> species_fields(const FieldRegistry& registry) {

@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 
 namespace kctm {
 
 double initial_shape_kg_kg(const InitialShapeConfig& c, double x, double y, double lx, double ly) {
-  constexpr double kPi = 3.14159265358979323846;
+  constexpr double kPi = constants::kPi;
   const double r = c.radius * std::min(lx, ly);
   const double dx = x - c.center_x * lx, dy = y - c.center_y * ly;
   const double d = std::hypot(dx, dy);

@@ -4,6 +4,7 @@
   before it in CMakeLists.txt's KCTM_ROOMS (lowest floor first): no cycles, no upward includes;
 - kernels/, chemistry/ and deposition/ (device code) include nothing of files, YAML, MPI, NetCDF or HDF5;
 - no room holds more than 15 % of the product's C++ lines;
+- the physical constants are spelled only in base/constants.hpp;
 - the backend (OpenMP, CUDA/HIP device pass, host vs device space) is tested only in
   kernels/backend_traits.hpp, which the rest asks.
 Prints one line per finding and exits 1 if there is any. Usage: check_rooms.py SOURCE_DIR"""
@@ -18,6 +19,8 @@ floor = {r: i for i, r in enumerate(rooms)}
 generated = {"base/version.hpp", "chemistry/kctm_c1_generated.hpp"}
 device_rooms = {"kernels", "chemistry", "deposition"}
 host_only = re.compile(r"#include\s*<(fstream|netcdf[^>]*|ncFile\.h|yaml-cpp/[^>]*|mpi\.h|hdf5\.h|H5Cpp\.h)>")
+constants = re.compile(r"9\.81\b|9\.80665|287\.0|1004|3\.14159|M_PI")
+constants_home = "base/constants.hpp"
 backend = re.compile(r"\b_OPENMP\b|__CUDA_ARCH__|__HIP_DEVICE_COMPILE__|KOKKOS_ENABLE_[A-Z]|DefaultHostExecutionSpace")
 backend_home = "kernels/backend_traits.hpp"
 max_share = 0.15
@@ -44,6 +47,8 @@ for room in rooms:
                     findings.append(f"{rel}:{n}: {room}/ includes {inc} from a higher floor")
             if room in device_rooms and not tool and host_only.search(line):
                 findings.append(f"{rel}:{n}: device code includes a host-only library: {line.strip()}")
+            if rel != constants_home and constants.search(line):
+                findings.append(f"{rel}:{n}: a physical constant outside {constants_home}: {line.strip()}")
             if rel != backend_home and backend.search(line):
                 findings.append(f"{rel}:{n}: a backend test outside {backend_home}: {line.strip()}")
 

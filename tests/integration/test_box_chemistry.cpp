@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/constants.hpp"
 #include "box_cases.hpp"
 #include "chemistry/species.hpp"
 
@@ -48,12 +49,12 @@ namespace {
 
 /// Nitrogen and sulfur atoms [mol per kg of air] in a record.
 std::pair<double, double> atoms(const BoxRecord& r, double pressure_pa) {
-  const double rho = pressure_pa / (287.05 * r.t_k);
+  const double rho = pressure_pa / (constants::kRd * r.t_k);
   double n = 0, s = 0;
   for (std::size_t i = 0; i < chem::kSpecies.size(); ++i) {
     const chem::SpeciesEntry& e = chem::kSpecies[i];
     const double mol_per_kg = e.phase == chem::SpeciesPhase::Gas
-                                  ? r.values[i] * 1e-9 / 28.9647e-3
+                                  ? r.values[i] * 1e-9 / constants::kMolarMassDryAir
                                   : r.values[i] * 1e-9 / rho / (e.molar_mass_g_mol * 1e-3);
     n += e.n_atoms * mol_per_kg;
     s += e.s_atoms * mol_per_kg;
@@ -98,7 +99,7 @@ TEST(BoxChemistry, NoonPhotostationaryState) {
   c.initial = {{"O3", 40}, {"NO", 5}, {"NO2", 20}, {"CO", 150}};
   const BoxRun run = run_box(c);
   const BoxRecord& r = run.records.back();
-  const double air = c.pressure_pa / (1.380649e-23 * r.t_k) * 1e-6;
+  const double air = c.pressure_pa / (constants::kBoltzmann * r.t_k) * 1e-6;
   const double k_no_o3 = 2.07e-12 * std::exp(-1400 / r.t_k);  // IUPAC
   const double phi =
       r.j_no2_s * value(r, "NO2") / (k_no_o3 * value(r, "NO") * 1e-9 * air * value(r, "O3"));

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/constants.hpp"
 #include "run/transport.hpp"
 #include "transport_box.hpp"
 
@@ -11,7 +12,7 @@ namespace kctm {
 
 namespace {
 constexpr double kSigma = 8e3;  // Gaussian width [m]
-constexpr double kPi = 3.14159265358979323846;
+using constants::kPi;
 
 // Exact mean of exp(−((x − c)/σ)²) over [a, b].
 double gaussian_mean(double a, double b, double c) {

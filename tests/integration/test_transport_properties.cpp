@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iostream>
 
+#include "base/constants.hpp"
 #include "kernels/field_mass.hpp"
 #include "run/transport.hpp"
 #include "transport_box.hpp"
@@ -11,7 +12,7 @@
 namespace kctm {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
+using constants::kPi;
 
 // A divergent, sheared wind over a 40 km box (divergence up to ~3e-4 s-1), and air whose density
 // varies in x, y and z.

@@ -11,6 +11,7 @@
 #include <memory>
 #include <netcdf>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 #include "config/config.hpp"
 #include "config/run_config.hpp"
@@ -25,12 +26,13 @@ namespace kctm {
 namespace {
 using namespace netCDF;
 
-constexpr double kG = 9.81;  // WRF's gravity
+// WRF writes its geopotential PH + PHB with its own g.
+constexpr double kG = constants::kWrfGravity;
 
 // kctm: the default projection, 8 × 7 columns of 27 km centred on its origin (112.41 E, 26.8 N).
 GlobalGrid kctm_grid() {
-  auto proj =
-      std::make_shared<const LambertConformal>(LambertParams{25.0, 29.0, 26.8, 112.41, 6370000.0});
+  auto proj = std::make_shared<const LambertConformal>(
+      LambertParams{25.0, 29.0, 26.8, 112.41, constants::kWrfEarthRadius});
   return GlobalGrid(proj, 8, 7, 27000.0, 27000.0, -108000.0, -94500.0,
                     VerticalLevels({0, 50, 150, 400, 1000, 2500, 6000}));
 }
@@ -41,7 +43,7 @@ GlobalGrid kctm_grid() {
 struct WrfDomain {
   int nx = 40, ny = 36, nz = 8;
   double dx = 9000.0;
-  LambertConformal proj{LambertParams{30.0, 60.0, 27.0, 110.0, 6370000.0}};
+  LambertConformal proj{LambertParams{30.0, 60.0, 27.0, 110.0, constants::kWrfEarthRadius}};
   ProjXY centre = proj.forward({112.41, 26.8});
   std::vector<double> zw_agl{0, 20, 100, 300, 700, 1500, 3000, 5000, 8000};  // w-levels [m]
 
@@ -174,8 +176,7 @@ std::string write_wrfout(const std::string& path, const WrfDomain& d, const std:
   put("T", mass, [&](double h, int k, int j, int i) {
     if (damage.nan_in_t && h == hours[0] && k == 3 && j == 10 && i == 12) return std::nan("");
     const double x = d.x(i), y = d.y(j), z = zm(k), p = pressure(x, y, z, h);
-    return air_temperature(x, y, z, h) * std::pow(thermo::kP0 / p, thermo::kRd / thermo::kCp) -
-           300.0;
+    return air_temperature(x, y, z, h) * std::pow(thermo::kP0 / p, constants::kKappa) - 300.0;
   });
   put("PB", mass, [](double, int, int, int) { return 95000.0; });
   put("P", mass, at_mass([](double x, double y, double z, double h) {

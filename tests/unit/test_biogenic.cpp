@@ -12,10 +12,11 @@ TEST(Biogenic, GuentherResponsesByHand) {
   // C_L(1000) = 0.0027 × 1.066 × 1000 / √(1 + 2.7²) = 0.99964.
   EXPECT_NEAR(isoprene_light_response(1000), 0.99964, 1e-5);
   EXPECT_EQ(isoprene_light_response(0), 0.0);
-  // C_T(303 K) = 1 / (1 + exp(230000 × (303 − 314) / (8.314 × 303 × 303))) = 0.96492.
+  // With R = 8.3144626 J mol-1 K-1 (CODATA 2018):
+  // C_T(303 K) = 1 / (1 + exp(230000 × (303 − 314) / (R × 303 × 303))) = 0.96492.
   EXPECT_NEAR(isoprene_temperature_response(303), 0.96492, 1e-5);
-  // C_T(293 K) = exp(95000 × −10 / (8.314 × 303 × 293)) / (1 + exp(230000 × −21 / (…))) = 0.27568.
-  EXPECT_NEAR(isoprene_temperature_response(293), 0.27568, 1e-5);
+  // C_T(293 K) = exp(95000 × −10 / (R × 303 × 293)) / (1 + exp(230000 × −21 / (…))) = 0.27570.
+  EXPECT_NEAR(isoprene_temperature_response(293), 0.27570, 1e-5);
   EXPECT_NEAR(monoterpene_temperature_response(293), std::exp(-0.9), 1e-12);
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "base/civil_time.hpp"
+#include "base/constants.hpp"
 #include "kernels/boundary_layer.hpp"
 #include "kernels/solar.hpp"
 
@@ -23,12 +24,13 @@ TEST(BoundaryLayer, NeutralSurfaceLayer) {
 }
 
 TEST(BoundaryLayer, ObukhovLengthAndConvectiveVelocity) {
-  // H = 200 W/m2, ρ = 1.2, cp = 1004.67: w'θ' = 0.16589 K m/s; L = −0.3³ × 300 / (0.4 × 9.81 ×
-  // w'θ') = −12.443 m; w* = (9.81 / 300 × 0.16589 × 1000)^(1/3) = 5.4246^(1/3) = 1.7571 m/s.
-  const double flux = 200.0 / (1.2 * 1004.67);
-  EXPECT_NEAR(flux, 0.16589, 1e-5);
-  EXPECT_NEAR(bl::obukhov_length(0.3, 300.0, flux), -12.443, 1e-3);
-  EXPECT_NEAR(bl::convective_velocity(1000.0, 300.0, flux), 1.7571, 1e-4);
+  // H = 200 W/m2, ρ = 1.2, cp = 7/2 R_d: w'θ' = 0.165887 K m/s; with g the standard gravity,
+  // L = −0.3³ × 300 / (0.4 g w'θ') = −12.4478 m; w* = (g / 300 × 0.165887 × 1000)^(1/3) =
+  // 5.42264^(1/3) = 1.75686 m/s.
+  const double flux = 200.0 / (1.2 * constants::kCpDryAir);
+  EXPECT_NEAR(flux, 0.165887, 1e-6);
+  EXPECT_NEAR(bl::obukhov_length(0.3, 300.0, flux), -12.4478, 1e-3);
+  EXPECT_NEAR(bl::convective_velocity(1000.0, 300.0, flux), 1.75686, 1e-4);
   EXPECT_EQ(bl::convective_velocity(1000.0, 300.0, -flux), 0.0);
   EXPECT_GT(bl::obukhov_length(0.3, 300.0, -flux), 0.0) << "downward heat flux: stable";
 }
@@ -69,7 +71,7 @@ TEST(BoundaryLayer, UnstableProfile) {
   EXPECT_LT(s.l_m, 0.0);
   EXPECT_TRUE(std::isfinite(s.ustar_m_s) && s.ustar_m_s > 0);
   // Self-consistent: L recomputed from the converged u* is the converged L.
-  EXPECT_NEAR(bl::obukhov_length(s.ustar_m_s, 305.0, 300.0 / (1.15 * bl::kCpAir)), s.l_m,
+  EXPECT_NEAR(bl::obukhov_length(s.ustar_m_s, 305.0, 300.0 / (1.15 * constants::kCpDryAir)), s.l_m,
               1e-6 * std::abs(s.l_m));
 }
 
@@ -77,10 +79,10 @@ TEST(Solar, ZenithAngleAtHengyang) {
   UnixSeconds t = 0;
   // Hengyang (26.9 N, 112.6 E): true solar noon is near 12:30 UTC+8 minus the equation of time.
   ASSERT_TRUE(parse_iso8601("2019-06-21T04:30:00Z", t));  // 12:30 Beijing time, near solstice noon
-  const double summer = std::acos(cos_solar_zenith(t, 26.9, 112.6)) * 180 / 3.14159265358979;
+  const double summer = std::acos(cos_solar_zenith(t, 26.9, 112.6)) * constants::kRadToDeg;
   EXPECT_NEAR(summer, 26.9 - 23.44, 0.6);
   ASSERT_TRUE(parse_iso8601("2019-12-22T04:30:00Z", t));
-  const double winter = std::acos(cos_solar_zenith(t, 26.9, 112.6)) * 180 / 3.14159265358979;
+  const double winter = std::acos(cos_solar_zenith(t, 26.9, 112.6)) * constants::kRadToDeg;
   EXPECT_NEAR(winter, 26.9 + 23.44, 0.6);
   ASSERT_TRUE(parse_iso8601("2019-06-21T16:30:00Z", t));  // 00:30 Beijing time
   EXPECT_LT(cos_solar_zenith(t, 26.9, 112.6), -0.5);

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "base/constants.hpp"
 #include "chemistry/photolysis.hpp"
 #include "inputs/chemistry_inputs.hpp"
 #include "kernels/host_copy.hpp"
@@ -42,7 +43,7 @@ TEST(ChemistryInputs, CloudLayerNumberDensitiesAndHumidity) {
   EXPECT_NEAR(tau[0], chem::cloud_optical_depth(lwp), 1e-12 * tau[0]);
   EXPECT_NEAR(tau[0], 150.0 * lwp, 1e-9 * tau[0]);
   // Ideal gas at the ground layer: p / (k T), about 2.5e19 cm-3.
-  EXPECT_NEAR(air[0], s.pressure_pa[0] / (1.380649e-23 * s.temperature_k[0]) * 1e-6, 1e6);
+  EXPECT_NEAR(air[0], s.pressure_pa[0] / (constants::kBoltzmann * s.temperature_k[0]) * 1e-6, 1e6);
   for (double r : rh) {
     EXPECT_GT(r, 0.0);
     EXPECT_LE(r, 1.0);

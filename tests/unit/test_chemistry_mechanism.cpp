@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "base/constants.hpp"
 #include "chemistry/kctm_c1_system.hpp"
 #include "chemistry/mechanism.hpp"
 #include "chemistry/photolysis.hpp"
@@ -112,7 +113,7 @@ TEST(ChemistryMechanism, GeneratedCodeMatchesTheTables) {
 CellEnvironment surface_air(double t_k) {
   CellEnvironment env{};
   env.t_k = t_k;
-  env.m = 101325.0 / (1.380649e-23 * t_k) * 1e-6;
+  env.m = constants::kStandardAtmosphere / (constants::kBoltzmann * t_k) * 1e-6;
   env.h2o = 0.01 * env.m;
   return env;
 }
@@ -144,7 +145,7 @@ TEST(ChemistryMechanism, RateCoefficientsAt298K) {
 
 TEST(ChemistryMechanism, ClearSkyPhotolysisAtHighSun) {
   double j[kPhotolysisCount];
-  clear_sky_photolysis(std::cos(20 * M_PI / 180), j);
+  clear_sky_photolysis(std::cos(20 * constants::kDegToRad), j);
   EXPECT_NEAR(j[kJNO2], 8.9e-3, 0.5e-3);  // J(NO2) of a clear summer noon
   EXPECT_GT(j[kJO1D], 2e-5);
   EXPECT_LT(j[kJO1D], 5e-5);

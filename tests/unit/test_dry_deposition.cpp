@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 #include "chemistry/species.hpp"
 #include "deposition/dry_deposition.hpp"
@@ -122,7 +123,7 @@ TEST(DryDeposition, GrowsWithFrictionVelocity) {
       for (bool hold_ra : {true, false}) {
         double previous = 0;
         for (double ustar = 0.05; ustar <= 1.5; ustar += 0.05) {
-          const double ra = hold_ra ? 30.0 : std::log(kZ / 0.1) / (bl::kKarman * ustar);
+          const double ra = hold_ra ? 30.0 : std::log(kZ / 0.1) / (constants::kKarman * ustar);
           const SurfaceState s{ustar, ra, 295.0, 1.0e5, 500.0, false};
           const double v = vd(std::string(entry.name), usgs, 1, s);
           EXPECT_GE(v, previous) << entry.name << " usgs " << usgs << " u* " << ustar;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 #include "grids/grid_geometry.hpp"
 #include "grids/subdomain.hpp"
@@ -9,10 +10,10 @@
 namespace kctm {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
+using constants::kPi;
 
 DomainSpec hengyang_spec(double dx_km) {
-  return {{25.0, 29.0, 26.8, 112.41, 6370000.0},
+  return {{25.0, 29.0, 26.8, 112.41, constants::kWrfEarthRadius},
           {111.54, 113.28, 26.10, 27.47},
           90e3,
           dx_km * 1e3,
@@ -65,7 +66,7 @@ TEST(GlobalGrid, CellAreasSumToTheDomainArea) {
   for (int s = 0; s < n; ++s)
     ring.push_back(grid.projection().inverse({x0 + w - w * s / n, y0 + h}));
   for (int s = 0; s < n; ++s) ring.push_back(grid.projection().inverse({x0, y0 + h - h * s / n}));
-  const double true_area = spherical_polygon_area_m2(ring, 6370000.0);
+  const double true_area = spherical_polygon_area_m2(ring, constants::kWrfEarthRadius);
   EXPECT_NEAR(sum / true_area, 1.0, 5e-3);
   EXPECT_NEAR(sum / true_area, 1.0, 1e-4) << "midpoint map factor should be far better than 0.5 %";
   EXPECT_NEAR(sum / (w * h), 1.0, 5e-3) << "the projected (plane) area";

@@ -8,7 +8,7 @@ namespace {
 
 TEST(PlumeRise, BriggsFinalRiseByStability) {
   const StackExit power = stack_of_type("coal_power");  // d 6 m, 20 m/s, 400 K
-  // F = 9.80665 × 20 × 36 × (400 − 280) / (4 × 400) = 529.56 m4/s3.
+  // F = g × 20 × 36 × (400 − 280) / (4 × 400) = 529.56 m4/s3, g the standard gravity.
   EXPECT_NEAR(buoyancy_flux(power, 280.0), 529.559, 1e-3);
   // Neutral, F ≥ 55, u = 5 m/s: 38.71 × F^0.6 / 5 = 333.58 m.
   EXPECT_NEAR(briggs_plume_rise(power, 280.0, 5.0, 0.0), 333.58, 0.01);

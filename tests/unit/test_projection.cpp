@@ -2,13 +2,14 @@
 
 #include <cmath>
 
+#include "base/constants.hpp"
 #include "grids/projection.hpp"
 
 namespace kctm {
 
 namespace {
-const LambertParams kHengyang{25.0, 29.0, 26.8, 112.41, 6370000.0};
-constexpr double kPi = 3.14159265358979323846;
+const LambertParams kHengyang{25.0, 29.0, 26.8, 112.41, constants::kWrfEarthRadius};
+using constants::kPi;
 
 // Great-circle distance on the sphere (haversine) [m].
 double great_circle_m(LonLat a, LonLat b, double r) {
@@ -52,7 +53,7 @@ TEST(LambertConformal, ScaleFactorIsOneOnStandardParallelsAndMatchesDistances) {
 }
 
 TEST(LambertConformal, RejectsParallelsInDifferentHemispheres) {
-  EXPECT_ANY_THROW(LambertConformal({-10.0, 20.0, 0.0, 110.0, 6370000.0}));
+  EXPECT_ANY_THROW(LambertConformal({-10.0, 20.0, 0.0, 110.0, constants::kWrfEarthRadius}));
 }
 
 }  // namespace kctm

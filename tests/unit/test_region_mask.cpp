@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 #include "grids/grid_geometry.hpp"
 #include "grids/region_mask.hpp"
@@ -13,7 +14,7 @@ namespace kctm {
 
 namespace {
 DomainSpec spec(double dx_km) {
-  return {{25.0, 29.0, 26.8, 112.41, 6370000.0},
+  return {{25.0, 29.0, 26.8, 112.41, constants::kWrfEarthRadius},
           {111.54, 113.28, 26.10, 27.47},
           90e3,
           dx_km * 1e3,

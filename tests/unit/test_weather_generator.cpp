@@ -5,12 +5,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/constants.hpp"
 #include "meteo/weather_generator.hpp"
 
 namespace kctm {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+using constants::kPi;
 constexpr int kDaysInMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 constexpr double kLat = 26.8, kLon = 112.41;
 

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 #include "deposition/wet_scavenging.hpp"
 #include "inputs/device_inputs.hpp"
@@ -128,7 +129,7 @@ TEST(WetScavenging, SulfurDioxideCappedByEquilibriumWithTheDrops) {
   View4D<double> q = rb.box.field(kNf, [&](double, double, double) { return q0; });
   rb.scavenge(q, t / 3, 3);
   const double h_star = 1.23 * (1 + 1.3e-2 / std::pow(10.0, -4.5));
-  const double cap = 1e-3 / 3600 * h_star * 0.082057 * 285.0 / 800.0;
+  const double cap = 1e-3 / 3600 * h_star * constants::kGasConstantLatm * 285.0 / 800.0;
   ASSERT_LT(cap, 3e-5) << "the cap binds";
   const auto host = Kokkos::create_mirror_view_and_copy(HostSpace(), q);
   const int h = rb.box.h;
