@@ -33,6 +33,7 @@ ApportionmentSummary::ApportionmentSummary(const SourceSet& sources,
     places_.push_back({s.code, {{static_cast<std::size_t>(j) * mask.nx + i, 1.0}}});
   }
   sum_.assign(places_.size() * outputs_.size() * sources_.size(), 0.0);
+  last_ = sum_;
 }
 
 void ApportionmentSummary::add(const std::vector<std::vector<float>>& record) {
@@ -43,6 +44,7 @@ void ApportionmentSummary::add(const std::vector<std::vector<float>>& record) {
         double v = 0;
         for (const auto& [c, w] : places_[p].columns) v += w * record[o][s * columns_ + c];
         sum_[(p * outputs_.size() + o) * n_src + s] += v;
+        last_[(p * outputs_.size() + o) * n_src + s] = v;
       }
     }
   }
@@ -109,7 +111,21 @@ std::string ApportionmentSummary::table() const {
     }
     if (p > 0 || o > 0) row(std::string("category: ") + category_name(c), p, o);
   }
-  return text + "(ug m-3, lowest layer, mean over the output hours)";
+  text += "(ug m-3, lowest layer, mean over the output hours)";
+  if (sources_.initial >= 0 && hours_ > 0) {
+    // What the initial air still holds at the end: how far the run is from its start.
+    const std::size_t n_src = sources_.size();
+    auto last_share = [&](int o) {
+      double all = 0;
+      for (std::size_t s = 0; s < n_src; ++s) all += last_[o * n_src + s];
+      return share_pct(last_[o * n_src + sources_.initial], all);
+    };
+    text += fmt::format(
+        "\ninitial air in the last hour: {:.1f} % of PM2.5, {:.1f} % of O3 over Hengyang "
+        "(time.spinup_days runs it down before the output starts)",
+        last_share(ipm), last_share(io3));
+  }
+  return text;
 }
 
 void ApportionmentSummary::save_to(Checkpoint& c) const {

@@ -52,7 +52,8 @@ class ApportionmentSummary {
   std::vector<Place> places_;
   std::size_t columns_ = 0;
   long hours_ = 0;
-  std::vector<double> sum_;  ///< (place, output, source)
+  std::vector<double> sum_;   ///< (place, output, source)
+  std::vector<double> last_;  ///< the same, of the last hour added (not kept in checkpoints)
 };
 
 }  // namespace kctm

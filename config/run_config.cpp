@@ -68,6 +68,11 @@ RunConfig read_run_config(const Config& c) {
   if (r.hours < 1)
     throw Error(c.where("time.hours"), "must be at least 1", "got " + std::to_string(r.hours));
   r.step_s = positive(c, "time.step_s");
+  r.spinup_days = c.get_int("time.spinup_days");
+  if (r.spinup_days < 0 || r.spinup_days > 366) {
+    throw Error(c.where("time.spinup_days"), "out of range",
+                "0 to 366, got " + std::to_string(r.spinup_days));
+  }
   if (std::fmod(3600.0, r.step_s) != 0.0) {
     throw Error(c.where("time.step_s"), "must divide an hour evenly", "e.g. 300, 600 or 900");
   }
@@ -214,6 +219,7 @@ RunConfig read_run_config(const Config& c) {
   r.output.file_day_utc_offset_s =
       static_cast<int>(std::lround(3600.0 * in_range(c, "output.file_day_utc_offset_h", -12, 14)));
   r.output.write_initial = c.get_bool("output.write_initial");
+  r.output.start = r.start;
   r.progress_interval_s = positive(c, "log.progress_interval_s");
   r.checkpoint_interval_hours = c.get_int("checkpoint.interval_hours");
   if (r.checkpoint_interval_hours < 0) {

@@ -55,6 +55,8 @@ struct OutputConfig {
   int deflate_level;
   int file_day_utc_offset_s;  ///< zone of the daily files, east of UTC [s]
   bool write_initial;         ///< write the initial state as the first record
+  /// Records start here (time.start): the hours before it, a spin-up, are simulated unwritten.
+  UnixSeconds start;
 };
 
 /// WRF input: the files matched by meteo.wrf.files, sorted, and the surface-layer settings.
@@ -76,6 +78,9 @@ struct ChemistryConfig {
 struct RunConfig {
   UnixSeconds start;
   long hours;
+  /// Days simulated before `start` without output (time.spinup_days): its end is the initial
+  /// state, so that a run does not begin from clean air.
+  long spinup_days;
   double step_s;
   DomainSpec domain;
   std::string counties_file;        ///< "" when none is to be read

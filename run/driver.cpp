@@ -1,5 +1,7 @@
 #include "run/driver.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <cmath>
 #include <string>
 
@@ -11,8 +13,28 @@
 
 namespace kctm {
 
-RunResult run_simulation(const RunConfig& c) {
+namespace {
+
+/// The period simulated: `config`'s, begun its spin-up days earlier, with records from
+/// config.start on (config.output.start).
+RunConfig with_spinup(const RunConfig& config) {
+  RunConfig c = config;
+  c.start -= 86400 * config.spinup_days;
+  c.hours += 24 * config.spinup_days;
+  c.spinup_days = 0;
+  return c;
+}
+
+}  // namespace
+
+RunResult run_simulation(const RunConfig& config) {
+  const RunConfig c = with_spinup(config);
   Run run(c);  // domain, fields, state, inputs, operators, output (run/run_setup.cpp)
+  if (config.spinup_days > 0) {
+    spdlog::info("spin-up: {} days from {}, records from {}", config.spinup_days,
+                 format_iso8601(c.start, c.output.file_day_utc_offset_s),
+                 format_iso8601(config.start, c.output.file_day_utc_offset_s));
+  }
   State& state = run.state;
   const int halo = run.block.halo;
   const long first_step = run.start();  // the initial state or a checkpoint's

@@ -30,11 +30,13 @@ RunOutput::RunOutput(const RunConfig& c, const Domain& d, const Decomposition& r
                      const FieldRegistry& registry, int tracer, const SourceSet* sources,
                      const Subdomain& block)
     : ranks_(ranks),
+      start_(c.output.start),
+      write_initial_(c.output.write_initial),
       nz_(d.grid.nz()),
       writer_({c.output.dir,
                c.output.deflate_level,
                c.output.file_day_utc_offset_s,
-               c.start,
+               c.output.start,
                c.config_yaml,
                "kctm_conc",
                {},
@@ -52,6 +54,8 @@ RunOutput::RunOutput(const RunConfig& c, const Domain& d, const Decomposition& r
 }
 
 void RunOutput::write(const DeviceGeometry& geo, const State& state) {
+  // A spin-up's hours are simulated, not written; the state at the start only on request.
+  if (state.time < start_ || (state.time == start_ && !write_initial_)) return;
   std::vector<std::vector<float>> records;
   for (const View1D<int>& fields : fields_) {
     field_concentration(geo, state.air, state.q, fields, kUgPerKg, conc_);

@@ -24,7 +24,8 @@ class RunOutput {
             const FieldRegistry& registry, int tracer, const SourceSet* sources,
             const Subdomain& block);
 
-  /// Writes the state's hour at state.time (every rank calls it).
+  /// Writes the state's hour at state.time (every rank calls it): from c.output.start on, that
+  /// time itself only with c.output.write_initial.
   void write(const DeviceGeometry& geo, const State& state);
   /// Closes the files (on rank 0: every file written) and the apportionment's summary table.
   std::vector<std::string> finish();
@@ -36,6 +37,8 @@ class RunOutput {
 
  private:
   const Decomposition& ranks_;
+  UnixSeconds start_;   ///< the first record's time
+  bool write_initial_;  ///< whether the state at start_ is a record
   int nz_;
   std::vector<View1D<int>> fields_;  ///< per output variable, the fields it sums
   ConcWriter writer_;

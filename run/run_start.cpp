@@ -22,7 +22,7 @@ long Run::start() {
   long first_step = 0;
   if (c.restart_file.empty()) {
     initial_kg_ = field_masses_kg(geo, state, ranks);
-    if (c.output.write_initial) output.write(geo, state);
+    output.write(geo, state);  // the initial state, when it is a record
   } else {
     const Checkpoint cp = read_checkpoint(c.restart_file, identity_);
     const std::string& from = c.restart_file;

@@ -1,0 +1,65 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "netcdf_values.hpp"
+#include "run/driver.hpp"
+#include "test_support.hpp"
+
+namespace kctm {
+
+namespace {
+
+/// A tracer-only Hengyang run at 9 km from `start` for `hours`, after `spinup_days`.
+RunResult tracer_run(const std::string& dir, const std::string& start, int hours, int spinup_days) {
+  const Config c = test::config_with(
+      {"grid.dx_km=9", "grid.buffer_km=20", "grid.levels_m=[0, 50, 150, 400, 1000, 2500, 6000]",
+       "grid.mask.counties_file=\"\"", "emissions.enabled=false", "chemistry.enabled=false",
+       "source_apportionment.enabled=false", "output.dir=" + dir, "time.start=" + start,
+       "time.hours=" + std::to_string(hours), "time.spinup_days=" + std::to_string(spinup_days)});
+  return run_simulation(read_run_config(c));
+}
+
+/// The last `n` records' values of `name` in `path` (records first in the file's layout).
+std::vector<float> last_records(const std::string& path, const char* name, int n) {
+  const std::vector<float> all = test::read_variable(path, name);
+  const std::size_t records = test::read_variable(path, "time").size();
+  const std::size_t per_record = all.size() / records;
+  return {all.end() - static_cast<std::ptrdiff_t>(n * per_record), all.end()};
+}
+
+}  // namespace
+
+// A spin-up is the days before the start, simulated without output: the records from the start
+// on are those of a run begun that much earlier, bit for bit, in files of their own period.
+TEST(SpinUp, RecordsFromTheStartCarryTheDaysBefore) {
+  const std::string spun = test::temp_dir("spinup-spun"), early = test::temp_dir("spinup-early"),
+                    cold = test::temp_dir("spinup-cold");
+  const RunResult r = tracer_run(spun, "2019-01-02T00:00:00+08:00", 3, 1);
+  tracer_run(early, "2019-01-01T00:00:00+08:00", 27, 0);
+  tracer_run(cold, "2019-01-02T00:00:00+08:00", 3, 0);
+  namespace fs = std::filesystem;
+  const std::string day = "/kctm_conc_20190102.nc";
+  EXPECT_FALSE(fs::exists(spun + "/kctm_conc_20190101.nc")) << "the spin-up writes no file";
+  ASSERT_TRUE(fs::exists(spun + day));
+  EXPECT_EQ(test::read_variable(spun + day, "time"), test::read_variable(cold + day, "time"))
+      << "the records have the times of a run without spin-up";
+  EXPECT_EQ(last_records(spun + day, "TRACER", 3), last_records(early + day, "TRACER", 3))
+      << "the spun-up run holds the state of a run begun a day earlier";
+  EXPECT_NE(last_records(spun + day, "TRACER", 3), last_records(cold + day, "TRACER", 3))
+      << "the test must see the spin-up's tracer";
+  EXPECT_EQ(r.steps, 27 * 6) << "the spin-up's steps are simulated";
+  EXPECT_LT(std::abs(r.tracer.relative_imbalance()), 1e-10) << "the budget spans the spin-up";
+}
+
+TEST(SpinUp, DaysOutOfRangeAreRefused) {
+  Config c;
+  c.set("time.spinup_days=-1");
+  EXPECT_NE(test::error_of([&] { read_run_config(c); }).find("time.spinup_days"),
+            std::string::npos);
+}
+
+}  // namespace kctm
