@@ -2,7 +2,9 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
+#include <exception>
 #include <iostream>
+#include <string>
 #include <vector>
 
 #include "app/command.hpp"
@@ -35,15 +37,22 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  // One line on stderr and exit 1; the other ranks may wait for this one in a collective: end
+  // them all.
+  auto fail = [&mpi](const std::string& what) {
+    std::cerr << "kctm: error: " << what << "\n";
+    if (mpi.size() > 1) mpi.abort_all(1);
+    return 1;
+  };
   try {
     for (const Command& command : commands) {
       if (*command.cli) return command.run();
     }
     return 2;
   } catch (const kctm::Error& e) {
-    std::cerr << "kctm: error: " << e.what() << "\n";
-    // The other ranks may wait for this one in a collective: end them all.
-    if (mpi.size() > 1) mpi.abort_all(1);
-    return 1;
+    return fail(e.what());
+  } catch (const std::exception& e) {
+    // A failure no check foresaw (a library's exception) still ends in one line, not an abort.
+    return fail(std::string("unexpected: ") + e.what());
   }
 }

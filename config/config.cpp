@@ -106,6 +106,10 @@ Config::Config() {
 }
 
 void Config::merge_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw Error(path, "is a folder, not a config file", "give the YAML file");
+  }
   std::ifstream in(path);
   if (!in) throw Error(path, "cannot open the config file", "check the path");
   YAML::Node user;

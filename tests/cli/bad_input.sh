@@ -34,6 +34,10 @@ printf 'grid:\n  dxkm: 1.0\n' >"$work/unknown.yaml"
 expect_error unknown_key "^kctm: error: .*unknown.yaml:2: grid.dxkm: unknown config key \(did you mean 'grid.dx_km'\?\)$" \
   -- run "$work/unknown.yaml" --set "output.dir=$out"
 
+mkdir "$work/folder.yaml"
+expect_error folder_config "^kctm: error: .*folder.yaml: is a folder, not a config file" \
+  -- run "$work/folder.yaml" --set "output.dir=$out"
+
 printf 'time:\n  hours: six\n' >"$work/type.yaml"
 expect_error wrong_type "type.yaml:2: time.hours: wrong type: expected an integer" -- run "$work/type.yaml" --set "output.dir=$out"
 
