@@ -31,7 +31,7 @@ RunResult run_simulation(const RunConfig& config) {
   const RunConfig c = with_spinup(config);
   Run run(c);  // domain, fields, state, inputs, operators, output (run/run_setup.cpp)
   if (config.spinup_days > 0) {
-    spdlog::info("spin-up: {} days from {}, records from {}", config.spinup_days,
+    spdlog::info("spin-up of {} d from {}; records from {}", config.spinup_days,
                  format_iso8601(c.start, c.output.file_day_utc_offset_s),
                  format_iso8601(config.start, c.output.file_day_utc_offset_s));
   }
