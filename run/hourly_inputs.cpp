@@ -7,7 +7,6 @@
 #include "chemistry/species.hpp"
 #include "inputs/chemistry_inputs.hpp"
 #include "inputs/device_inputs.hpp"
-#include "inputs/emissions_setup.hpp"
 #include "inputs/plume_layers.hpp"
 #include "meteo/analytic_meteo.hpp"
 #include "meteo/climatology_meteo.hpp"
@@ -76,7 +75,8 @@ std::vector<std::pair<std::string, int>> deposited_fields(const FieldRegistry& r
 
 HourlyInputs::HourlyInputs(const RunConfig& c, const Domain& d, const Subdomain& block,
                            const GridGeometry& block_geometry, const DeviceGeometry& geo,
-                           const RunFields& fields, const FieldRegistry& registry, bool chemistry)
+                           const std::vector<double>& column_area_m2, const RunFields& fields,
+                           const FieldRegistry& registry, bool chemistry)
     : emitted_kg(fields.emitted_fields.size(), 0.0),
       c_(c),
       d_(d),
@@ -96,7 +96,7 @@ HourlyInputs::HourlyInputs(const RunConfig& c, const Domain& d, const Subdomain&
       dry_deposition_(deposited_),
       wet_(chem::wet_scavenging_inputs(
           surface_, chem::wet_scavenging_coefficients(deposited_, registry.n_fields()))),
-      column_area_m2_(interior_cell_areas(d)),
+      column_area_m2_(column_area_m2),
       mid_lat_(d.geometry.lat_deg[d.geometry.at(d.geometry.nx / 2, d.geometry.ny / 2)]),
       vdep_("deposition_velocity", registry.n_fields(), block.ny, block.nx),
       emis_host_(tracer_emissions(c, d.grid, registry.n_fields(), fields.tracer)),

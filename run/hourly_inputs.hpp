@@ -23,12 +23,14 @@ namespace kctm {
 
 class HourlyInputs {
  public:
-  /// The inputs of this rank's `block` of domain `d`, for `registry`'s fields (the state's),
+  /// The inputs of this rank's `block` of domain `d` (its interior columns' areas
+  /// `column_area_m2`), for `registry`'s fields (the state's),
   /// with the chemistry's meteorology when `chemistry`; the meteorology and emissions of the
   /// run's start.
   HourlyInputs(const RunConfig& c, const Domain& d, const Subdomain& block,
                const GridGeometry& block_geometry, const DeviceGeometry& geo,
-               const RunFields& fields, const FieldRegistry& registry, bool chemistry);
+               const std::vector<double>& column_area_m2, const RunFields& fields,
+               const FieldRegistry& registry, bool chemistry);
   HourlyInputs(const HourlyInputs&) = delete;
   HourlyInputs& operator=(const HourlyInputs&) = delete;
 
@@ -75,7 +77,7 @@ class HourlyInputs {
   DeviceSurface surface_;
   chem::DryDeposition dry_deposition_;
   chem::WetScavengingInputs wet_;
-  std::vector<double> column_area_m2_;  ///< the interior columns' areas [m2]
+  const std::vector<double>& column_area_m2_;  ///< the interior columns' areas [m2]
   double mid_lat_;
   View3D<double> vdep_;                   ///< (field, j, i) [m s-1]
   View4D<double>::HostMirror emis_host_;  ///< (field, k, J, I) over the whole grid [kg s-1]

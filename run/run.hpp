@@ -54,7 +54,8 @@ class Run {
   RunFields fields;  ///< its registry moved into the state
   State state;
   const DeviceGeometry geo;
-  const BoundaryAir air;  ///< the initial air and the inflow, per field
+  const std::vector<double> column_area_m2;  ///< the interior columns' areas (j, i) [m2]
+  const BoundaryAir air;                     ///< the initial air and the inflow, per field
   HourlyInputs inputs;
   BoundaryInflow inflow;
   Transport transport;

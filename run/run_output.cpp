@@ -1,9 +1,7 @@
 #include "run/run_output.hpp"
 
-#include "inputs/emissions_setup.hpp"
 #include "kernels/field_mass.hpp"
 #include "kernels/host_copy.hpp"
-#include "state/chemistry_fields.hpp"
 
 namespace kctm {
 
@@ -28,7 +26,14 @@ std::vector<OutputVariable> variables_of(const std::vector<OutputQuantity>& outp
 
 RunOutput::RunOutput(const RunConfig& c, const Domain& d, const Decomposition& ranks,
                      const FieldRegistry& registry, int tracer, const SourceSet* sources,
-                     const Subdomain& block)
+                     const Subdomain& block, const std::vector<double>& column_area_m2)
+    : RunOutput(c, d, ranks, output_quantities(c, registry, tracer), registry, sources, block,
+                column_area_m2) {}
+
+RunOutput::RunOutput(const RunConfig& c, const Domain& d, const Decomposition& ranks,
+                     const std::vector<OutputQuantity>& quantities, const FieldRegistry& registry,
+                     const SourceSet* sources, const Subdomain& block,
+                     const std::vector<double>& column_area_m2)
     : ranks_(ranks),
       start_(c.output.start),
       write_initial_(c.output.write_initial),
@@ -41,15 +46,14 @@ RunOutput::RunOutput(const RunConfig& c, const Domain& d, const Decomposition& r
                "kctm_conc",
                {},
                "kctm hourly concentrations"},
-              d.grid, d.sub, d.geometry, d.mask,
-              variables_of(output_quantities(c, registry, tracer))),
+              d.grid, d.sub, d.geometry, d.mask, variables_of(quantities)),
       conc_("conc", d.grid.nz(), block.ny, block.nx) {
-  for (const OutputQuantity& o : output_quantities(c, registry, tracer)) {
+  for (const OutputQuantity& o : quantities) {
     fields_.push_back(device_vector("output_fields", o.fields));
   }
   if (sources) {
-    apportionment_ = std::make_unique<ApportionmentOutput>(c, d, ranks, *sources, registry,
-                                                           interior_cell_areas(d));
+    apportionment_ =
+        std::make_unique<ApportionmentOutput>(c, d, ranks, *sources, registry, column_area_m2);
   }
 }
 

@@ -12,6 +12,7 @@
 #include "io/conc_writer.hpp"
 #include "kernels/transport_views.hpp"
 #include "parallel/decomposition.hpp"
+#include "state/chemistry_fields.hpp"
 #include "state/domain.hpp"
 #include "state/state.hpp"
 
@@ -19,10 +20,11 @@ namespace kctm {
 
 class RunOutput {
  public:
-  /// `sources`: null without source apportionment; `block`: this rank's block of `ranks`.
+  /// `sources`: null without source apportionment; `block`: this rank's block of `ranks`, whose
+  /// interior columns have areas `column_area_m2`.
   RunOutput(const RunConfig& c, const Domain& d, const Decomposition& ranks,
             const FieldRegistry& registry, int tracer, const SourceSet* sources,
-            const Subdomain& block);
+            const Subdomain& block, const std::vector<double>& column_area_m2);
 
   /// Writes the state's hour at state.time (every rank calls it): from c.output.start on, that
   /// time itself only with c.output.write_initial.
@@ -36,6 +38,11 @@ class RunOutput {
   void restore_from(const Checkpoint& c, const std::string& path);
 
  private:
+  RunOutput(const RunConfig& c, const Domain& d, const Decomposition& ranks,
+            const std::vector<OutputQuantity>& quantities, const FieldRegistry& registry,
+            const SourceSet* sources, const Subdomain& block,
+            const std::vector<double>& column_area_m2);
+
   const Decomposition& ranks_;
   UnixSeconds start_;   ///< the first record's time
   bool write_initial_;  ///< whether the state at start_ is a record

@@ -6,6 +6,7 @@
 
 #include "apportionment/setup.hpp"
 #include "inputs/device_inputs.hpp"
+#include "inputs/emissions_setup.hpp"
 #include "io/output_dir.hpp"
 #include "kernels/horizontal_advection.hpp"
 #include "run/run.hpp"
@@ -50,12 +51,15 @@ Run::Run(const RunConfig& c)
       fields(checked_fields(c, domain, ranks)),
       state(state_of(fields, block, domain.grid.nz(), c.start)),
       geo(make_device_geometry(domain.grid, block, block_geometry)),
+      column_area_m2(interior_cell_areas(domain)),
       air(boundary_air(c, state.registry, fields.sources.get(), fields.tracer)),
-      inputs(c, domain, block, block_geometry, geo, fields, state.registry, c.chemistry.enabled),
+      inputs(c, domain, block, block_geometry, geo, column_area_m2, fields, state.registry,
+             c.chemistry.enabled),
       inflow(c, state.registry, fields.sources.get(), fields.tracer, air.inflow, domain.grid.nz()),
       transport(geo, state.registry.n_fields(), air.inflow, c.kh_m2_s, c.transport_monotone,
                 &ranks),
-      output(c, domain, ranks, state.registry, fields.tracer, fields.sources.get(), block),
+      output(c, domain, ranks, state.registry, fields.tracer, fields.sources.get(), block,
+             column_area_m2),
       steps_per_hour(std::lround(3600.0 / c.step_s)),
       n_steps(c.hours * steps_per_hour),
       checkpoint_file_(checkpoint_path(c.output.dir)),
