@@ -11,6 +11,7 @@
 #include "base/error.hpp"
 #include "base/spelling.hpp"
 #include "chemistry/chemistry_step.hpp"
+#include "chemistry/cloud_water.hpp"
 #include "chemistry/photolysis.hpp"
 #include "chemistry/species.hpp"
 #include "kernels/host_copy.hpp"
@@ -91,7 +92,7 @@ BoxConfig read_box_config(const std::string& path) {
       {"cloud_water_g_m3", &c.cloud_water_g_m3},
       {"cloud_fraction", &c.cloud_fraction},
       {"cloud_optical_depth", &c.cloud_optical_depth},
-      {"cloud_ph", &c.cloud_ph},
+      {"mixing_height_m", &c.mixing_height_m},
       {"dilution_per_h", &c.dilution_per_h},
       {"rtol", &c.solver.rtol},
       {"atol", &c.solver.atol},
@@ -142,7 +143,7 @@ BoxRun run_box(const BoxConfig& c) {
   const int n = static_cast<int>(chem::kSpecies.size());
   std::vector<int> fields(n);
   for (int s = 0; s < n; ++s) fields[s] = s;
-  const chem::Chemistry chemistry(fields, c.solver, c.cloud_ph);
+  const chem::Chemistry chemistry(fields, c.solver);
 
   View4D<double> q("box_q", n, 1, 1, 1);
   View3D<double> air("box_air", 1, 1, 1);
@@ -155,6 +156,10 @@ BoxRun run_box(const BoxConfig& c) {
   Kokkos::deep_copy(met.cloud_tau, c.cloud_optical_depth);
   Kokkos::deep_copy(met.lat_deg, c.latitude_deg);
   Kokkos::deep_copy(met.lon_deg, c.longitude_deg);
+  // The ground's surface per volume of the box, as chemistry_inputs gives the lowest layer [cm-1].
+  Kokkos::deep_copy(
+      met.ground_area_cm2_cm3,
+      c.mixing_height_m > 0 ? chem::kSurfaceAreaIndex / c.mixing_height_m * 1e-2 : 0.0);
 
   auto temperature = [&](UnixSeconds t) {  // warmest at 14 h local solar time
     const double h = local_solar_hour(t, c.longitude_deg);
@@ -176,9 +181,19 @@ BoxRun run_box(const BoxConfig& c) {
   };
   auto values = [&](double tk, UnixSeconds t) {
     Kokkos::deep_copy(q_host, q);
-    BoxRecord r{t, tk, 0, std::vector<double>(n)};
+    BoxRecord r{t, tk, 0, std::nan(""), std::vector<double>(n)};
     for (int s = 0; s < n; ++s)
       r.values[s] = q_host(s, 0, 0, 0) / q_per_unit(chem::kSpecies[s], rho);
+    if (c.cloud_water_g_m3 > 0) {
+      auto mol_l = [&](const char* name) {  // mol per L of air
+        const int s = chem::species_index(name);
+        return q_host(s, 0, 0, 0) * rho / chem::kSpecies[s].molar_mass_g_mol;
+      };
+      const chem::CloudWaterTotals totals = {mol_l("SULF"), mol_l("HNO3") + mol_l("NIT"),
+                                             mol_l("NH3") + mol_l("NH4"), mol_l("SO2")};
+      r.cloud_ph = -std::log10(chem::cloud_water_hplus(
+          totals, c.cloud_water_g_m3 * 1e-6, tk, c.pressure_pa / constants::kStandardAtmosphere));
+    }
     double j[chem::kPhotolysisCount];
     const double cosz = cos_solar_zenith(static_cast<double>(t), c.latitude_deg, c.longitude_deg);
     chem::clear_sky_photolysis(cosz, j);
@@ -232,13 +247,14 @@ void write_box_csv(const BoxRun& run, const std::string& path) {
   {
     std::ofstream out(partial);
     if (!out) throw Error(path, "cannot write the box output", "check the folder exists");
-    out << "time_utc,T_K,J_NO2_s-1";
+    out << "time_utc,T_K,J_NO2_s-1,cloud_pH";
     for (const chem::SpeciesEntry& s : chem::kSpecies) {
       out << "," << s.name << (s.phase == chem::SpeciesPhase::Gas ? "_ppb" : "_ug_m3");
     }
     out << "\n" << std::setprecision(9);
     for (const BoxRecord& r : run.records) {
-      out << format_iso8601(r.time) << "," << r.t_k << "," << r.j_no2_s;
+      out << format_iso8601(r.time) << "," << r.t_k << "," << r.j_no2_s << ",";
+      if (!std::isnan(r.cloud_ph)) out << r.cloud_ph;
       for (double v : r.values) out << "," << v;
       out << "\n";
     }

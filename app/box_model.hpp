@@ -19,10 +19,12 @@ struct BoxConfig {
   double pressure_pa = 101325, relative_humidity = 0.6;
   double cloud_water_g_m3 = 0, cloud_fraction = 0, cloud_optical_depth = 0;
   double dilution_per_h = 0;
+  /// Depth of the air the box stands for above the ground [m]; 0: no ground contact (no ground
+  /// surface for heterogeneous NO2 → HONO).
+  double mixing_height_m = 0;
   /// Species → value: gases in ppb (ppb h-1 for emissions), aerosols in µg m-3 (µg m-3 h-1).
   std::map<std::string, double> initial, emissions, background;
   chem::SolverControl solver;
-  double cloud_ph = 4.5;
 };
 
 /// Reads a box configuration; errors name the file, line and key.
@@ -32,6 +34,7 @@ BoxConfig read_box_config(const std::string& path);
 struct BoxRecord {
   UnixSeconds time;
   double t_k, j_no2_s;
+  double cloud_ph;  ///< of the cloud water (chemistry/cloud_water.hpp); NaN without a cloud
   std::vector<double> values;  ///< in kSpecies order
 };
 
@@ -43,8 +46,8 @@ struct BoxRun {
 /// Runs the box (Kokkos must be initialised).
 BoxRun run_box(const BoxConfig& config);
 
-/// Writes the records as CSV (time, T, J(NO2), then one column per species with its unit),
-/// atomically: to PATH.partial, renamed when complete.
+/// Writes the records as CSV (time, T, J(NO2), cloud pH, then one column per species with its
+/// unit), atomically: to PATH.partial, renamed when complete.
 void write_box_csv(const BoxRun& run, const std::string& path);
 
 }  // namespace kctm

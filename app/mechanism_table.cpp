@@ -36,9 +36,13 @@ std::string law_text(const chem::RateLaw& law) {
       return "(2.2e-13 exp(600/T) + 1.9e-33 [M] exp(980/T)) (1 + 1.4e-21 [H2O] exp(2200/T))";
     case chem::RateKind::OHPlusHNO3: return "k0 + k3[M]/(1 + k3[M]/k2)";
     case chem::RateKind::OHPlusCO: return "1.44e-13 (1 + [N2]/4.2e19)";
-    case chem::RateKind::AerosolUptake: return format("γ c̄ S/4, γ = %g", p[0]);
-    case chem::RateKind::AqueousH2O2: return format("in cloud water, pH %g", p[0]);
-    case chem::RateKind::AqueousO3: return format("in cloud water, pH %g", p[0]);
+    case chem::RateKind::AerosolUptake:
+      return p[2] > 0 ? format("c̄ (γa Sa + γg Sg)/4, γa = %g, γg = %g", p[0], p[2])
+                      : format("γ c̄ S/4, γ = %g", p[0]);
+    case chem::RateKind::AerosolWaterUptake:
+      return format("γ c̄ S/4 on aerosol water, γ = %g at RH ≤ %g to %g at RH 1", p[0], p[2], p[3]);
+    case chem::RateKind::AqueousH2O2: return "in cloud water, pH from the ion balance";
+    case chem::RateKind::AqueousO3: return "in cloud water, pH from the ion balance";
   }
   return "";
 }
@@ -46,13 +50,18 @@ std::string law_text(const chem::RateLaw& law) {
 }  // namespace
 
 std::string mechanism_markdown() {
-  // Rate coefficients at 298 K, 1 atm, 1 % water vapour, noon sun (cos χ = 0.9), no cloud, and
-  // 600 µm² cm⁻³ of aerosol surface.
+  // Rate coefficients at 298 K, 1 atm, 1 % water vapour, RH 80 %, noon sun (cos χ = 0.9), no
+  // cloud, 600 µm² cm⁻³ of wet aerosol surface holding 20 µg m⁻³ of water, and the ground's
+  // surface under a 50 m layer.
   chem::CellEnvironment env{};
   env.t_k = 298.15;
   env.m = 2.46e19;
   env.h2o = 0.01 * env.m;
+  env.rh = 0.8;
+  env.cloud_hplus = 1e-5;
   env.aerosol_area_cm2_cm3 = 6e-6;
+  env.aerosol_water_ug_m3 = 20;
+  env.ground_area_cm2_cm3 = chem::kSurfaceAreaIndex / 50.0 * 1e-2;
   chem::clear_sky_photolysis(0.9, env.j);
   std::ostringstream o;
   o << "| # | reaction | k (298 K, 1 atm; noon for J) | rate law | source |\n"

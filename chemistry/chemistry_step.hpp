@@ -21,9 +21,16 @@ struct ChemistryMeteo {
   View3D<double> lwc;            ///< cloud liquid water [L water per L air]
   View3D<double> cloud_above;    ///< place in the column's cloud layer: 0 below, 1 above
   View2D<double> cloud_fraction, cloud_tau;  ///< per column: cover [0–1], optical depth [1]
-  View2D<double> lat_deg, lon_deg;           ///< per column, for the sun's position
+  /// Per column: ground and leaf surface per volume of the lowest layer [cm2 cm-3]
+  View2D<double> ground_area_cm2_cm3;
+  View2D<double> lat_deg, lon_deg;  ///< per column, for the sun's position
 
   static ChemistryMeteo allocate(int nz, int ny, int nx);
+};
+
+/// The solver variables of the species the cloud water's ion balance reads.
+struct CloudVariables {
+  int sulf = -1, hno3 = -1, so2 = -1;
 };
 
 /// Counts of one chemistry step over all cells.
@@ -35,8 +42,7 @@ class Chemistry {
  public:
   /// `field_of_species`: the state's field of each kSpecies entry (−1 if absent; every species
   /// the mechanism or the equilibria use must be present). Throws kctm::Error otherwise.
-  Chemistry(const std::vector<int>& field_of_species, const SolverControl& control,
-            double cloud_ph = 4.5);
+  Chemistry(const std::vector<int>& field_of_species, const SolverControl& control);
 
   /// Advances the interior of q (field, k, j, i; mass mixing ratios, halo `halo`) over dt_s in air
   /// of density `air` [kg m-3], the sun at unix time `mid_unix_s`.
@@ -57,7 +63,8 @@ class Chemistry {
   SolverControl control_;
   View1D<int> variable_field_;      ///< state field of each solver variable
   View1D<double> variable_mass_;    ///< its molar mass [g mol-1]
-  View1D<int> aerosol_fields_;      ///< fine-aerosol fields, for the surface area
+  View1D<int> composition_fields_;  ///< fine-aerosol components (chemistry_step.cpp)
+  CloudVariables cloud_variables_;  ///< solver variables of the cloud water's ion balance
   View1D<int> equilibrium_fields_;  ///< see chemistry_step.cpp
   /// Each cell's next solver step [s] (0 before the first), so a step starts where the last ended.
   mutable View3D<double> h_next_;

@@ -42,10 +42,32 @@ Yields plus(Yields a, const Yields& b) {
 }
 const Yields kIsopreneSoa = {{0.0286, "CG3"}, {0.0085, "CG4"}};
 const Yields kTerpeneSoa = {{0.0567, "CG3"}, {0.034, "CG4"}, {0.0433, "SOANV"}};
+const Yields kIvocSoa = {{0.0163, "CG1"}, {0.319, "CG2"}, {0.124, "SOANV"}};
+
+// Heterogeneous NO2 → HONO: 2 NO2 + H2O → HONO + HNO3 on wet surfaces (Finlayson-Pitts et al.
+// 2003, PCCP 5:223; the yields of Jacob 2000, Atmos. Environ. 34:2131, and of CMAQ after Sarwar
+// et al. 2008, Atmos. Environ. 42:5760), on the wet aerosol and on the ground. Uptake
+// coefficients, inside the ranges CTM studies of China use (Zhang S. et al. 2021, ACP 21:15809):
+//  - aerosol 1e-5 (1e-6–1e-4; Jacob 2000 recommends 1e-4 as the upper value);
+//  - ground in the dark 1e-6, as Sarwar et al. (2008) and Li G. et al. (2010, ACP 10:6551);
+//  - ground in sunlight up to 2e-5 more, the photo-enhanced conversion on organic surfaces
+//    (Stemmler et al. 2006, Nature 440:195) at the daytime value of WRF-Chem and CMAQ studies
+//    of China (1e-5–4e-5), scaled with J(NO2) up to that of a clear overhead sun.
+constexpr double kNo2GammaAerosol = 1e-5, kNo2GammaGround = 1e-6, kNo2GammaGroundLight = 2e-5;
+constexpr double kFullSunJNo2 = 8.9e-3;  // [s-1], chemistry/photolysis.hpp at cos χ = 1
+// SO2 uptake on aerosol water forming sulfate, the path CTM studies of North China haze added to
+// explain its fast sulfate growth (Wang Y. et al. 2014, JGR 119:10425; Zheng B. et al. 2015, ACP
+// 15:2031; Li G. et al. 2017, ACP 17:3301), each with its own γ(RH) between ~1e-5 on drier and
+// ~1e-4 on wet aerosol (up to 1e-3 in sensitivity runs). kctm: γ rising linearly from 1e-5 at
+// RH ≤ 50 % to 5e-5 at saturation, the lower half of that range; none without aerosol water.
+constexpr double kSo2GammaDry = 1e-5, kSo2GammaWet = 5e-5, kSo2GammaRh = 0.5;
+// OH + IVOC: 1.34e-11 cm3 s-1 (Hodzic et al. 2016, ACP 16:7917; CAMx SOAP's IVOA; the CAMx
+// 1.5-D VBS uses 4e-11).
+constexpr double kIvocOh = 1.34e-11;
 
 }  // namespace
 
-std::vector<Reaction> kctm_c1_reactions(double cloud_ph) {
+std::vector<Reaction> kctm_c1_reactions() {
   // Unless said otherwise, rate coefficients are IUPAC's recommendations (Atkinson et al. 2004,
   // ACP 4:1461 for Ox/HOx/NOx; 2006, ACP 6:3625 for organics; iupac.aeris-data.fr, 2023 sheets).
   const char* iupac = "IUPAC";
@@ -60,6 +82,7 @@ std::vector<Reaction> kctm_c1_reactions(double cloud_ph) {
       {{"HCHO"}, {{1, "CO"}}, photolysis(kJHCHOmol), "MCM J12"},
       {{"ALD"}, {{1, "RO2"}, {1, "HO2"}, {1, "CO"}}, photolysis(kJALD), "MCM J13"},
       {{"HNO3"}, {{1, "OH"}, {1, "NO2"}}, photolysis(kJHNO3), "MCM J8"},
+      {{"HONO"}, {{1, "OH"}, {1, "NO"}}, photolysis(kJHONO), "MCM J7"},
       // Ox, HOx, NOx.
       {{"O3", "NO"}, {{1, "NO2"}}, arrhenius(2.07e-12, -1400), iupac},
       {{"O3", "NO2"}, {{1, "NO3"}}, arrhenius(1.4e-13, -2470), iupac},
@@ -76,6 +99,15 @@ std::vector<Reaction> kctm_c1_reactions(double cloud_ph) {
        "Evans & Jacob 2005"},
       {{"OH", "NO2"}, {{1, "HNO3"}}, troe(1.8e-30, -3.0, 0, 2.8e-11, 0, 0, 0.6), "JPL 15-10"},
       {{"OH", "HNO3"}, {{1, "NO3"}}, special(RateKind::OHPlusHNO3), iupac},
+      // Nitrous acid: formed from OH + NO, on wet surfaces from NO2, emitted by traffic
+      // (emissions/data/speciation.yaml); photolysed by day (above), a morning OH source.
+      {{"OH", "NO"}, {{1, "HONO"}}, troe(7.4e-31, -2.4, 0, 3.3e-11, -0.3, 0, 0.81), iupac},
+      {{"OH", "HONO"}, {{1, "NO2"}}, arrhenius(2.5e-12, 260), iupac},
+      {{"NO2"},
+       {{0.5, "HONO"}, {0.5, "HNO3"}},
+       RateLaw{RateKind::AerosolUptake,
+               {kNo2GammaAerosol, 46.01, kNo2GammaGround, kNo2GammaGroundLight, kFullSunJNo2}},
+       "Jacob 2000; Sarwar 2008; Stemmler 2006"},
       {{"HO2", "NO"}, {{1, "OH"}, {1, "NO2"}}, arrhenius(3.45e-12, 270), iupac},
       {{"HO2", "HO2"}, {{1, "H2O2"}}, special(RateKind::HO2SelfReaction), iupac},
       {{"OH", "HO2"}, {}, arrhenius(4.8e-11, 250), iupac},
@@ -156,6 +188,8 @@ std::vector<Reaction> kctm_c1_reactions(double cloud_ph) {
        plus({{1, "RNO3"}}, kTerpeneSoa),
        arrhenius(1.2e-12, 490),
        "IUPAC NO3 + alpha-pinene"},
+      // Intermediate-volatility organics (SOAP2.2's IVOC yields, high-NOx as the biogenic VOC).
+      {{"OH", "IVOC"}, plus({{1, "RO2"}}, kIvocSoa), arrhenius(kIvocOh), "Hodzic 2016; SOAP2.2"},
       // Sulfur: gas phase (REFERENCES.md, CMAQ cb6r5 Troe form) and in cloud water.
       {{"OH", "SO2"},
        {{1, "SULF"}, {1, "HO2"}},
@@ -163,12 +197,14 @@ std::vector<Reaction> kctm_c1_reactions(double cloud_ph) {
        "CMAQ cb6r5 (JPL)"},
       {{"SO2", "H2O2"},
        {{1, "SULF"}},
-       special(RateKind::AqueousH2O2, cloud_ph),
+       special(RateKind::AqueousH2O2),
        "Seinfeld & Pandis 2016 eq. 7.91"},
-      {{"SO2", "O3"},
+      {{"SO2", "O3"}, {{1, "SULF"}}, special(RateKind::AqueousO3), "Hoffmann & Calvert 1985"},
+      // In aerosol water (haze): an RH-dependent uptake of SO2 on the wet aerosol.
+      {{"SO2"},
        {{1, "SULF"}},
-       special(RateKind::AqueousO3, cloud_ph),
-       "Hoffmann & Calvert 1985"},
+       RateLaw{RateKind::AerosolWaterUptake, {kSo2GammaDry, 64.07, kSo2GammaRh, kSo2GammaWet}},
+       "Wang 2014; Zheng 2015; Li 2017"},
   };
   return r;
 }

@@ -19,8 +19,8 @@ struct Reaction {
   std::string_view source;  ///< where the rate coefficient (and yields) come from
 };
 
-/// KCTM-C1's reactions; `cloud_ph` is the pH assumed for cloud water in aqueous S(IV) oxidation.
-std::vector<Reaction> kctm_c1_reactions(double cloud_ph = 4.5);
+/// KCTM-C1's reactions.
+std::vector<Reaction> kctm_c1_reactions();
 
 /// A mechanism compiled for the Rosenbrock solver. "Variables" are the species that take part in a
 /// reaction, in the solver's (fill-reducing) order; indices below are variable indices.

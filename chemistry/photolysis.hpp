@@ -2,10 +2,10 @@
 // Photolysis frequencies from the solar zenith angle and clouds.
 //
 // Clear sky: the Master Chemical Mechanism's fits J = l cos(χ)^m exp(−n sec χ) (Saunders et al.
-// 2003, ACP 3:161, Table 2; MCM v3 parameters J1, J3, J4, J5, J6, J8, J11, J12, J13), computed for
-// the lower troposphere. Measured clear-sky J(NO2) and J(O1D) depend only weakly on altitude below
-// about 6 km (Dickerson et al. 1982, JGR 87:4933), so altitude enters through the cells' place
-// relative to the clouds: below a cloud the frequencies are attenuated, above it enhanced by
+// 2003, ACP 3:161, Table 2; MCM v3 parameters J1, J3, J4, J5, J6, J7, J8, J11, J12, J13), computed
+// for the lower troposphere. Measured clear-sky J(NO2) and J(O1D) depend only weakly on altitude
+// below about 6 km (Dickerson et al. 1982, JGR 87:4933), so altitude enters through the cells'
+// place relative to the clouds: below a cloud the frequencies are attenuated, above it enhanced by
 // reflection, inside interpolated with height (Chang et al. 1987, JGR 92:14681, as in RADM and
 // CMAQ): F_below = 1 + f (1.6 t_r cos χ − 1), F_above = 1 + f (1 − t_r) cos χ, with cloud
 // fraction f and the cloud's transmissivity t_r = (5 − e^−τ) / (4 + 0.42 τ).
@@ -29,6 +29,7 @@ KOKKOS_INLINE_FUNCTION void clear_sky_photolysis(double cos_zenith, double* j) {
       {6.853e-5, 0.477, 0.323},  // J12 HCHO → H2 + CO
       {7.344e-6, 1.202, 0.417},  // J13 CH3CHO → CH3 + HCO
       {9.312e-7, 1.230, 0.307},  // J8  HNO3
+      {2.644e-3, 0.261, 0.288},  // J7  HONO → OH + NO
   };
   // Below 0.017 (the sun less than 1° above the horizon) sec χ makes the fits vanish anyway.
   const bool day = cos_zenith > 0.017;

@@ -19,16 +19,28 @@ enum Photolysis : int {
   kJHCHOmol,   ///< HCHO → H2 + CO
   kJALD,       ///< CH3CHO → CH3 + HCO
   kJHNO3,      ///< HNO3 → OH + NO2
+  kJHONO,      ///< HONO → OH + NO
   kPhotolysisCount
 };
+
+/// Ground, building and leaf surface per unit of ground area, for heterogeneous NO2 → HONO on
+/// the ground (chemistry/mechanism.cpp); the lowest layer's surface per volume is this over its
+/// thickness. 1 + 2 LAI, as CMAQ takes the leaves' two sides (Sarwar et al. 2008, Atmos. Environ.
+/// 42:5760), with a winter leaf-area index of 0.5 (subtropical cropland and forest in January:
+/// 0.5–2): the low end, as one value for the year (summer canopies would give 3–9).
+constexpr double kSurfaceAreaIndex = 2.0;
 
 /// What a cell offers the rate coefficients.
 struct CellEnvironment {
   double t_k;                   ///< temperature [K]
   double m;                     ///< air [molecules cm-3]
   double h2o;                   ///< water vapour [molecules cm-3]
+  double rh;                    ///< relative humidity [0–1]
   double lwc;                   ///< cloud liquid water [L water per L air]
-  double aerosol_area_cm2_cm3;  ///< aerosol surface area [cm2 cm-3]
+  double cloud_hplus;           ///< [H+] of the cloud water [M] (chemistry/cloud_water.hpp)
+  double aerosol_area_cm2_cm3;  ///< wet fine-aerosol surface area [cm2 cm-3]
+  double aerosol_water_ug_m3;   ///< fine-aerosol liquid water [µg m-3]
+  double ground_area_cm2_cm3;   ///< ground and leaf surface per volume (lowest layer) [cm2 cm-3]
   double j[kPhotolysisCount];   ///< photolysis frequencies [s-1]
 };
 
@@ -47,11 +59,16 @@ enum class RateKind : int {
   OHPlusHNO3,
   /// OH + CO: 1.44e-13 (1 + [N2]/4.2e19) (IUPAC, Atkinson et al. 2006)
   OHPlusCO,
-  /// First-order uptake on aerosol, γ c̄ S / 4 with γ = p0, molar mass p1 [g mol-1]
+  /// First-order uptake, c̄ (γa Sa + γg Sg) / 4: on the wet aerosol with γa = p0 and on the
+  /// ground's surface with γg = p2 + p3 min(1, J(NO2) / p4), enhanced by light; molar mass p1
+  /// [g mol-1]
   AerosolUptake,
-  /// S(IV) + H2O2 in cloud water as an effective gas-phase coefficient; p0 = cloud pH
+  /// Uptake on aerosol water, c̄ γ(RH) Sa / 4 with γ rising linearly from p0 at RH ≤ p2 to p3 at
+  /// RH = 1, and none without aerosol water; molar mass p1 [g mol-1]
+  AerosolWaterUptake,
+  /// S(IV) + H2O2 in cloud water as an effective gas-phase coefficient, at the cell's cloud [H+]
   AqueousH2O2,
-  /// S(IV) + O3 in cloud water; p0 = cloud pH
+  /// S(IV) + O3 in cloud water, at the cell's cloud [H+]
   AqueousO3,
 };
 
@@ -76,6 +93,11 @@ KOKKOS_INLINE_FUNCTION double pressure_per_molecule(double h_eff, double lwc, do
   return (1000.0 / kAvogadro) / (1.0 / (kGasConstantLatm * t_k) + h_eff * lwc);
 }
 
+/// Mean molecular speed [cm s-1] of a gas of molar mass `g_mol` at temperature t_k [K].
+KOKKOS_INLINE_FUNCTION double mean_speed_cm_s(double g_mol, double t_k) {
+  return 100.0 * math::sqrt(8.0 * constants::kGasConstant * t_k / (constants::kPi * g_mol * 1e-3));
+}
+
 /// A Henry or equilibrium constant at 298 K, k298, with its van 't Hoff temperature dependence
 /// −ΔH/R = c [K], at temperature t_k [K].
 KOKKOS_INLINE_FUNCTION double vant_hoff(double k298, double c, double t_k) {
@@ -86,11 +108,11 @@ KOKKOS_INLINE_FUNCTION double vant_hoff(double k298, double c, double t_k) {
 // Henry constants [M atm-1] and S(IV) dissociation constants [M] at 298 K with −ΔH/R [K].
 struct SulfurAqueous {
   double h_so2, k_s1, k_s2, hplus;
-  KOKKOS_INLINE_FUNCTION SulfurAqueous(double t_k, double ph)
+  KOKKOS_INLINE_FUNCTION SulfurAqueous(double t_k, double h_plus)
       : h_so2(vant_hoff(1.23, 3145.0, t_k)),
         k_s1(vant_hoff(1.3e-2, 1960.0, t_k)),
         k_s2(vant_hoff(6.6e-8, 1500.0, t_k)),
-        hplus(math::pow(10.0, -ph)) {}
+        hplus(h_plus) {}
   KOKKOS_INLINE_FUNCTION double h_eff() const {
     return h_so2 * (1.0 + k_s1 / hplus + k_s1 * k_s2 / (hplus * hplus));
   }
@@ -133,15 +155,22 @@ KOKKOS_INLINE_FUNCTION double rate_coefficient(const RateLaw& law, const CellEnv
     }
     case RateKind::OHPlusCO: return 1.44e-13 * (1.0 + 0.7809 * m / 4.2e19);
     case RateKind::AerosolUptake: {
-      constexpr double kPi = constants::kPi, kR = constants::kGasConstant;
-      const double speed_cm_s = 100.0 * math::sqrt(8.0 * kR * t / (kPi * p[1] * 1e-3));
-      return 0.25 * p[0] * speed_cm_s * env.aerosol_area_cm2_cm3;
+      const double light = p[4] > 0 && env.j[kJNO2] < p[4] ? env.j[kJNO2] / p[4] : 1.0;
+      const double gamma_ground = p[2] + (p[4] > 0 ? p[3] * light : 0.0);
+      return 0.25 * mean_speed_cm_s(p[1], t) *
+             (p[0] * env.aerosol_area_cm2_cm3 + gamma_ground * env.ground_area_cm2_cm3);
+    }
+    case RateKind::AerosolWaterUptake: {
+      if (env.aerosol_water_ug_m3 <= 0) return 0.0;
+      const double wet = env.rh <= p[2] ? 0.0 : (env.rh - p[2]) / (1.0 - p[2]);
+      const double gamma = p[0] + (p[3] - p[0]) * (wet < 1.0 ? wet : 1.0);
+      return 0.25 * mean_speed_cm_s(p[1], t) * gamma * env.aerosol_area_cm2_cm3;
     }
     case RateKind::AqueousH2O2: {
       if (env.lwc <= 0) return 0.0;
       // Seinfeld & Pandis (2016) eq. 7.91 (after Martin & Damschen 1981): the rate
       // k [H+][H2O2(aq)][HSO3-] / (1 + K [H+]) with K = 13 M-1; H2O2's Henry constant 1e5 M atm-1.
-      const SulfurAqueous s(t, p[0]);
+      const SulfurAqueous s(t, env.cloud_hplus);
       const double k = 7.45e7 * math::exp(-15.96 * (298.0 / t - 1.0));
       const double h_h2o2 = vant_hoff(1.0e5, 7300.0, t);
       const double rate_per_atm2 = k / (1.0 + 13.0 * s.hplus) * s.h_so2 * s.k_s1 * h_h2o2;
@@ -153,7 +182,7 @@ KOKKOS_INLINE_FUNCTION double rate_coefficient(const RateLaw& law, const CellEnv
       if (env.lwc <= 0) return 0.0;
       // Hoffmann & Calvert (1985), as in Seinfeld & Pandis (2016) eq. 7.80: O3(aq) reacts with
       // SO2·H2O, HSO3- and SO3 2- at k0, k1, k2 [M-1 s-1]; O3's Henry constant 1.13e-2 M atm-1.
-      const SulfurAqueous s(t, p[0]);
+      const SulfurAqueous s(t, env.cloud_hplus);
       const double k0 = 2.4e4, k1 = vant_hoff(3.7e5, -5530.0, t), k2 = vant_hoff(1.5e9, -5280.0, t);
       const double h_o3 = vant_hoff(1.13e-2, 2540.0, t);
       const double siv_per_atm =

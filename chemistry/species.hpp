@@ -20,10 +20,11 @@ struct SpeciesEntry {
 };
 
 // Representative molecules of the lumped classes: ALK n-butane, OLE propene, ARO toluene, ALD
-// acetaldehyde, TERP alpha-pinene, RNO3 a C4 alkyl nitrate, RO2 methyl peroxy, ARO2 the toluene
+// acetaldehyde, TERP alpha-pinene, IVOC n-pentadecane (C15H32, the C* 1e3-1e6 ug m-3 organics of
+// Robinson et al. 2007), RNO3 a C4 alkyl nitrate, RO2 methyl peroxy, ARO2 the toluene
 // OH-adduct peroxy radical, C2O3 acetyl peroxy. Semi-volatile SOA products: molar mass 150
 // (anthropogenic) and 180 (biogenic) as CAMx SOAP2.2 (shared/science/REFERENCES.md).
-inline constexpr std::array<SpeciesEntry, 40> kSpecies = {{
+inline constexpr std::array<SpeciesEntry, 42> kSpecies = {{
     {"O3", "ozone", SpeciesPhase::Gas, 48.00, 0, 0},
     {"NO", "nitric oxide", SpeciesPhase::Gas, 30.01, 1, 0},
     {"NO2", "nitrogen dioxide", SpeciesPhase::Gas, 46.01, 1, 0},
@@ -32,6 +33,7 @@ inline constexpr std::array<SpeciesEntry, 40> kSpecies = {{
     {"HNO3", "nitric acid", SpeciesPhase::Gas, 63.01, 1, 0},
     {"PAN", "peroxyacetyl nitrate", SpeciesPhase::Gas, 121.05, 1, 0},
     {"RNO3", "organic nitrates", SpeciesPhase::Gas, 119.12, 1, 0},
+    {"HONO", "nitrous acid", SpeciesPhase::Gas, 47.01, 1, 0},
     {"OH", "hydroxyl radical", SpeciesPhase::Gas, 17.01, 0, 0},
     {"HO2", "hydroperoxyl radical", SpeciesPhase::Gas, 33.01, 0, 0},
     {"RO2", "organic peroxy radicals", SpeciesPhase::Gas, 47.03, 0, 0},
@@ -46,6 +48,7 @@ inline constexpr std::array<SpeciesEntry, 40> kSpecies = {{
     {"ARO", "aromatics (lumped)", SpeciesPhase::Gas, 92.14, 0, 0},
     {"ISOP", "isoprene", SpeciesPhase::Gas, 68.12, 0, 0},
     {"TERP", "monoterpenes", SpeciesPhase::Gas, 136.23, 0, 0},
+    {"IVOC", "intermediate-volatility organics", SpeciesPhase::Gas, 212.0, 0, 0},
     {"SO2", "sulfur dioxide", SpeciesPhase::Gas, 64.07, 0, 1},
     {"NH3", "ammonia", SpeciesPhase::Gas, 17.03, 1, 0},
     {"CG1", "anthropogenic SOA precursor, C* 14 ug m-3 (gas)", SpeciesPhase::Gas, 150.0, 0, 0},

@@ -65,7 +65,7 @@ std::vector<TagFamily> tag_families() {
   // SOA precursors share a product's sources by the rate they form SOA mass: kOH × SOA per mole
   // oxidised (PSAT splits SOA by yield-weighted precursor tags).
   std::vector<std::vector<TagMember>> soa_precursors;
-  for (std::string_view voc : {"ARO", "ISOP", "TERP"}) {
+  for (std::string_view voc : {"ARO", "ISOP", "TERP", "IVOC"}) {
     soa_precursors.push_back(
         {{voc, {voc}, k_oh_298(reactions, voc) * soa_g_per_mol(reactions, voc) / molar_mass(voc)}});
   }
@@ -87,7 +87,7 @@ std::vector<TagFamily> tag_families() {
 std::vector<TagMember> ozone_voc_reactivity() {
   const std::vector<Reaction> reactions = kctm_c1_reactions();
   std::vector<TagMember> vocs;
-  for (std::string_view voc : {"ALK", "OLE", "ARO", "ISOP", "TERP"}) {
+  for (std::string_view voc : {"ALK", "OLE", "ARO", "ISOP", "TERP", "IVOC"}) {
     vocs.push_back({voc, {voc}, k_oh_298(reactions, voc) / molar_mass(voc)});
   }
   return vocs;

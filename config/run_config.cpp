@@ -154,7 +154,6 @@ RunConfig read_run_config(const Config& c) {
   r.chemistry.enabled = c.get_bool("chemistry.enabled");
   r.chemistry.solver.rtol = positive(c, "chemistry.rtol");
   r.chemistry.solver.atol = positive(c, "chemistry.atol");
-  r.chemistry.cloud_ph = in_range(c, "chemistry.cloud_ph", 1, 8);
   for (const chem::SpeciesEntry& s : chem::kSpecies) {
     const std::string key = "chemistry.background." + std::string(s.name);
     r.chemistry.background.push_back(c.has(key) ? non_negative(c, key) : 0.0);

@@ -68,7 +68,6 @@ struct WrfInputConfig {
 struct ChemistryConfig {
   bool enabled;
   chem::SolverControl solver;
-  double cloud_ph;
   /// Background per species (kSpecies order): ppb for gases, µg m-3 for aerosols; 0 if not given.
   std::vector<double> background;
   /// Regional inflow on top of the background at the lateral boundaries, same units.

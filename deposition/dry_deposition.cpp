@@ -147,6 +147,7 @@ DepositionSpecies deposition_properties(std::string_view name) {
   if (name == "HCHO") return gas(1.3, 6e3, 0);
   if (name == "PAN") return gas(2.6, 3.6, 0.1);
   if (name == "NH3") return gas(0.97, 2e4, 0);
+  if (name == "HONO") return gas(1.6, 1e5, 0.1);
   // Not in Table 2. N2O5 hydrolyses on wet surfaces: taken up like HNO3 (as GEOS-Chem). Organic
   // nitrates: H* ≈ 1 M atm-1 of C3–C5 alkyl nitrates (Sander 2015, ACP 15:4399) with PAN's
   // reactivity. SOA precursor gases CG1–CG4: oxidised semi-volatile organics, H* 1e5 M atm-1, the

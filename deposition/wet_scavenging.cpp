@@ -38,6 +38,8 @@ WetCoefficients wet_coefficients(const std::string& name, double rain_ph) {
   // NH3: H (1 + K_b [H+] / K_w) with H = 62 M atm-1, K_b = 1.7e-5 M, K_w = 1e-14 M2.
   if (name == "NH3") return {kLambdaHno3, kLambdaHno3, 62.0 * (1 + 1.7e-5 * h_plus / 1e-14)};
   if (name == "H2O2") return {kLambdaHno3, kLambdaHno3, 1e5};
+  // HONO: H (1 + K_a / [H+]) with H = 49 M atm-1, K_a = 5.1e-4 M (Seinfeld & Pandis, 298 K).
+  if (name == "HONO") return {kLambdaHno3, kLambdaHno3, 49.0 * (1 + 5.1e-4 / h_plus)};
   if (name == "HCHO") return {kLambdaHno3, kLambdaHno3, 6e3};
   if (name == "CG1" || name == "CG2" || name == "CG3" || name == "CG4") {
     return {kLambdaHno3, kLambdaHno3, 1e5};

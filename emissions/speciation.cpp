@@ -20,6 +20,7 @@ namespace {
 
 constexpr const char* kUnreactive = "NR";  // VOC mass KCTM-C1 does not carry: dropped
 constexpr const char* kNo2Share = "NO2_molar_fraction";
+constexpr const char* kHonoShare = "HONO_molar_fraction";
 
 std::string number_text(double v) {
   std::ostringstream s;
@@ -54,14 +55,22 @@ std::vector<SpeciesSplit> parse_split(const YAML::Node& node, const Inventory& i
   if (!node.IsMap()) throw Error(at, "not a map of species to mass fractions");
   std::vector<SpeciesSplit> out;
   if (pollutant == "NOx") {
-    // Inventoried as NO2 mass: x mol NO2 and (1 − x) mol NO per mol of NOx.
-    if (node.size() != 1 || !node[kNo2Share]) {
-      throw Error(at, "NOx takes one key, " + std::string(kNo2Share),
-                  "the molar share of NO2 in the emitted NOx");
+    // Inventoried as NO2 mass: x mol NO2, h mol HONO and (1 − x − h) mol NO per mol of NOx.
+    const bool hono = static_cast<bool>(node[kHonoShare]);
+    if (!node[kNo2Share] || node.size() != (hono ? 2u : 1u)) {
+      throw Error(at,
+                  "NOx takes the key " + std::string(kNo2Share) + " and optionally " + kHonoShare,
+                  "the molar shares of NO2 and HONO in the emitted NOx");
     }
     const double x = fraction(node[kNo2Share], at + "." + kNo2Share);
+    const double h = hono ? fraction(node[kHonoShare], at + "." + kHonoShare) : 0.0;
+    if (x + h > 1) {
+      throw Error(at, "the NO2 and HONO shares add up to " + number_text(x + h),
+                  "at most 1: the rest is NO");
+    }
     out.push_back({p, -1, "NO2", x});
-    out.push_back({p, -1, "NO", (1 - x) * molar_mass("NO") / molar_mass("NO2")});
+    if (h > 0) out.push_back({p, -1, "HONO", h * molar_mass("HONO") / molar_mass("NO2")});
+    out.push_back({p, -1, "NO", (1 - x - h) * molar_mass("NO") / molar_mass("NO2")});
     return out;
   }
   // PM10 is split by its coarse part: the fine part is PM25's.
@@ -79,6 +88,10 @@ std::vector<SpeciesSplit> parse_split(const YAML::Node& node, const Inventory& i
     if (chem::species_index(name) < 0) {
       throw Error(key, "unknown model species '" + name + "'",
                   did_you_mean(name, model_species_names()));
+    }
+    if (name == "IVOC" && pollutant == "PM25") {
+      throw Error(key, "IVOC is a gas emitted beside the primary organic aerosol",
+                  "set ivoc_per_poa at the top of the table");
     }
     if (name == "ISOP" || name == "TERP") {
       throw Error(key, name + " is emitted by vegetation only",
@@ -112,6 +125,16 @@ Speciation parse_speciation(const std::string& yaml_text, const std::string& whe
   const YAML::Node root = load_yaml(yaml_text, where);
   Speciation sp;
   sp.source = required(root, "source", where).as<std::string>();
+  // IVOC emitted with the primary organic aerosol, beyond the PM2.5 mass [kg per kg of POA].
+  double ivoc_per_poa = 0;
+  if (root["ivoc_per_poa"]) {
+    ivoc_per_poa = yaml_number(root["ivoc_per_poa"], where + ": ivoc_per_poa");
+    if (!(ivoc_per_poa >= 0 && ivoc_per_poa <= kMaxIvocPerPoa)) {
+      throw Error(where + ": ivoc_per_poa", "ratio " + number_text(ivoc_per_poa) +
+                                                " is outside [0, " + number_text(kMaxIvocPerPoa) +
+                                                "]");
+    }
+  }
   const YAML::Node common = root["all_sectors"];
   if (common) check_pollutant_keys(common, inv, where + ": all_sectors");
   const YAML::Node sectors = root["sectors"];
@@ -150,6 +173,9 @@ Speciation parse_speciation(const std::string& yaml_text, const std::string& whe
       }
       for (const SpeciesSplit& x : parse_split(node, inv, static_cast<int>(p), at, dropped[p])) {
         splits.push_back(x);
+        if (x.species == "POA" && ivoc_per_poa > 0) {
+          splits.push_back({x.pollutant, x.minus_pollutant, "IVOC", ivoc_per_poa * x.factor});
+        }
       }
     }
     sp.by_sector.push_back(std::move(splits));
@@ -198,7 +224,9 @@ std::vector<SpeciesSplit> inventory_weighted_splits(const Speciation& sp, const 
 }
 
 double pollutant_mass_per_species_mass(const std::string& pollutant, const std::string& species) {
-  return pollutant == "NOx" && species == "NO" ? molar_mass("NO2") / molar_mass("NO") : 1.0;
+  if (species == "IVOC" && pollutant == "PM25") return 0.0;  // emitted beside it, not part of it
+  if (pollutant != "NOx" || species == "NO2") return 1.0;
+  return molar_mass("NO2") / molar_mass(species.c_str());
 }
 
 }  // namespace kctm

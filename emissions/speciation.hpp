@@ -1,8 +1,9 @@
 #pragma once
 // How an inventory's pollutants become the chemistry's model species (chemistry/species.hpp),
-// sector by sector: NOx (as NO2 mass) into NO and NO2 by a molar NO2 share, VOC into the lumped
+// sector by sector: NOx (as NO2 mass) into NO, NO2 and HONO by molar shares, VOC into the lumped
 // classes plus a dropped unreactive rest (NR), PM2.5 into its components, the coarse part
-// PM10 − PM2.5 into PMC, SO2, NH3 and CO as themselves. The built-in table is
+// PM10 − PM2.5 into PMC, SO2, NH3 and CO as themselves; intermediate-volatility organics (IVOC)
+// emitted beside the primary organic aerosol, in proportion to it. The built-in table is
 // emissions/data/speciation.yaml (its header gives the layout and the sources).
 #include <string>
 #include <vector>
@@ -37,6 +38,10 @@ Speciation parse_speciation(const std::string& yaml_text, const std::string& whe
 /// The table in `path`, or the built-in one when `path` is "".
 Speciation load_speciation(const std::string& path, const Inventory& inventory);
 
+/// Largest IVOC emitted per kg of primary organic aerosol (`ivoc_per_poa`): twice the top of the
+/// 1–3 range published for Chinese sources.
+constexpr double kMaxIvocPerPoa = 6.0;
+
 /// How far a split's fractions may miss 1 (rounding in hand-written tables).
 constexpr double kSplitSumTolerance = 1e-6;
 
@@ -49,7 +54,8 @@ std::vector<SpeciesSplit> inventory_weighted_splits(const Speciation& speciation
                                                     std::vector<double>& dropped);
 
 /// Mass of a species' split expressed as mass of its pollutant [kg pollutant per kg species]:
-/// NO2 / NO for NO from NOx (inventoried as NO2), 1 otherwise.
+/// NO2 / NO for NO and NO2 / HONO for HONO from NOx (inventoried as NO2), 0 for IVOC from PM2.5
+/// (emitted beside it), 1 otherwise.
 double pollutant_mass_per_species_mass(const std::string& pollutant, const std::string& species);
 
 }  // namespace kctm

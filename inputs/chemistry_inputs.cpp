@@ -77,6 +77,9 @@ void upload_chemistry_meteo(const MeteoSnapshot& s, const VerticalLevels& levels
   copy_to_device(above, out.cloud_above);
   copy_to_device(fraction, out.cloud_fraction);
   copy_to_device(tau, out.cloud_tau);
+  // Surface per volume of the lowest layer: index / thickness [m-1], over 100 cm per m.
+  Kokkos::deep_copy(out.ground_area_cm2_cm3,
+                    chem::kSurfaceAreaIndex / levels.thickness_m(0) * 1e-2);
 }
 
 }  // namespace kctm

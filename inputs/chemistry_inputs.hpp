@@ -1,7 +1,7 @@
 #pragma once
 // Puts what the chemistry reads of an hour's meteorology on the device: per cell temperature, air
 // and water vapour number densities, relative humidity, cloud water, the cell's place in the
-// column's cloud layer; per column cloud cover, optical depth and position.
+// column's cloud layer; per column cloud cover, optical depth, position and the ground's surface.
 #include "chemistry/chemistry_step.hpp"
 #include "grids/grid_geometry.hpp"
 #include "grids/vertical_levels.hpp"

@@ -65,8 +65,8 @@ Run::Run(const RunConfig& c)
       checkpoint_file_(checkpoint_path(c.output.dir)),
       identity_(checkpoint_identity(domain, state.registry, c)) {
   if (c.chemistry.enabled) {
-    chemistry = std::make_unique<const chem::Chemistry>(species_fields(state.registry),
-                                                        c.chemistry.solver, c.chemistry.cloud_ph);
+    chemistry =
+        std::make_unique<const chem::Chemistry>(species_fields(state.registry), c.chemistry.solver);
   }
   if (fields.sources) {
     attribution = std::make_unique<const chem::TagAttribution>(

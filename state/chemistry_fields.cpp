@@ -51,13 +51,16 @@ BoundaryFileSpecies boundary_file_species(const FieldRegistry& registry) {
 
 std::vector<OutputQuantity> chemistry_outputs(const FieldRegistry& registry) {
   std::vector<std::pair<std::string, std::vector<std::string>>> groups = {
-      {"O3", {"O3"}},     {"NO", {"NO"}},     {"NO2", {"NO2"}},
-      {"SO2", {"SO2"}},   {"CO", {"CO"}},     {"NH3", {"NH3"}},
-      {"HNO3", {"HNO3"}}, {"PAN", {"PAN"}},   {"H2O2", {"H2O2"}},
-      {"HCHO", {"HCHO"}}, {"ISOP", {"ISOP"}}, {"SULF", {"SULF"}},
-      {"NIT", {"NIT"}},   {"NH4", {"NH4"}},   {"SOA", {"SOA1", "SOA2", "SOA3", "SOA4", "SOANV"}},
-      {"PEC", {"PEC"}},   {"POA", {"POA"}},   {"POTH", {"POTH"}},
-      {"PMC", {"PMC"}},
+      {"O3", {"O3"}},     {"NO", {"NO"}},
+      {"NO2", {"NO2"}},   {"SO2", {"SO2"}},
+      {"CO", {"CO"}},     {"NH3", {"NH3"}},
+      {"HNO3", {"HNO3"}}, {"HONO", {"HONO"}},
+      {"PAN", {"PAN"}},   {"H2O2", {"H2O2"}},
+      {"HCHO", {"HCHO"}}, {"ISOP", {"ISOP"}},
+      {"SULF", {"SULF"}}, {"NIT", {"NIT"}},
+      {"NH4", {"NH4"}},   {"SOA", {"SOA1", "SOA2", "SOA3", "SOA4", "SOANV"}},
+      {"PEC", {"PEC"}},   {"POA", {"POA"}},
+      {"POTH", {"POTH"}}, {"PMC", {"PMC"}},
   };
   const std::vector<std::string> fine(chem::kFineAerosols.begin(), chem::kFineAerosols.end());
   std::vector<std::string> pm10 = fine;

@@ -27,4 +27,29 @@ inline BoxConfig polluted_urban_box() {
   return c;
 }
 
+/// A polluted winter day in Hengyang: from 18:00 Beijing time on 14 January, with the city's
+/// winter emissions, in a 300 m deep layer over the ground (night-time HONO forms on it), humid
+/// and cool as the January normals (6 °C, RH 80 %), sunny the next day.
+inline BoxConfig polluted_winter_box() {
+  BoxConfig c;
+  parse_iso8601("2019-01-14T18:00:00+08:00", c.start);
+  c.hours = 20;  // to 14:00 the next day
+  c.step_s = 600;
+  c.output_every_s = 1800;
+  c.temperature_k = 279.0;
+  c.temperature_amplitude_k = 3.0;
+  c.relative_humidity = 0.8;
+  c.mixing_height_m = 300;
+  c.dilution_per_h = 0.05;
+  c.initial = {{"O3", 15},    {"NO", 15},   {"NO2", 40},   {"CO", 1200}, {"HCHO", 4}, {"ALD", 3},
+               {"ALK", 25},   {"OLE", 4},   {"ARO", 6},    {"SO2", 10},  {"NH3", 10}, {"HNO3", 0.5},
+               {"H2O2", 0.2}, {"PAN", 0.3}, {"HONO", 0.5}, {"SULF", 18}, {"NH4", 12}, {"NIT", 20},
+               {"POA", 15},   {"PEC", 4},   {"POTH", 15}};
+  c.emissions = {{"NO", 2.0},  {"NO2", 0.3}, {"HONO", 0.02}, {"CO", 50},   {"ALK", 3},
+                 {"OLE", 0.6}, {"ARO", 1.0}, {"HCHO", 0.2},  {"ALD", 0.2}, {"SO2", 0.6},
+                 {"NH3", 0.8}, {"POA", 1.0}, {"PEC", 0.3}};
+  c.background = {{"O3", 35}, {"CO", 300}, {"NH3", 3}};
+  return c;
+}
+
 }  // namespace kctm::test

@@ -140,7 +140,9 @@ TEST(ChemistryMechanism, RateCoefficientsAt298K) {
   // NO2 + NO3 ⇌ N2O5 equilibrium constant, IUPAC 2.7e-27 exp(11000/T) cm3 [the first N2O5
   // reaction is the thermal one].
   EXPECT_NEAR(k_of({"NO3", "NO2"}) / k_of({"N2O5"}), 2.9e-11, 0.3 * 2.9e-11);
-  EXPECT_NEAR(k_of({"PAN"}), 3.8e-4, 0.2 * 3.8e-4);  // lifetime ~45 min at 298 K
+  EXPECT_NEAR(k_of({"PAN"}), 3.8e-4, 0.2 * 3.8e-4);            // lifetime ~45 min at 298 K
+  EXPECT_NEAR(k_of({"OH", "NO"}), 9.7e-12, 0.1 * 9.7e-12);     // IUPAC, 1 bar
+  EXPECT_NEAR(k_of({"OH", "HONO"}), 6.0e-12, 0.05 * 6.0e-12);  // IUPAC
 }
 
 TEST(ChemistryMechanism, ClearSkyPhotolysisAtHighSun) {
@@ -149,6 +151,9 @@ TEST(ChemistryMechanism, ClearSkyPhotolysisAtHighSun) {
   EXPECT_NEAR(j[kJNO2], 8.9e-3, 0.5e-3);  // J(NO2) of a clear summer noon
   EXPECT_GT(j[kJO1D], 2e-5);
   EXPECT_LT(j[kJO1D], 5e-5);
+  // J(HONO) / J(NO2) ≈ 0.2 in measured clear-sky spectra (Kraus & Hofzumahaus 1998, J. Atmos.
+  // Chem. 31:161).
+  EXPECT_NEAR(j[kJHONO] / j[kJNO2], 0.2, 0.04);
   clear_sky_photolysis(-0.1, j);
   for (double v : j) EXPECT_EQ(v, 0.0);
   // Below a thick full cloud photolysis drops; above it, reflection enhances it.

@@ -43,12 +43,26 @@ TEST(Speciation, EverySplitAddsUpToOneAndNamesModelSpecies) {
       }
     }
   }
-  // NOx (as NO2) of mobile sources: 20 % of the moles NO2, the rest NO at its own molar mass.
+  // NOx (as NO2) of mobile sources: 20 % of the moles NO2, 0.8 % HONO, the rest NO, each at its
+  // own molar mass.
   const int mobile = inv.sector_index("mobile");
+  int nox_species = 0;
   for (const SpeciesSplit& x : sp.by_sector[mobile]) {
     if (x.species == "NO2") EXPECT_DOUBLE_EQ(x.factor, 0.20);
-    if (x.species == "NO") EXPECT_DOUBLE_EQ(x.factor, 0.80 * 30.01 / 46.01);
+    if (x.species == "HONO") EXPECT_DOUBLE_EQ(x.factor, 0.008 * 47.01 / 46.01);
+    if (x.species == "NO") EXPECT_DOUBLE_EQ(x.factor, (1 - 0.20 - 0.008) * 30.01 / 46.01);
+    nox_species += x.species == "NO2" || x.species == "HONO" || x.species == "NO";
   }
+  EXPECT_EQ(nox_species, 3);
+  // IVOC beside the primary organic aerosol, 1.5 kg per kg, not part of the PM2.5 mass.
+  double poa = 0, ivoc = 0;
+  for (const SpeciesSplit& x : sp.by_sector[mobile]) {
+    if (x.species == "POA") poa = x.factor;
+    if (x.species == "IVOC") ivoc = x.factor;
+  }
+  EXPECT_GT(poa, 0.0);
+  EXPECT_DOUBLE_EQ(ivoc, 1.5 * poa);
+  EXPECT_EQ(pollutant_mass_per_species_mass("PM25", "IVOC"), 0.0);
   // VOC drops its unreactive rest only.
   const int voc = inv.pollutant_index("VOC");
   for (std::size_t s = 0; s < inv.sectors.size(); ++s) {
@@ -182,7 +196,18 @@ TEST(Speciation, BadTablesAreRefusedByKey) {
                 .find("s.yaml: sectors.stationary_combustion: no split for VOC"),
             std::string::npos);
   EXPECT_NE(error("{NO2_molar_fraction: 0.2}", "{NO2: 0.2, NO: 0.8}")
-                .find("sectors.mobile.NOx: NOx takes one key, NO2_molar_fraction"),
+                .find("sectors.mobile.NOx: NOx takes the key NO2_molar_fraction and optionally "
+                      "HONO_molar_fraction"),
+            std::string::npos);
+  EXPECT_NE(
+      error("{NO2_molar_fraction: 0.2}", "{NO2_molar_fraction: 0.6, HONO_molar_fraction: 0.5}")
+          .find("sectors.mobile.NOx: the NO2 and HONO shares add up to 1.1"),
+      std::string::npos);
+  EXPECT_NE(error("source: test\n", "source: test\nivoc_per_poa: 9\n")
+                .find("s.yaml: ivoc_per_poa: ratio 9 is outside [0, 6]"),
+            std::string::npos);
+  EXPECT_NE(error("PEC: 0.5, POA: 0.5", "PEC: 0.5, IVOC: 0.5")
+                .find("sectors.mobile.PM25.IVOC: IVOC is a gas emitted beside"),
             std::string::npos);
   EXPECT_NE(error("{OLE: 0.5, NR: 0.5}", "{ISOP: 0.5, NR: 0.5}")
                 .find("sectors.residential_commercial.VOC.ISOP: ISOP is emitted by vegetation"),
