@@ -18,7 +18,7 @@ ifneq ($(KOKKOS_ROOT),)
 endif
 
 .PHONY: all deps configure build demo test test-quick slurm-check cuda-check bench emission-maps \
-        apportionment-maps nightly format clean
+        apportionment-maps nightly year format clean
 
 all: build
 
@@ -70,6 +70,12 @@ apportionment-maps: build
 # (scripts/nightly-validation.sh; settings: HOURS, START, NIGHTLY_DIR, LIMITS).
 nightly: deps
 	scripts/nightly-validation.sh
+
+# A sampled year: a few days in every month, each after its own spin-up, then the year's
+# validation and the plan's targets from its apportionment (scripts/sampled-year.sh; settings:
+# MONTHS, SAMPLE_DAYS, DAYS, SPINUP, SET, YEAR_DIR; docs/VALIDATION.md).
+year: build
+	scripts/sampled-year.sh all
 
 # Compiles and links the kctm library, CLI and benchmarks with nvcc against a Kokkos with CUDA (sm_80,
 # built into .deps/kokkos-cuda by scripts/build-kokkos-cuda.sh), in $(CUDA_BUILD): that the code

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "base/csv.hpp"
 #include "base/error.hpp"
@@ -66,18 +67,78 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
   return s;
 }
 
-std::vector<SourceContribution> read_contributions(const std::string& summary_csv) {
+const char* place_name(ApportionmentPlace place) {
+  return place == ApportionmentPlace::Stations ? "at the stations" : "over the city area";
+}
+
+namespace {
+
+/// Adds `b` into `a` component by component, times `w`.
+void add_scaled(SourceContribution& a, const SourceContribution& b, double w) {
+  a.primary += w * b.primary;
+  a.sulfate += w * b.sulfate;
+  a.nitrate += w * b.nitrate;
+  a.ammonium += w * b.ammonium;
+  a.soa += w * b.soa;
+  a.pm25 += w * b.pm25;
+}
+
+/// Sums `c` into `out` under its source name (a new zero row when not there yet) with weight w.
+void add_by_source(std::vector<SourceContribution>& out, const SourceContribution& c, double w) {
+  auto it = std::find_if(out.begin(), out.end(),
+                         [&](const SourceContribution& x) { return x.source == c.source; });
+  if (it == out.end()) {
+    out.push_back({c.source, c.category, 0, 0, 0, 0, 0, 0});
+    it = out.end() - 1;
+  }
+  add_scaled(*it, c, w);
+}
+
+}  // namespace
+
+std::vector<SourceContribution> read_contributions(const std::string& summary_csv,
+                                                   ApportionmentPlace place) {
   const CsvTable t =
       parse_csv(read_text_file(summary_csv, "source apportionment summary"), summary_csv);
-  std::vector<SourceContribution> out;
+  const bool area = place == ApportionmentPlace::CityArea;
+  std::vector<SourceContribution> rows;
+  std::set<std::string> places;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    if (t.rows[r][t.column("place")] != "Hengyang") continue;
+    const std::string& where = t.rows[r][t.column("place")];
+    if ((where == "Hengyang") != area) continue;
+    places.insert(where);
     auto ug = [&](const char* column) { return t.number(r, column, 0.0, 1e6); };
-    out.push_back({t.rows[r][t.column("source")], t.rows[r][t.column("category")],
-                   ug("PRIMARY_SA_ug_m3"), ug("SULF_SA_ug_m3"), ug("NIT_SA_ug_m3"),
-                   ug("NH4_SA_ug_m3"), ug("SOA_SA_ug_m3"), ug("PM25_SA_ug_m3")});
+    rows.push_back({t.rows[r][t.column("source")], t.rows[r][t.column("category")],
+                    ug("PRIMARY_SA_ug_m3"), ug("SULF_SA_ug_m3"), ug("NIT_SA_ug_m3"),
+                    ug("NH4_SA_ug_m3"), ug("SOA_SA_ug_m3"), ug("PM25_SA_ug_m3")});
   }
-  if (out.empty()) throw Error(summary_csv, "no Hengyang rows", "a kctm_sa_summary.csv of a run");
+  if (rows.empty()) {
+    throw Error(summary_csv, area ? "no Hengyang rows" : "no station rows",
+                area ? "a kctm_sa_summary.csv of a run"
+                     : "the run had no stations file (source_apportionment.stations_file); "
+                       "or take the city area: --at area");
+  }
+  // The stations' mean, each station weighing the same (as a city value of HJ 663-2013).
+  std::vector<SourceContribution> out;
+  for (const SourceContribution& c : rows) add_by_source(out, c, 1.0 / places.size());
+  return out;
+}
+
+bool summary_has_stations(const std::string& summary_csv) {
+  const CsvTable t =
+      parse_csv(read_text_file(summary_csv, "source apportionment summary"), summary_csv);
+  for (const std::vector<std::string>& row : t.rows) {
+    if (row[t.column("place")] != "Hengyang") return true;
+  }
+  return false;
+}
+
+std::vector<SourceContribution> mean_contributions(
+    const std::vector<std::vector<SourceContribution>>& runs) {
+  std::vector<SourceContribution> out;
+  for (const std::vector<SourceContribution>& run : runs) {
+    for (const SourceContribution& c : run) add_by_source(out, c, 1.0 / runs.size());
+  }
   return out;
 }
 
@@ -177,7 +238,7 @@ std::string attainment_table(const Scenario& scenario, const std::vector<YearPro
           "local source still leaves the regional and background share\n",
           target.annual);
     } else if (y.local_cut_to_close > 0) {
-      t += fmt::format("       to meet {:.0f} ug/m3: a further {:.0f} % off every local source\n",
+      t += fmt::format("       to meet {:.0f} ug/m3: a further {:.1f} % off every local source\n",
                        target.annual, 100 * y.local_cut_to_close);
     }
   }

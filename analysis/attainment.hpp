@@ -1,9 +1,10 @@
 #pragma once
 // `kctm attain`: will the plan's measures meet its targets? A scenario file (scenarios/
 // hengyang-plan.yaml) changes each sector's emissions per pollutant by year. The first-order
-// projection takes a run's source apportionment over Hengyang (kctm_sa_summary.csv): each
-// sector's sulfate, nitrate, ammonium, SOA and primary PM2.5 change as its SO2, NOx, NH3, VOC
-// and PM2.5 emissions do, and the observed base year moves by the sum.
+// projection takes a run's source apportionment (kctm_sa_summary.csv) where the plan's figures
+// are measured, at the monitoring stations, or over the city area: each sector's sulfate,
+// nitrate, ammonium, SOA and primary PM2.5 change as its SO2, NOx, NH3, VOC and PM2.5 emissions
+// do, and the observed base year moves by the sum.
 #include <map>
 #include <string>
 #include <vector>
@@ -26,12 +27,29 @@ struct Scenario {
 Scenario read_scenario(const std::string& path, const std::vector<std::string>& sectors,
                        const std::vector<std::string>& pollutants);
 
-/// Each source's PM2.5 components over Hengyang [ug m-3] from a run's kctm_sa_summary.csv.
+/// Each source's PM2.5 components [ug m-3] from a run's kctm_sa_summary.csv.
 struct SourceContribution {
   std::string source, category;
   double primary, sulfate, nitrate, ammonium, soa, pm25;
 };
-std::vector<SourceContribution> read_contributions(const std::string& summary_csv);
+
+/// Where the apportionment is read: the mean of the monitoring stations' cells (the city value
+/// of HJ 663-2013, where the plan's 42 ug m-3 was measured), or the mean over the city's area.
+enum class ApportionmentPlace { Stations, CityArea };
+const char* place_name(ApportionmentPlace place);
+
+/// The contributions at `place`; throws kctm::Error naming the file when it has no rows there
+/// (no stations file in the run: the summary then covers the area only).
+std::vector<SourceContribution> read_contributions(const std::string& summary_csv,
+                                                   ApportionmentPlace place);
+
+/// Whether the summary has the stations' rows (the run had a stations file).
+bool summary_has_stations(const std::string& summary_csv);
+
+/// Several runs' contributions averaged source by source, each run weighing the same (the runs of
+/// a sampled year cover the same number of days each); a source a run lacks counts as zero there.
+std::vector<SourceContribution> mean_contributions(
+    const std::vector<std::vector<SourceContribution>>& runs);
 
 struct YearProjection {
   int year;

@@ -1,5 +1,8 @@
-// `kctm attain RUN_DIR --scenario FILE`: the plan's targets projected from a run's source
-// apportionment and a scenario, optionally rerun with the scenario's emissions.
+// `kctm attain RUN_DIR... --scenario FILE`: the plan's targets projected from the source
+// apportionment of a run, or of a sampled year's runs together, and a scenario; optionally one
+// run rerun with the scenario's emissions.
+#include <fmt/format.h>
+
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -13,7 +16,9 @@
 #include "analysis/standard_metrics.hpp"
 #include "app/attainment_rerun.hpp"
 #include "app/command.hpp"
+#include "base/error.hpp"
 #include "emissions/inventory.hpp"
+#include "io/output_dir.hpp"
 #include "kernels/kokkos_types.hpp"
 
 namespace kctm::app {
@@ -38,18 +43,50 @@ std::vector<double> city_daily_pm25(const std::string& obs_file) {
   return daily;
 }
 
+/// The runs' contributions at `place`, averaged over the runs.
+std::vector<SourceContribution> runs_contributions(const std::vector<std::string>& run_dirs,
+                                                   ApportionmentPlace place) {
+  require_distinct_folders(run_dirs);
+  std::vector<std::vector<SourceContribution>> runs;
+  for (const std::string& dir : run_dirs) {
+    runs.push_back(
+        read_contributions((std::filesystem::path(dir) / "kctm_sa_summary.csv").string(), place));
+  }
+  return mean_contributions(runs);
+}
+
+/// The model's own PM2.5 [ug m-3]: every source's, and the initial air's part of it.
+std::pair<double, double> model_pm25(const std::vector<SourceContribution>& contributions) {
+  double total = 0, initial = 0;
+  for (const SourceContribution& c : contributions) {
+    total += c.pm25;
+    if (c.category == "initial") initial += c.pm25;
+  }
+  return {total, initial};
+}
+
 }  // namespace
 
 Command add_attain_command(CLI::App& app, ProcessArgs args) {
   struct Options {
-    std::string run_dir, scenario, obs, csv;
+    std::vector<std::string> run_dirs;
+    std::string scenario, obs, csv, at = "auto";
     bool rerun = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* attain = app.add_subcommand(
       "attain", "project the plan's targets from a run's source apportionment and a scenario");
-  attain->add_option("run_dir", o->run_dir, "a run's output folder (kctm_sa_summary.csv)")
+  attain
+      ->add_option("run_dirs", o->run_dirs,
+                   "a run's output folder (kctm_sa_summary.csv), or a sampled year's folders: "
+                   "their apportionment averaged")
       ->required();
+  attain
+      ->add_option("--at", o->at,
+                   "where the apportionment is read: stations (the monitoring stations' mean, "
+                   "where the plan's base was measured), area (the city's area), or auto: "
+                   "stations when the runs recorded them")
+      ->check(CLI::IsMember({"auto", "stations", "area"}));
   attain->add_option("--scenario", o->scenario, "scenario YAML (e.g. scenarios/hengyang-plan.yaml)")
       ->required();
   attain->add_flag("--rerun", o->rerun,
@@ -57,27 +94,55 @@ Command add_attain_command(CLI::App& app, ProcessArgs args) {
   attain->add_option("--csv", o->csv, "also write the table as CSV (for the attainment chart)");
   attain->add_option("--obs", o->obs,
                      "CNEMC observations: their daily PM2.5 turn the change into good days");
-  return {attain, [o, args] {
-            const Inventory& inventory = hengyang_2018_inventory();
-            const Scenario scenario =
-                read_scenario(o->scenario, inventory.sectors, inventory.pollutants);
-            const auto contributions = read_contributions(
-                (std::filesystem::path(o->run_dir) / "kctm_sa_summary.csv").string());
-            const std::vector<double> daily =
-                o->obs.empty() ? std::vector<double>{} : city_daily_pm25(o->obs);
-            auto years = project(scenario, contributions, daily);
-            std::cout << attainment_table(scenario, years) << "\n";
-            if (o->rerun) {
-              Kokkos::ScopeGuard kokkos(args.argc, args.argv);
-              years = rerun_projection(o->run_dir, scenario, daily);
-              std::cout << attainment_table(scenario, years, true) << "\n";
-            }
-            if (!o->csv.empty()) {
-              write_attainment_csv(o->csv, scenario, years);
-              std::cout << "output: " << o->csv << "\n";
-            }
-            return 0;
-          }};
+  return {
+      attain, [o, args] {
+        const Inventory& inventory = hengyang_2018_inventory();
+        const Scenario scenario =
+            read_scenario(o->scenario, inventory.sectors, inventory.pollutants);
+        if (o->rerun && o->run_dirs.size() != 1) {
+          throw Error("--rerun",
+                      "reruns one run's folder, got " + std::to_string(o->run_dirs.size()));
+        }
+        const bool stations =
+            o->at == "stations" ||
+            (o->at == "auto" &&
+             summary_has_stations(
+                 (std::filesystem::path(o->run_dirs.front()) / "kctm_sa_summary.csv").string()));
+        const ApportionmentPlace place =
+            stations ? ApportionmentPlace::Stations : ApportionmentPlace::CityArea;
+        const auto contributions = runs_contributions(o->run_dirs, place);
+        const std::vector<double> daily =
+            o->obs.empty() ? std::vector<double>{} : city_daily_pm25(o->obs);
+        auto years = project(scenario, contributions, daily);
+        std::cout << "apportionment " << place_name(place) << ", mean of " << o->run_dirs.size()
+                  << " run(s)\n"
+                  << attainment_table(scenario, years) << "\n";
+        const auto [model, initial] = model_pm25(contributions);
+        std::cout << fmt::format(
+            "model PM2.5 {}: {:.1f} ug/m3 ({:.0f} % of it still initial air), against the "
+            "observed base {:.1f} ug/m3: {:+.0f} %\n",
+            place_name(place), model, model > 0 ? 100 * initial / model : 0.0, scenario.base_annual,
+            100 * (model / scenario.base_annual - 1));
+        if (place == ApportionmentPlace::Stations) {
+          const auto area = project(
+              scenario, runs_contributions(o->run_dirs, ApportionmentPlace::CityArea), daily);
+          std::string line = "the same projection over the city area:";
+          for (const YearProjection& y : area) {
+            line += fmt::format(" {} {:.1f} ug/m3 ({:+.1f} %);", y.year, y.annual, 100 * y.change);
+          }
+          std::cout << line << "\n";
+        }
+        if (o->rerun) {
+          Kokkos::ScopeGuard kokkos(args.argc, args.argv);
+          years = rerun_projection(o->run_dirs.front(), scenario, daily, place);
+          std::cout << attainment_table(scenario, years, true) << "\n";
+        }
+        if (!o->csv.empty()) {
+          write_attainment_csv(o->csv, scenario, years);
+          std::cout << "output: " << o->csv << "\n";
+        }
+        return 0;
+      }};
 }
 
 }  // namespace kctm::app

@@ -35,11 +35,11 @@ std::string recorded_config(const std::string& run_dir) {
   }
 }
 
-/// Hengyang's PM2.5 without the initial state, and the local sources' part of it [ug m-3].
-std::pair<double, double> hengyang_pm25(const std::string& run_dir) {
+/// PM2.5 at `place` without the initial state, and the local sources' part of it [ug m-3].
+std::pair<double, double> pm25_at(const std::string& run_dir, ApportionmentPlace place) {
   double total = 0, local = 0;
   for (const SourceContribution& c :
-       read_contributions((fs::path(run_dir) / "kctm_sa_summary.csv").string())) {
+       read_contributions((fs::path(run_dir) / "kctm_sa_summary.csv").string(), place)) {
     if (c.category == "initial") continue;
     total += c.pm25;
     if (c.category == "local") local += c.pm25;
@@ -50,10 +50,14 @@ std::pair<double, double> hengyang_pm25(const std::string& run_dir) {
 }  // namespace
 
 std::vector<YearProjection> rerun_projection(const std::string& run_dir, const Scenario& scenario,
-                                             const std::vector<double>& daily_pm25) {
+                                             const std::vector<double>& daily_pm25,
+                                             ApportionmentPlace place) {
   const std::string yaml = recorded_config(run_dir);
-  const double base = hengyang_pm25(run_dir).first;
-  if (!(base > 0)) throw Error(run_dir, "no PM2.5 over Hengyang in the source apportionment");
+  const double base = pm25_at(run_dir, place).first;
+  if (!(base > 0)) {
+    throw Error(run_dir,
+                std::string("no PM2.5 ") + place_name(place) + " in the source apportionment");
+  }
   std::vector<YearProjection> years;
   for (const auto& [year, phase] : scenario.phase) {
     Config c;
@@ -71,7 +75,7 @@ std::vector<YearProjection> rerun_projection(const std::string& run_dir, const S
     c.set("source_apportionment.enabled=true");
     spdlog::info("attain: rerunning {} with the {} measures into {}", run_dir, year, out);
     run_simulation(read_run_config(c));
-    const auto [total, local] = hengyang_pm25(out);
+    const auto [total, local] = pm25_at(out, place);
     years.push_back(year_projection(scenario, daily_pm25, year, total / base - 1, local / base));
   }
   return years;

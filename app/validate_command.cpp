@@ -1,5 +1,5 @@
-// `kctm validate RUN_DIR --obs FILE`: the run against station observations (docs/VALIDATION.md);
-// exit 3 when a limit is crossed.
+// `kctm validate RUN_DIR... --obs FILE`: one run, or the runs of a sampled year together, against
+// station observations (docs/VALIDATION.md); exit 3 when a limit is crossed.
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -19,7 +19,8 @@ namespace kctm::app {
 namespace {
 
 struct ValidateOptions {
-  std::string run_dir, obs_file, stations_file, limits_file, out_dir = "validation";
+  std::vector<std::string> run_dirs;
+  std::string obs_file, stations_file, limits_file, out_dir = "validation";
   std::vector<int> special_months = {11, 12, 1, 2};
 };
 
@@ -37,9 +38,11 @@ int validate_and_report(const ValidateOptions& o) {
                                          : analysis::read_long_csv(o.obs_file);
   const ValidationLimits limits =
       o.limits_file.empty() ? ValidationLimits{} : read_validation_limits(o.limits_file);
-  const analysis::Observations model = model_at_stations(o.run_dir, stations);
+  const analysis::Observations model = model_at_stations(o.run_dirs, stations);
   const Validation v = validate(model, obs, limits);
-  write_validation(o.out_dir, v, model, obs, o.run_dir, o.obs_file, o.special_months);
+  std::string runs;
+  for (const std::string& d : o.run_dirs) runs += (runs.empty() ? "" : ", ") + d;
+  write_validation(o.out_dir, v, model, obs, runs, o.obs_file, o.special_months);
   for (const MetricRow& r : v.rows) {
     if (r.station != "all" || r.month != "all") continue;
     spdlog::info("{:<10} N {:>5}  NMB {:+6.1f} %  NME {:5.1f} %  r {:5.2f}  {}", r.pollutant,
@@ -56,7 +59,11 @@ Command add_validate_command(CLI::App& app) {
   auto o = std::make_shared<ValidateOptions>();
   CLI::App* validate = app.add_subcommand(
       "validate", "compare a run with station observations; exit 3 when a limit is crossed");
-  validate->add_option("run_dir", o->run_dir, "the run's output folder")->required();
+  validate
+      ->add_option("run_dirs", o->run_dirs,
+                   "the run's output folder, or several (a sampled year's runs), whose hours "
+                   "must not overlap")
+      ->required();
   validate
       ->add_option("--obs", o->obs_file,
                    "observations: CNEMC layout (date,hour,type,<stations>) or the long CSV "

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "base/error.hpp"
 
@@ -25,6 +26,16 @@ void prepare_output_dir(const std::string& dir, const std::string& key_where) {
     }
   }
   fs::remove(probe, ec);
+}
+
+void require_distinct_folders(const std::vector<std::string>& dirs) {
+  std::map<std::string, std::string> seen;  // canonical path -> as given
+  for (const std::string& dir : dirs) {
+    std::error_code ec;
+    const std::string key = std::filesystem::weakly_canonical(dir, ec).string();
+    const auto [at, added] = seen.emplace(ec ? dir : key, dir);
+    if (!added) throw Error(dir, "given twice (also as " + at->second + ")", "give each run once");
+  }
 }
 
 }  // namespace kctm

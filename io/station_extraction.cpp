@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <netcdf>
 
+#include "base/civil_time.hpp"
 #include "base/constants.hpp"
 #include "base/error.hpp"
 #include "io/netcdf_time.hpp"
+#include "io/output_dir.hpp"
 
 namespace kctm {
 
@@ -99,6 +102,30 @@ analysis::Observations model_at_stations(const std::string& run_dir,
     }
   }
   return model;
+}
+
+analysis::Observations model_at_stations(const std::vector<std::string>& run_dirs,
+                                         const std::vector<analysis::Station>& stations) {
+  require_distinct_folders(run_dirs);
+  analysis::Observations all;
+  std::map<UnixSeconds, std::string> folder_of_hour;
+  for (const std::string& dir : run_dirs) {
+    for (auto& [station, by_pollutant] : model_at_stations(dir, stations)) {
+      for (auto& [pollutant, series] : by_pollutant) {
+        for (const auto& [t, value] : series) {
+          const auto [at, added] = folder_of_hour.emplace(t, dir);
+          if (!added && at->second != dir) {
+            throw Error(dir,
+                        "holds the hour ending " + format_iso8601(t, 8 * 3600) + " that " +
+                            at->second + " holds too",
+                        "give each hour's folder once");
+          }
+          all[station][pollutant][t] = value;
+        }
+      }
+    }
+  }
+  return all;
 }
 
 }  // namespace kctm

@@ -16,4 +16,9 @@ namespace kctm {
 analysis::Observations model_at_stations(const std::string& run_dir,
                                          const std::vector<analysis::Station>& stations);
 
+/// The same over several runs' folders (the runs of a sampled year); throws kctm::Error naming
+/// both folders when two hold the same hour.
+analysis::Observations model_at_stations(const std::vector<std::string>& run_dirs,
+                                         const std::vector<analysis::Station>& stations);
+
 }  // namespace kctm

@@ -25,8 +25,9 @@ TEST(AttainmentRerun, ThePlansEmissionsLowerPm25AsTheFirstOrderProjectionSays) {
   const std::string scenario_file =
       (std::filesystem::path(KCTM_SOURCE_DIR) / "scenarios/hengyang-plan.yaml").string();
   const Scenario s = read_scenario(scenario_file, inventory.sectors, inventory.pollutants);
-  const auto first = project(s, read_contributions(dir + "/run/kctm_sa_summary.csv"), {});
-  const auto rerun = rerun_projection(dir + "/run", s, {});
+  const ApportionmentPlace area = ApportionmentPlace::CityArea;
+  const auto first = project(s, read_contributions(dir + "/run/kctm_sa_summary.csv", area), {});
+  const auto rerun = rerun_projection(dir + "/run", s, {}, area);
   ASSERT_EQ(rerun.size(), 3u);
   for (std::size_t y = 0; y < rerun.size(); ++y) {
     std::printf("%d: first order %+.1f %%, rerun %+.1f %%\n", rerun[y].year, 100 * first[y].change,

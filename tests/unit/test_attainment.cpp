@@ -42,6 +42,42 @@ TEST(Attainment, ComponentsFollowTheirEmissionsAndGoodDaysFollowTheDailyMeans) {
   EXPECT_NE(attainment_table(s, y).find("NOT met"), std::string::npos);
 }
 
+TEST(Attainment, ContributionsAtTheStationsOrOverTheAreaAndOverSeveralRuns) {
+  const std::string dir = test::temp_dir("attain-places");
+  const std::string header =
+      "place,source,category,PM25_SA_ug_m3,PRIMARY_SA_ug_m3,SULF_SA_ug_m3,NIT_SA_ug_m3,"
+      "NH4_SA_ug_m3,SOA_SA_ug_m3\n";
+  {
+    std::ofstream f(dir + "/a.csv");
+    f << header << "S1,power,local,10,4,6,0,0,0\nS2,power,local,20,8,12,0,0,0\n"
+      << "S1,regional,regional,30,30,0,0,0,0\nS2,regional,regional,10,10,0,0,0,0\n"
+      << "Hengyang,power,local,5,2,3,0,0,0\nHengyang,regional,regional,25,25,0,0,0,0\n";
+    std::ofstream g(dir + "/b.csv");
+    g << header << "Hengyang,power,local,1,1,0,0,0,0\n";
+  }
+  // The stations' mean: power (10 + 20) / 2, regional (30 + 10) / 2.
+  const auto at = read_contributions(dir + "/a.csv", ApportionmentPlace::Stations);
+  ASSERT_EQ(at.size(), 2u);
+  EXPECT_EQ(at[0].source, "power");
+  EXPECT_DOUBLE_EQ(at[0].pm25, 15.0);
+  EXPECT_DOUBLE_EQ(at[0].sulfate, 9.0);
+  EXPECT_DOUBLE_EQ(at[1].pm25, 20.0);
+  const auto area = read_contributions(dir + "/a.csv", ApportionmentPlace::CityArea);
+  EXPECT_DOUBLE_EQ(area[0].pm25, 5.0);
+  EXPECT_TRUE(summary_has_stations(dir + "/a.csv"));
+  EXPECT_FALSE(summary_has_stations(dir + "/b.csv"));
+  EXPECT_NE(test::error_of([&] {
+              read_contributions(dir + "/b.csv", ApportionmentPlace::Stations);
+            }).find("b.csv: no station rows"),
+            std::string::npos);
+  // Two runs weigh the same; a source one run lacks counts as zero there.
+  const auto mean =
+      mean_contributions({area, read_contributions(dir + "/b.csv", ApportionmentPlace::CityArea)});
+  ASSERT_EQ(mean.size(), 2u);
+  EXPECT_DOUBLE_EQ(mean[0].pm25, 3.0);   // power (5 + 1) / 2
+  EXPECT_DOUBLE_EQ(mean[1].pm25, 12.5);  // regional (25 + 0) / 2
+}
+
 TEST(Attainment, BadScenariosAreRefusedByName) {
   const std::string dir = test::temp_dir("attain-bad");
   std::ofstream(dir + "/s.yaml") << "base: {pm25_annual: 40}\n";
