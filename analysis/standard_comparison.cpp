@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "analysis/aqi.hpp"
 #include "analysis/hourly_series.hpp"
@@ -36,6 +37,26 @@ std::vector<DailyValue> city_daily(const Observations& side,
         daily_of(analysis::make_hourly_series(has ? station->second.at(p) : kNone, from, to)));
   }
   return analysis::city_daily_means(per_station);
+}
+
+/// `obs` on the hours `model` has (any station, any pollutant): the runs of a sampled year leave
+/// gaps between them that the observations must not fill.
+Observations on_model_hours(const Observations& obs, const Observations& model) {
+  std::set<UnixSeconds> hours;
+  for (const auto& [station, by_pollutant] : model) {
+    for (const auto& [p, series] : by_pollutant) {
+      for (const auto& [t, value] : series) hours.insert(t);
+    }
+  }
+  Observations out;
+  for (const auto& [station, by_pollutant] : obs) {
+    for (const auto& [p, series] : by_pollutant) {
+      for (const auto& [t, value] : series) {
+        if (hours.count(t)) out[station][p][t] = value;
+      }
+    }
+  }
+  return out;
 }
 
 double value_at(const std::vector<DailyValue>& daily, std::size_t d) {
@@ -96,7 +117,8 @@ std::vector<StandardRow> standard_comparison(const Observations& model, const Ob
     }
   }
   if (stations.empty()) return {};
-  const CityStatistics o = city_statistics(obs, stations, from, to, special_months);
+  const CityStatistics o =
+      city_statistics(on_model_hours(obs, model), stations, from, to, special_months);
   const CityStatistics m = city_statistics(model, stations, from, to, special_months);
   const int days = o.pm25_days;
   return {

@@ -140,7 +140,7 @@ KOKKOS_INLINE_FUNCTION double first_cloud_call(const CloudVariables& v, const Ce
 /// Integrates over dt_s in calls short enough for the limits above, the first as long as
 /// first_cloud_call says: a call that crosses them in any cloudy lane is undone and halved (down
 /// to dt_s / 4096), an easy one lets the next double. Between calls each cloudy lane's [H+] and
-/// rate coefficients are brought up to date.
+/// aqueous rate coefficients are brought up to date.
 template <class T, int W>
 KOKKOS_INLINE_FUNCTION SolverStats integrate_in_cloud(const DeviceMechanism& m,
                                                       const CloudVariables& v, CellEnvironment* env,
@@ -184,9 +184,12 @@ KOKKOS_INLINE_FUNCTION SolverStats integrate_in_cloud(const DeviceMechanism& m,
     for (int l = 0; l < W; ++l) {
       if (env[l].lwc <= 0) continue;
       env[l].cloud_hplus = hplus[l];
-      double k_cell[kMaxReactions];
-      m.rate_coefficients(env[l], k_cell);
-      for (int r = 0; r < m.n_reactions; ++r) lane(rates[r], l) = k_cell[r];
+      for (int r = 0; r < m.n_reactions; ++r) {  // only the aqueous paths read [H+]
+        const RateKind kind = m.laws(r).kind;
+        if (kind == RateKind::AqueousH2O2 || kind == RateKind::AqueousO3) {
+          lane(rates[r], l) = rate_coefficient(m.laws(r), env[l]);
+        }
+      }
     }
     if (load < 0.5) tau *= 2;
   }

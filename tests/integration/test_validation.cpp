@@ -82,6 +82,24 @@ TEST(Validation, KnownBiasesComeBackFromARunAndItsObservations) {
   EXPECT_TRUE(std::isfinite(standard[7].model));                  // a good-day share
   EXPECT_TRUE(std::isnan(standard[2].observed));                  // no SO2 observed
 
+  // Two sampled days with a gap (a sampled year): the observations of the gap, however
+  // polluted, are not counted against the model's two days.
+  analysis::Observations sampled = model, observed = obs;
+  for (auto& [station, by_pollutant] : model) {
+    for (auto& [p, series] : by_pollutant) {
+      for (const auto& [t, value] : series) {
+        sampled[station][p][t + 2 * 86400] = value;
+        if (observed[station][p].count(t)) {
+          observed[station][p][t + 2 * 86400] = observed[station][p][t];
+        }
+        observed[station][p][t + 86400] = 1000.0;  // the day between, not run
+      }
+    }
+  }
+  const std::vector<StandardRow> two_days = standard_comparison(sampled, observed, {1});
+  EXPECT_NEAR(two_days[0].observed / two_days[0].model, 1.25, 0.02);
+  EXPECT_EQ(two_days[0].observed_days, 2);
+
   write_validation(dir + "/report", v, model, obs, dir + "/run", obs_file, {1});
   for (const char* f : {"pairs.csv", "metrics.csv", "report.md"}) {
     EXPECT_GT(std::filesystem::file_size(dir + "/report/" + f), 100u) << f;
