@@ -177,7 +177,7 @@ std::vector<YearProjection> project(const Scenario& scenario,
   }
   std::vector<YearProjection> years;
   for (const auto& [year, phase] : scenario.phase) {
-    double change_ug = 0, local_after = 0;
+    double change_ug = 0, local_after = 0, magnitude = 0, nonlinear = 0;
     for (const SourceContribution& c : contributions) {
       const auto sector = scenario.changes.find(c.source);
       // phase by copy: capturing a structured binding needs C++20.
@@ -190,10 +190,15 @@ std::vector<YearProjection> project(const Scenario& scenario,
       const double d = c.primary * cut("PM25") + c.sulfate * cut("SO2") + c.nitrate * cut("NOx") +
                        c.ammonium * cut("NH3") + c.soa * cut("VOC");
       change_ug += d;
+      nonlinear += std::abs(c.nitrate * cut("NOx")) + std::abs(c.ammonium * cut("NH3"));
+      magnitude += std::abs(c.primary * cut("PM25")) + std::abs(c.sulfate * cut("SO2")) +
+                   std::abs(c.soa * cut("VOC"));
       if (c.category == "local") local_after += c.pm25 + d;
     }
     years.push_back(year_projection(scenario, daily_pm25, year, total > 0 ? change_ug / total : 0.0,
                                     total > 0 ? local_after / total : 0.0));
+    magnitude += nonlinear;
+    years.back().nonlinear_share = magnitude > 0 ? nonlinear / magnitude : 0.0;
   }
   return years;
 }
@@ -232,6 +237,12 @@ std::string attainment_table(const Scenario& scenario, const std::vector<YearPro
         fmt::format("{:.1f} ({:.0f}) {}", y.special, target.special,
                     mark(y.special <= target.special)),
         good);
+    if (y.nonlinear_share > kNonlinearShareForRerun) {
+      t += fmt::format(
+          "       nitrate and ammonium carry {:.0f} % of this change: their response to NOx and "
+          "NH3 cuts is nonlinear; check with --rerun\n",
+          100 * y.nonlinear_share);
+    }
     if (y.local_cut_to_close > 1) {
       t += fmt::format(
           "       {:.0f} ug/m3 is out of reach of local cuts alone: removing every "

@@ -58,7 +58,16 @@ struct YearProjection {
   double good_share;          ///< projected good days [%], NaN without daily data
   double local_cut_to_close;  ///< further cut of every local source to meet the annual
                               ///< target [fraction], 0 when met
+  /// Share of the first-order change carried by nitrate and ammonium [0–1]: their response to
+  /// NOx and NH3 cuts is nonlinear (each limits the other's particle), so above
+  /// kNonlinearShareForRerun the table asks for --rerun. 0 for a rerun.
+  double nonlinear_share = 0;
 };
+
+/// Nitrate and ammonium's share of a projected change above which the first order is not to be
+/// trusted alone: the NH4NO3 equilibrium moves with whichever of NH3 and HNO3 is short
+/// (chemistry/aerosol_equilibrium.hpp), which tags cannot represent.
+constexpr double kNonlinearShareForRerun = 0.25;
 
 /// One year's figures from PM2.5's relative change and the local sources' share of the base
 /// year's PM2.5 after it (for the cut that would close the gap).

@@ -40,6 +40,16 @@ TEST(Attainment, ComponentsFollowTheirEmissionsAndGoodDaysFollowTheDailyMeans) {
   // 35.3 > 35: the local sources (20 − 4.7 = 15.3 ug m-3 of 40) must lose 0.3 / 15.3 more.
   EXPECT_NEAR(y[0].local_cut_to_close, (40 * 0.8825 - 35) / 15.3, 1e-9);
   EXPECT_NE(attainment_table(s, y).find("NOT met"), std::string::npos);
+  // Traffic's nitrate carries 1.5 of the 4.7 ug m-3 change: too much for the first order alone.
+  EXPECT_NEAR(y[0].nonlinear_share, 1.5 / 4.7, 1e-12);
+  EXPECT_NE(attainment_table(s, y).find("nitrate and ammonium carry 32 % of this change"),
+            std::string::npos);
+  // Without the NOx cut only primary PM and sulfate move: no warning.
+  Scenario primary_only = s;
+  primary_only.changes.erase("traffic");
+  const std::vector<YearProjection> p = project(primary_only, c, {});
+  EXPECT_EQ(p[0].nonlinear_share, 0.0);
+  EXPECT_EQ(attainment_table(primary_only, p).find("nitrate and ammonium"), std::string::npos);
 }
 
 TEST(Attainment, ContributionsAtTheStationsOrOverTheAreaAndOverSeveralRuns) {
