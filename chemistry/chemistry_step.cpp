@@ -286,9 +286,6 @@ ChemistryStats Chemistry::step(const ChemistryMeteo& met, View3D<const double> a
   for (int e = 0; e < kEquilibriumFields; ++e) {
     masses.g_mol[e] = kSpecies[species_index(kEquilibriumNames[e])].molar_mass_g_mol;
   }
-  const double nit_g_mol = kSpecies[species_index("NIT")].molar_mass_g_mol;
-  const double nh4_g_mol = kSpecies[species_index("NH4")].molar_mass_g_mol;
-  const double nh3_g_mol = kSpecies[species_index("NH3")].molar_mass_g_mol;
 
   using T = ChemValue;
   constexpr int W = LaneCount<T>::value;
@@ -330,12 +327,13 @@ ChemistryStats Chemistry::step(const ChemistryMeteo& met, View3D<const double> a
           for (int v = 0; v < m.n_variables; ++v) {
             lane(y[v], l) = q(var_field(v), k, jj, ii) * per_q[l] / var_mass(v);
           }
-          // Particulate nitrate and all ammonia [mol per L of air]: q ρ / M, M in g mol-1.
-          nit[l] = q(eq(kNit), k, jj, ii) * rho / nit_g_mol;
-          ammonia[l] =
-              q(eq(kNh3), k, jj, ii) * rho / nh3_g_mol + q(eq(kNh4), k, jj, ii) * rho / nh4_g_mol;
           env.cloud_hplus = 1e-7;  // unused without cloud water
+          nit[l] = ammonia[l] = 0;
           if (env.lwc > 0) {
+            // Particulate nitrate and all ammonia [mol per L of air]: q ρ / M, M in g mol-1.
+            nit[l] = q(eq(kNit), k, jj, ii) * rho / masses.g_mol[kNit];
+            ammonia[l] = q(eq(kNh3), k, jj, ii) * rho / masses.g_mol[kNh3] +
+                         q(eq(kNh4), k, jj, ii) * rho / masses.g_mol[kNh4];
             env.cloud_hplus = lane_cloud_hplus(cloud_vars, y, l, nit[l], ammonia[l], env);
             cloudy = true;
           }
