@@ -24,6 +24,7 @@ Command add_mechanism_command(CLI::App& app);
 Command add_config_command(CLI::App& app);
 Command add_info_command(CLI::App& app, ProcessArgs args);
 Command add_emissions_command(CLI::App& app);
+Command add_climate_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_attain_command(CLI::App& app, ProcessArgs args);
 

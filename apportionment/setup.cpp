@@ -86,7 +86,7 @@ std::vector<std::vector<bool>> carried_tags(const FieldRegistry& registry,
         if (any_precursor) add_all(carried, f.products);
       }
     }
-    bool nox = carried.count("O3") > 0, voc = false;
+    bool nox = false, voc = false;
     for (const chem::TagFamily& f : families) {
       if (f.name == "nitrate") nox = nox || has_any(carried, f.precursors.front());
     }
@@ -172,13 +172,14 @@ std::vector<ApportionedOutput> apportioned_outputs(const FieldRegistry& registry
     }
     out.push_back(a);
   }
-  // O3's two kinds on their own: where it formed NOx- or VOC-limited.
+  // O3's three kinds on their own: brought in, or formed NOx- or VOC-limited.
   const OutputVariable o3 = bulk_of("O3").variable;
-  for (const std::string_view kind : {chem::kO3NoxLimited, chem::kO3VocLimited}) {
+  for (const std::string_view kind : {chem::kO3Brought, chem::kO3NoxLimited, chem::kO3VocLimited}) {
     ApportionedOutput a{
         {std::string(kind) + "_SA",
-         kind == chem::kO3NoxLimited ? "ozone formed under NOx-limited conditions, by source"
-                                     : "ozone formed under VOC-limited conditions, by source",
+         kind == chem::kO3Brought      ? "ozone brought by the initial and inflowing air"
+         : kind == chem::kO3NoxLimited ? "ozone formed under NOx-limited conditions, by source"
+                                       : "ozone formed under VOC-limited conditions, by source",
          o3.units},
         {},
         {}};

@@ -18,7 +18,8 @@ void register_tags(const SourceSet& sources, FieldRegistry& registry);
 
 /// What each source's origins bring into the model: species names per source. `emitted` is the
 /// inventory's speciation (null without emissions); `biogenic` whether vegetation emits;
-/// `background` and `regional_inflow` per kSpecies entry (chemistry.background, ...);
+/// `background` and `regional_inflow` per kSpecies entry, their largest monthly values
+/// (chemistry.background, ...);
 /// `boundary_file` whether a file may bring any species in.
 std::vector<std::set<std::string>> brought_species(const SourceSet& sources,
                                                    const EmittedSpecies* emitted, bool biogenic,
@@ -29,7 +30,7 @@ std::vector<std::set<std::string>> brought_species(const SourceSet& sources,
 /// Which tag kinds each source can ever carry, present[kind][source] for
 /// FieldRegistry::keep_tags: what it brings, closed under the chemistry's rules (a precursor
 /// brings its family's products, a reversible family's products its precursors, NOx brings O3N,
-/// a VOC O3V, O3 itself O3N). The fallback source carries every kind.
+/// a VOC O3V, O3 itself O3B). The fallback source carries every kind.
 std::vector<std::vector<bool>> carried_tags(const FieldRegistry& registry,
                                             const std::vector<std::set<std::string>>& brought,
                                             int fallback_source);
@@ -37,7 +38,7 @@ std::vector<std::vector<bool>> carried_tags(const FieldRegistry& registry,
 /// Where the tags are, for the chemistry's attribution.
 chem::TagFieldLayout tag_layout(const FieldRegistry& registry, int fallback_source);
 
-/// Adds `bulk` (one value per field; tags ignored) to the first tag kind (O3N for O3) of each
+/// Adds `bulk` (one value per field; tags ignored) to the first tag kind (O3B for O3) of each
 /// species for `source` in `out` (sized for every field): the part of a state or an inflow
 /// that comes from that source. Throws kctm::Error if the source cannot carry a species it
 /// brings (carried_tags was not told).

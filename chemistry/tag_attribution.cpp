@@ -24,14 +24,14 @@ struct TagAttribution::Tables {
   /// Family f's precursor groups are [precursor_begin(f), precursor_begin(f+1)) (groups are
   /// numbered precursors first), its product group products(f) (−1: none).
   View1D<int> precursor_begin, products;
-  View1D<int> reversible;           ///< per family: 1 if its products turn back into its precursors
-  int o3 = -1, o3n = -1, o3v = -1;  ///< bulk O3, the O3N and O3V kinds
-  int nox_group = -1;               ///< the NOx group, whose shares O3N production takes
-  View1D<int> voc_kind;             ///< the tagged VOCs, for O3V shares
-  View1D<double> voc_weight;        ///< their OH reactivity per kg
-  int oh = -1, ho2 = -1, no2 = -1;  ///< bulk fields of the indicator
-  double g_oh = 0, g_ho2 = 0, g_no2 = 0;  ///< their molar masses [g mol-1]
-  RateLaw h2o2_law, hno3_law;             ///< HO2 + HO2 → H2O2, OH + NO2 → HNO3
+  View1D<int> reversible;  ///< per family: 1 if its products turn back into its precursors
+  int o3 = -1, o3b = -1, o3n = -1, o3v = -1;  ///< bulk O3, the O3B, O3N and O3V kinds
+  int nox_group = -1;                         ///< the NOx group, whose shares O3N production takes
+  View1D<int> voc_kind;                       ///< the tagged VOCs, for O3V shares
+  View1D<double> voc_weight;                  ///< their OH reactivity per kg
+  int oh = -1, ho2 = -1, no2 = -1;            ///< bulk fields of the indicator
+  double g_oh = 0, g_ho2 = 0, g_no2 = 0;      ///< their molar masses [g mol-1]
+  RateLaw h2o2_law, hno3_law;                 ///< HO2 + HO2 → H2O2, OH + NO2 → HNO3
   /// Closure sets: bulk fields whose sum its kinds' tags sum to, [closure_bulk_begin(c), ...)
   /// and [closure_begin(c), closure_begin(c + 1)).
   View1D<int> closure_bulk_begin, closure_bulk, closure_begin, closure_kind;
@@ -291,6 +291,7 @@ TagAttribution::TagAttribution(const TagFieldLayout& layout) {
   t->products = device_vector("tag_family_products", products);
 
   t->o3 = field_of(layout, "O3");
+  t->o3b = kind_of(layout, kO3Brought);
   t->o3n = kind_of(layout, kO3NoxLimited);
   t->o3v = kind_of(layout, kO3VocLimited);
   std::vector<int> voc_kind;
@@ -311,7 +312,7 @@ TagAttribution::TagAttribution(const TagFieldLayout& layout) {
   t->h2o2_law = law_of(reactions, "HO2", "HO2", "H2O2");
   t->hno3_law = law_of(reactions, "OH", "NO2", "HNO3");
 
-  // Closure sets: kinds that share a species (O3N and O3V) close on the sum of their species.
+  // Closure sets: kinds that share a species (O3B, O3N and O3V) close on the sum of their species.
   std::vector<std::pair<std::set<int>, std::set<int>>> sets;  // (bulk fields, kinds)
   for (const TagKind& kind : tag_kinds()) {
     const int b = field_of(layout, kind.species), k = kind_of(layout, kind.kind);
@@ -359,7 +360,7 @@ TagStats TagAttribution::attribute(const ChemistryMeteo& met, View4D<double> q, 
             renormalise_cell(t, q, k, jj, ii, [&](int c) { return held(c, k, j, i); });
         worst = r.gap > worst ? r.gap : worst;
         if (r.rescaled) ++rescaled;
-        double a[kMaxTagSources], b[kMaxTagSources], c[kMaxTagSources];
+        double a[kMaxTagSources], b[kMaxTagSources], c[kMaxTagSources], d[kMaxTagSources];
         bool explained = !r.fallback;
 
         // O3 first: its production takes the NOx and VOC shares before they change.
@@ -376,12 +377,14 @@ TagStats TagAttribution::attribute(const ChemistryMeteo& met, View4D<double> q, 
         for (int s = 0; s < n; ++s) {
           a[s] = tag_of(t, q, t.o3n, s, k, jj, ii);
           b[s] = tag_of(t, q, t.o3v, s, k, jj, ii);
-          o3_before += a[s] + b[s];
+          d[s] = tag_of(t, q, t.o3b, s, k, jj, ii);
+          o3_before += a[s] + b[s] + d[s];
         }
         const double o3_after = q(t.o3, k, jj, ii), gain = o3_after - o3_before;
         if (gain <= 0) {
           scale_shares(n, o3_before, o3_after, a);
           scale_shares(n, o3_before, o3_after, b);
+          scale_shares(n, o3_before, o3_after, d);
         } else {
           const double nox = group_shares(t, q, t.nox_group, k, jj, ii, c);
           bool added = nox_limited && add_in_shares(n, gain, c, nox, a);
@@ -399,6 +402,7 @@ TagStats TagAttribution::attribute(const ChemistryMeteo& met, View4D<double> q, 
           if (!added && o3_before > 0) {  // no precursor tags at all: the O3 already there
             scale_shares(n, o3_before, o3_after, a);
             scale_shares(n, o3_before, o3_after, b);
+            scale_shares(n, o3_before, o3_after, d);
             added = true;
           }
           if (!added) {
@@ -408,6 +412,7 @@ TagStats TagAttribution::attribute(const ChemistryMeteo& met, View4D<double> q, 
         }
         explained = set_tags(t, q, t.o3n, a, k, jj, ii) && explained;
         explained = set_tags(t, q, t.o3v, b, k, jj, ii) && explained;
+        explained = set_tags(t, q, t.o3b, d, k, jj, ii) && explained;
 
         for (int f = 0; f < n_families; ++f) {
           const int gr = t.products(f);

@@ -109,6 +109,7 @@ std::vector<TagKind> tag_kinds() {
     }
     for (const TagMember& m : f.products) add(m);
   }
+  kinds.push_back({"O3", kO3Brought});  // first: the kind that the inflow and initial air fill
   kinds.push_back({"O3", kO3NoxLimited});
   kinds.push_back({"O3", kO3VocLimited});
   return kinds;

@@ -2,8 +2,9 @@
 // What source apportionment tags, and how chemistry moves mass between tagged species: families
 // of a precursor group and a product group, after CAMx PSAT (Yarwood et al. 2005; CAMx v7.20
 // user's guide, ch. 7): SO2 → sulfate, NOx → HNO3 + nitrate, NH3 → ammonium, SOA precursors →
-// SOA; primary PM is inert. O3 carries two kinds, O3N and O3V, formed under NOx- and VOC-limited
-// conditions (OSAT), told apart by Sillman's (1995) indicator P(H2O2)/P(HNO3).
+// SOA; primary PM is inert. O3 carries three kinds: O3B, brought in by the boundary's and the
+// initial air, and O3N and O3V, formed under NOx- and VOC-limited conditions (OSAT), told apart by
+// Sillman's (1995) indicator P(H2O2)/P(HNO3).
 #include <array>
 #include <string_view>
 #include <vector>
@@ -40,8 +41,9 @@ std::vector<TagFamily> tag_families();
 /// Primary particles, untouched by chemistry: PRIMARY (fine: PEC + POA + POTH) and PMC.
 std::vector<TagMember> inert_tags();
 
-/// The two O3 tag kinds; their sum over sources is the bulk O3.
-inline constexpr std::string_view kO3NoxLimited = "O3N", kO3VocLimited = "O3V";
+/// The three O3 tag kinds; their sum over sources is the bulk O3. O3B is the O3 that air brought
+/// in (the initial state, the boundaries' inflow): it only decays; what forms goes to O3N or O3V.
+inline constexpr std::string_view kO3Brought = "O3B", kO3NoxLimited = "O3N", kO3VocLimited = "O3V";
 
 /// The tagged VOCs weighted by their OH reactivity (kOH at 298 K per kg), for O3V shares.
 std::vector<TagMember> ozone_voc_reactivity();
@@ -49,8 +51,8 @@ std::vector<TagMember> ozone_voc_reactivity();
 /// Sillman (1995, JGR 100:14175) and OSAT: P(H2O2)/P(HNO3) above this is NOx-limited.
 constexpr double kNoxLimitedIndicator = 0.35;
 
-/// A species tagged under a kind: the kind's name is the species' own, O3N/O3V (parts of O3), or
-/// PRIMARY/SOA (sums of species).
+/// A species tagged under a kind: the kind's name is the species' own, O3B/O3N/O3V (parts of O3),
+/// or PRIMARY/SOA (sums of species).
 struct TagKind {
   std::string_view species, kind;
 };

@@ -1,5 +1,6 @@
 #include "config/config.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -12,7 +13,10 @@ namespace kctm {
 
 namespace {
 
-enum class Kind { Bool, Int, Double, String, List, Map };
+enum class Kind { Bool, Int, Double, String, List, Monthly, Map };
+
+// A default tagged !monthly takes a number or twelve monthly values (base/monthly_cycle.hpp).
+constexpr const char* kMonthlyTag = "!monthly";
 
 bool parses_as_bool(const YAML::Node& n) {
   bool b;
@@ -44,6 +48,7 @@ bool parses_as_double(const YAML::Node& n) {
 // The kind of a default value decides what a user may put there.
 Kind kind_of_default(const YAML::Node& n) {
   if (n.IsMap()) return Kind::Map;
+  if (n.Tag() == kMonthlyTag) return Kind::Monthly;
   if (n.IsSequence()) return Kind::List;
   if (n.Tag() == "!") return Kind::String;  // quoted in the default file
   if (parses_as_bool(n)) return Kind::Bool;
@@ -59,6 +64,7 @@ const char* kind_name(Kind k) {
     case Kind::Double: return "a number";
     case Kind::String: return "a string";
     case Kind::List: return "a list of numbers";
+    case Kind::Monthly: return "a number or a list of 12 monthly values (January to December)";
     case Kind::Map: return "a section of keys";
   }
   return "";
@@ -77,6 +83,7 @@ bool matches(Kind k, const YAML::Node& n) {
         if (!parses_as_double(e)) return false;
       }
       return true;
+    case Kind::Monthly: return parses_as_double(n) || (matches(Kind::List, n) && n.size() == 12);
   }
   return false;
 }
@@ -98,10 +105,21 @@ std::vector<std::string> split_key(const std::string& key) {
   return parts;
 }
 
+/// The node at a dotted key under `root` (a copy), undefined when there is none.
+YAML::Node find(const YAML::Node& root, const std::string& key) {
+  YAML::Node node = YAML::Clone(root);
+  for (const std::string& p : split_key(key)) {
+    if (!node.IsMap() || !node[p]) return YAML::Node(YAML::NodeType::Undefined);
+    node.reset(node[p]);
+  }
+  return node;
+}
+
 }  // namespace
 
 Config::Config() {
   tree_ = YAML::Load(default_config_text());
+  defaults_ = YAML::Clone(tree_);
   collect_keys(tree_, "", known_keys_);
 }
 
@@ -175,7 +193,8 @@ void Config::merge_node(const YAML::Node& user, const std::string& prefix, const
     const std::string loc = origin.file.empty()
                                 ? "--set " + key
                                 : origin.file + ":" + std::to_string(line) + ": " + key;
-    const YAML::Node target = lookup(key);
+    // The kind a key takes is its default's, whatever an earlier layer put there.
+    const YAML::Node target = find(defaults_, key);
     if (!target) throw Error(loc, "unknown config key", did_you_mean(key, known_keys_));
     const Kind kind = kind_of_default(target);
     if (kind == Kind::Map) {
@@ -198,14 +217,7 @@ void Config::merge_node(const YAML::Node& user, const std::string& prefix, const
   }
 }
 
-YAML::Node Config::lookup(const std::string& key) const {
-  YAML::Node node = YAML::Clone(tree_);
-  for (const std::string& p : split_key(key)) {
-    if (!node.IsMap() || !node[p]) return YAML::Node(YAML::NodeType::Undefined);
-    node.reset(node[p]);
-  }
-  return node;
-}
+YAML::Node Config::lookup(const std::string& key) const { return find(tree_, key); }
 
 bool Config::has(const std::string& key) const { return lookup(key).IsDefined(); }
 
@@ -246,6 +258,18 @@ std::vector<double> Config::get_doubles(const std::string& key) const {
   const YAML::Node n = lookup(key);
   if (!n || !matches(Kind::List, n)) throw Error(where(key), "expected a list of numbers");
   return n.as<std::vector<double>>();
+}
+
+MonthlyCycle Config::get_monthly(const std::string& key) const {
+  const YAML::Node n = lookup(key);
+  if (n && parses_as_double(n)) return MonthlyCycle::constant(n.as<double>());
+  if (!n || !matches(Kind::Monthly, n)) {
+    throw Error(where(key), std::string("expected ") + kind_name(Kind::Monthly));
+  }
+  MonthlyCycle c;
+  const std::vector<double> v = n.as<std::vector<double>>();
+  std::copy(v.begin(), v.end(), c.month.begin());
+  return c;
 }
 
 std::string Config::get_path(const std::string& key) const {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "base/monthly_cycle.hpp"
+
 namespace kctm {
 
 /// The default configuration, as the commented YAML text shipped in the binary.
@@ -32,6 +34,8 @@ class Config {
   bool get_bool(const std::string& key) const;
   std::string get_string(const std::string& key) const;
   std::vector<double> get_doubles(const std::string& key) const;
+  /// A value with a seasonal cycle: one number for every month, or twelve (January to December).
+  MonthlyCycle get_monthly(const std::string& key) const;
   /// A path value, resolved against the directory of the file that set it (the working directory
   /// for defaults and --set).
   std::string get_path(const std::string& key) const;
@@ -55,6 +59,7 @@ class Config {
   YAML::Node lookup(const std::string& key) const;
 
   YAML::Node tree_;
+  YAML::Node defaults_;                        // the built-in defaults: the kind of every key
   std::vector<std::string> known_keys_;        // dotted names of every default section and leaf
   std::map<std::string, Origin> user_origin_;  // leaves given by the user
 };

@@ -32,6 +32,24 @@ double non_negative(const Config& c, const std::string& key) {
   return v;
 }
 
+// Concentrations of a background or an inflow: 100 ppm, or 100 mg m-3, is far beyond any air a
+// boundary could bring, and keeps mixing ratios far from overflow.
+constexpr double kMaxBoundaryConcentration = 1e5;
+
+/// A background or inflow value per month (0 when the species is not listed), each within
+/// [0, kMaxBoundaryConcentration].
+MonthlyCycle non_negative_monthly(const Config& c, const std::string& key) {
+  if (!c.has(key)) return MonthlyCycle::constant(0.0);
+  const MonthlyCycle cycle = c.get_monthly(key);
+  for (const double v : cycle.month) {
+    if (!(v >= 0 && v <= kMaxBoundaryConcentration)) {
+      throw Error(c.where(key), "must be within 0 and " + number(kMaxBoundaryConcentration),
+                  "got " + number(v));
+    }
+  }
+  return cycle;
+}
+
 double in_range(const Config& c, const std::string& key, double lo, double hi) {
   const double v = c.get_double(key);
   if (!(v >= lo && v <= hi)) {
@@ -156,9 +174,9 @@ RunConfig read_run_config(const Config& c) {
   r.chemistry.solver.atol = positive(c, "chemistry.atol");
   for (const chem::SpeciesEntry& s : chem::kSpecies) {
     const std::string key = "chemistry.background." + std::string(s.name);
-    r.chemistry.background.push_back(c.has(key) ? non_negative(c, key) : 0.0);
+    r.chemistry.background.push_back(non_negative_monthly(c, key));
     const std::string regional = "chemistry.regional_inflow." + std::string(s.name);
-    r.chemistry.regional_inflow.push_back(c.has(regional) ? non_negative(c, regional) : 0.0);
+    r.chemistry.regional_inflow.push_back(non_negative_monthly(c, regional));
   }
   SourceApportionmentConfig& sa = r.apportionment;
   // On by default wherever the chemistry's species are carried; asked for without them, an error.

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "base/civil_time.hpp"
+#include "base/monthly_cycle.hpp"
 #include "chemistry/rosenbrock.hpp"
 #include "config/config.hpp"
 #include "emissions/scale_rules.hpp"
@@ -68,10 +69,11 @@ struct WrfInputConfig {
 struct ChemistryConfig {
   bool enabled;
   chem::SolverControl solver;
-  /// Background per species (kSpecies order): ppb for gases, µg m-3 for aerosols; 0 if not given.
-  std::vector<double> background;
+  /// Background per species (kSpecies order), with its seasonal cycle: ppb for gases, µg m-3 for
+  /// aerosols; 0 if not given.
+  std::vector<MonthlyCycle> background;
   /// Regional inflow on top of the background at the lateral boundaries, same units.
-  std::vector<double> regional_inflow;
+  std::vector<MonthlyCycle> regional_inflow;
 };
 
 struct RunConfig {

@@ -71,7 +71,7 @@ void map_emitted_tags(EmittedSpecies& species, const FieldRegistry& registry) {
     for (int t = 0; t < registry.n_tag_kinds(); ++t) {
       if (!registry.tags(t, f.field)) continue;
       for (int s = 0; s < registry.n_sources(); ++s) fields.push_back(registry.tag_field(t, s));
-      break;  // the first kind of the species (O3N for O3) takes what is emitted
+      break;  // the first kind of the species (O3B for O3) takes what is emitted
     }
     species.tags.push_back(fields);
   }

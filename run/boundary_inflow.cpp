@@ -28,14 +28,15 @@ std::vector<double> scaled_species(std::vector<double> values, const std::vector
 }  // namespace
 
 BoundaryAir boundary_air(const RunConfig& c, const FieldRegistry& registry,
-                         const SourceSet* sources, int tracer) {
+                         const SourceSet* sources, int tracer, UnixSeconds t) {
   const int n_fields = registry.n_fields();
   const std::vector<int> fields_of_species = species_fields(registry);
-  const std::vector<double> clean_air = species_mixing_ratios(c.chemistry.background, registry);
+  const std::vector<double> clean_air =
+      species_mixing_ratios(values_at(c.chemistry.background, t), registry);
   const std::vector<double> background_in =
       scaled_species(clean_air, fields_of_species, source_factor(sources, &SourceSet::boundary));
   const std::vector<double> regional_in =
-      scaled_species(species_mixing_ratios(c.chemistry.regional_inflow, registry),
+      scaled_species(species_mixing_ratios(values_at(c.chemistry.regional_inflow, t), registry),
                      fields_of_species, source_factor(sources, &SourceSet::regional_inflow));
   BoundaryAir air{
       scaled_species(clean_air, fields_of_species, source_factor(sources, &SourceSet::initial)),
@@ -51,9 +52,14 @@ BoundaryAir boundary_air(const RunConfig& c, const FieldRegistry& registry,
 }
 
 BoundaryInflow::BoundaryInflow(const RunConfig& c, const FieldRegistry& registry,
-                               const SourceSet* sources, int tracer,
-                               const std::vector<double>& inflow, int nz)
-    : nz_(nz) {
+                               const SourceSet* sources, int tracer, int nz)
+    : config_(c), registry_(registry), sources_(sources), tracer_(tracer), nz_(nz) {
+  auto any_varies = [](const std::vector<MonthlyCycle>& cycles) {
+    return std::any_of(cycles.begin(), cycles.end(),
+                       [](const MonthlyCycle& m) { return m.varies(); });
+  };
+  seasonal_ = any_varies(c.chemistry.background) || any_varies(c.chemistry.regional_inflow);
+  inflow_.assign(static_cast<std::size_t>(registry.n_fields()) * nz, 0.0);
   if (c.boundary_file.empty()) return;
   BoundaryFileSpecies file_species = boundary_file_species(registry);
   file_species.species.insert(file_species.species.begin(),
@@ -71,11 +77,15 @@ BoundaryInflow::BoundaryInflow(const RunConfig& c, const FieldRegistry& registry
     }
     file_rows_.push_back(r);
   }
-  for (const double q : inflow) inflow_.insert(inflow_.end(), nz, q);
 }
 
 const std::vector<double>& BoundaryInflow::at(UnixSeconds t) {
-  // The file's profiles; every field it lacks keeps its constant inflow.
+  // The configured air at t, then the file's profiles in place of the fields it has.
+  const std::vector<double> air = boundary_air(config_, registry_, sources_, tracer_, t).inflow;
+  for (std::size_t f = 0; f < air.size(); ++f) {
+    std::fill_n(inflow_.begin() + f * nz_, nz_, air[f]);
+  }
+  if (!file_) return inflow_;
   const std::vector<double> file_k = file_->at(t);
   for (std::size_t s = 0; s < file_rows_.size(); ++s) {
     if (!file_->has(static_cast<int>(s))) continue;

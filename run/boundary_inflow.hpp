@@ -20,20 +20,23 @@ struct BoundaryAir {
   std::vector<double> inflow;   ///< the air flowing in, the same in every layer
 };
 
-/// The background and inflow of `c` for `registry`'s fields (`sources`: null without source
-/// apportionment; `tracer`: the passive tracer's field).
+/// The background and inflow of `c` at time t (their monthly cycles read there) for
+/// `registry`'s fields (`sources`: null without source apportionment; `tracer`: the passive
+/// tracer's field).
 BoundaryAir boundary_air(const RunConfig& c, const FieldRegistry& registry,
-                         const SourceSet* sources, int tracer);
+                         const SourceSet* sources, int tracer, UnixSeconds t);
 
-/// The inflow (field, k) over a run: the constant inflow, whose rows a boundary file's species
-/// replace at each step (with tags, the boundary source's tag too; the file replaces the regional
-/// inflow, whose tag is emptied).
+/// The inflow (field, k) over a run: the configured background and regional inflow, read from
+/// their seasonal cycles at each step when they have one, and a boundary file's species in place
+/// of theirs (with tags, the boundary source's tag too; the file replaces the regional inflow,
+/// whose tag is emptied). `c`, `registry` and `sources` must outlive it.
 class BoundaryInflow {
  public:
   /// Opens c.boundary_file, if any, and refuses a file that does not cover the run.
   BoundaryInflow(const RunConfig& c, const FieldRegistry& registry, const SourceSet* sources,
-                 int tracer, const std::vector<double>& inflow, int nz);
-  bool from_file() const { return file_ != nullptr; }
+                 int tracer, int nz);
+  /// Whether the inflow changes during the run (else the transport keeps its first one).
+  bool varies() const { return seasonal_ || file_ != nullptr; }
   /// The inflow at `t` (field, k), row-major.
   const std::vector<double>& at(UnixSeconds t);
 
@@ -44,6 +47,11 @@ class BoundaryInflow {
     int emptied;
     double scale;
   };
+  const RunConfig& config_;
+  const FieldRegistry& registry_;
+  const SourceSet* sources_;
+  int tracer_;
+  bool seasonal_;
   std::unique_ptr<BoundaryFile> file_;
   std::vector<FileRows> file_rows_;
   std::vector<double> inflow_;

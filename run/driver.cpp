@@ -47,7 +47,7 @@ RunResult run_simulation(const RunConfig& config) {
   for (long step = first_step; step < run.n_steps; ++step) {
     // The step's meteorology and the hour's emissions, counted as they enter.
     run.inputs.prepare(step, step == first_step);
-    if (run.inflow.from_file()) {
+    if (run.inflow.varies()) {
       run.transport.set_boundary(
           run.inflow.at(state.time + static_cast<UnixSeconds>(std::lround(c.step_s / 2))));
     }

@@ -39,12 +39,12 @@ RunFields set_up_fields(const RunConfig& c, const Domain& d) {
         build_source_set(c.apportionment, sectors, units, !c.emissions_user_file.empty()));
     const SourceSet& sources = *out.sources;
     register_tags(sources, registry);
-    registry.keep_tags(
-        carried_tags(registry,
-                     brought_species(sources, out.emission_model ? &out.emitted : nullptr,
-                                     c.emissions && c.emissions_biogenic, c.chemistry.background,
-                                     c.chemistry.regional_inflow, !c.boundary_file.empty()),
-                     sources.fallback()));
+    registry.keep_tags(carried_tags(
+        registry,
+        brought_species(sources, out.emission_model ? &out.emitted : nullptr,
+                        c.emissions && c.emissions_biogenic, maxima(c.chemistry.background),
+                        maxima(c.chemistry.regional_inflow), !c.boundary_file.empty()),
+        sources.fallback()));
     map_emitted_tags(out.emitted, registry);
     if (out.emission_model) {
       out.routes = emission_routes(

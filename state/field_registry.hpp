@@ -23,9 +23,10 @@ class FieldRegistry {
   /// Adds a source (a tag); every species tagged before or after gets one field for it.
   int add_source(const std::string& source);
   /// Marks a species as tagged under tag kind `kind` (default: the species' name), one field per
-  /// source. A species may carry several kinds (O3 as O3N and O3V, formed under NOx- and
-  /// VOC-limited conditions), and a kind may tag the sum of several species (PRIMARY: PEC + POA +
-  /// POTH), which must then be removed alike; over the sources a species' kinds sum to its bulk.
+  /// source. A species may carry several kinds (O3 as O3B, brought in, and O3N and O3V, formed
+  /// under NOx- and VOC-limited conditions), and a kind may tag the sum of several species
+  /// (PRIMARY: PEC + POA + POTH), which must then be removed alike; over the sources a species'
+  /// kinds sum to its bulk.
   void tag_species(const std::string& species, const std::string& kind = "");
 
   int n_species() const { return static_cast<int>(species_.size()); }
@@ -55,7 +56,7 @@ class FieldRegistry {
   int tag_parent(int t) const { return tagged_.at(t).species.front(); }
   /// Whether tag kind `t` tags (part of) bulk species `species`.
   bool tags(int t, int species) const;
-  /// Field of the first tag kind of bulk field `species` (O3N for O3) for `source`; −1 if the
+  /// Field of the first tag kind of bulk field `species` (O3B for O3) for `source`; −1 if the
   /// species is not tagged or the source does not carry it.
   int first_tag_field(int species, int source) const;
   /// The bulk field a field carries a share of: itself for bulk fields.

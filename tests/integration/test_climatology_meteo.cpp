@@ -2,6 +2,7 @@
 // value, and boundary-layer diagnostics that behave as day and night should.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -10,6 +11,7 @@
 #include "config/run_config.hpp"
 #include "grids/global_grid.hpp"
 #include "grids/subdomain.hpp"
+#include "meteo/climate_summary.hpp"
 #include "meteo/climatology_meteo.hpp"
 
 namespace kctm {
@@ -112,6 +114,38 @@ TEST(ClimatologyMeteo, DayAndNightBoundaryLayers) {
   const std::size_t kc =
       (static_cast<std::size_t>(k) * s.sub.ny + s.sub.ny / 2) * s.sub.nx + s.sub.nx / 2;
   EXPECT_GT(day.kz_m2_s[kc], 10 * dark.kz_m2_s[kc]);
+}
+
+// The typical year's seasons as China's radiosonde climatology has them (Guo et al. 2016, ACP
+// 16:13309): afternoon boundary layers deeper in spring and summer than in autumn and winter; the
+// winter's lower layers and its stagnation make a constant emission's box-model concentration
+// higher in winter than in summer; the month's rain is the normal's.
+TEST(ClimatologyMeteo, SeasonsAsTheRadiosondeClimatology) {
+  const GridSetup s(27);
+  const ClimatologyMeteo met(s.config.climatology, s.grid, s.sub);
+  const std::array<MonthClimate, 12> m = climate_by_month(met);
+  auto mean = [&](std::initializer_list<int> months, double MonthClimate::*x) {
+    double sum = 0;
+    for (int month : months) sum += m[month - 1].*x;
+    return sum / static_cast<double>(months.size());
+  };
+  const double summer_afternoon = mean({6, 7, 8}, &MonthClimate::pbl_afternoon_m);
+  const double winter_afternoon = mean({12, 1, 2}, &MonthClimate::pbl_afternoon_m);
+  EXPECT_GT(summer_afternoon, 1.2 * winter_afternoon);
+  EXPECT_GT(mean({3, 4, 5}, &MonthClimate::pbl_afternoon_m), winter_afternoon);
+  // Afternoon layers of a few hundred metres to ~1.5 km, as the soundings over eastern China.
+  for (const MonthClimate& c : m) {
+    EXPECT_GT(c.pbl_afternoon_m, 400);
+    EXPECT_LT(c.pbl_afternoon_m, 2000);
+  }
+  EXPECT_GT(mean({12, 1, 2}, &MonthClimate::dilution_s_m2),
+            1.15 * mean({6, 7, 8}, &MonthClimate::dilution_s_m2));
+  for (int month = 1; month <= 12; ++month) {
+    EXPECT_NEAR(m[month - 1].rain_mm, met.weather().normals().months[month - 1].precip_mm, 1.0)
+        << "month " << month;
+    if (month >= 4 && month <= 9) EXPECT_EQ(m[month - 1].stagnant_days, 0) << "month " << month;
+  }
+  EXPECT_GT(m[0].stagnant_days + m[11].stagnant_days, 5) << "winter stagnation episodes";
 }
 
 }  // namespace

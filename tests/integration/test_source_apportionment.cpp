@@ -158,11 +158,12 @@ TEST(SourceApportionment, TagsAddUpToTheBulkInEveryOutputCellAndHourOfTheDemo) {
                 gap, b.size());
     EXPECT_LT(gap, 1e-6) << apportioned;
   }
-  const std::vector<double> o3n = tag(r, "O3N_SA", -1), o3v = tag(r, "O3V_SA", -1);
+  const std::vector<double> o3b = tag(r, "O3B_SA", -1), o3n = tag(r, "O3N_SA", -1),
+                            o3v = tag(r, "O3V_SA", -1);
   const std::vector<double> o3 = surface(r, {"O3"});
-  std::vector<double> both(o3.size());
-  for (std::size_t i = 0; i < o3.size(); ++i) both[i] = o3n[i] + o3v[i];
-  EXPECT_LT(worst_gap(both, o3, o3), 1e-6);
+  std::vector<double> kinds(o3.size());
+  for (std::size_t i = 0; i < o3.size(); ++i) kinds[i] = o3b[i] + o3n[i] + o3v[i];
+  EXPECT_LT(worst_gap(kinds, o3, o3), 1e-6);
 
   // The summary: shares non-negative and summing to 100 % per place and output.
   const CsvTable t = read_summary(r);
@@ -192,9 +193,16 @@ TEST(SourceApportionment, ZeroingASourceRemovesExactlyItsTagsWhenTheRunIsLinear)
     const int s = source_index(all, source);
     for (const auto& [apportioned, bulk] :
          std::vector<std::pair<const char*, const char*>>{{"PM25_SA", "PM25"}, {"PMC_SA", "PMC"}}) {
-      const std::vector<double> full = surface(all, {bulk});
-      const std::vector<double> change = minus(full, surface(without, {bulk}));
-      const double gap = worst_gap(change, tag(all, apportioned, s), full);
+      const std::vector<double> full = surface(all, {bulk}), rest = surface(without, {bulk});
+      const std::vector<double> change = minus(full, rest);
+      // Relative to the larger of the two runs' values: the files hold floats, and where the
+      // unlimited PPM undershoots behind the inflow's front a bulk value can be a small
+      // difference of larger parts.
+      std::vector<double> scale(full.size());
+      for (std::size_t i = 0; i < full.size(); ++i) {
+        scale[i] = std::max(std::abs(full[i]), std::abs(rest[i]));
+      }
+      const double gap = worst_gap(change, tag(all, apportioned, s), scale);
       std::printf("%-8s %-8s max |zero-out difference - tag| / bulk = %.1e\n", source, bulk, gap);
       EXPECT_LT(gap, 1e-6) << source << " " << bulk;
     }

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "base/error.hpp"
+#include "chemistry/species.hpp"
 #include "config/config.hpp"
 #include "config/run_config.hpp"
 #include "test_support.hpp"
@@ -69,6 +70,42 @@ TEST(Config, WrongTypesAreRefused) {
   EXPECT_NE(test::error_of([&] { c.set("grid=3"); }).find("section"), std::string::npos);
   EXPECT_NE(test::error_of([&] { c.set("no_equals_sign"); }).find("expected key=value"),
             std::string::npos);
+}
+
+TEST(Config, EachKeyTakesItsDefaultsKindWhateverALayerBeforePutThere) {
+  const std::string dir = test::temp_dir("config-layers");
+  Config c;
+  c.merge_file(write_config(dir, "grid:\n  dx_km: 9\nchemistry:\n  background:\n    O3: 40\n"));
+  c.set("grid.dx_km=4.5");
+  c.set("chemistry.background.O3=[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]");
+  const RunConfig r = read_run_config(c);
+  EXPECT_DOUBLE_EQ(r.domain.dx_m, 4500.0);
+  EXPECT_DOUBLE_EQ(r.chemistry.background[chem::species_index("O3")].month[11], 12.0);
+}
+
+TEST(Config, MonthlyValuesAreOneNumberOrTwelve) {
+  Config c;
+  c.set("chemistry.background.CO=300");
+  c.set("chemistry.regional_inflow.SULF=[1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 2]");
+  const RunConfig r = read_run_config(c);
+  EXPECT_FALSE(r.chemistry.background[chem::species_index("CO")].varies());
+  EXPECT_DOUBLE_EQ(r.chemistry.regional_inflow[chem::species_index("SULF")].max(), 2.0);
+  EXPECT_NE(test::error_of([&] {
+              c.set("chemistry.background.O3=[1, 2]");
+            }).find("a number or a list of 12 monthly values"),
+            std::string::npos);
+  c.set("chemistry.background.NH3=[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, -1]");
+  EXPECT_NE(test::error_of([&] { read_run_config(c); }).find("must be within 0 and"),
+            std::string::npos);
+  // The recorded configuration reads back to the same cycles.
+  Config again;
+  c.set("chemistry.background.NH3=2");
+  again.merge_text(c.dump(), "recorded");
+  const RunConfig back = read_run_config(again);
+  EXPECT_EQ(back.chemistry.background[chem::species_index("O3")].month,
+            read_run_config(c).chemistry.background[chem::species_index("O3")].month);
+  EXPECT_EQ(back.chemistry.regional_inflow[chem::species_index("SULF")].month,
+            r.chemistry.regional_inflow[chem::species_index("SULF")].month);
 }
 
 TEST(Config, BadValuesNameTheirKey) {
