@@ -17,8 +17,8 @@ ifneq ($(KOKKOS_ROOT),)
   override CMAKE_ARGS += -DKokkos_ROOT=$(KOKKOS_ROOT)
 endif
 
-.PHONY: all deps configure build demo test test-quick slurm-check cuda-check bench emission-maps \
-        apportionment-maps nightly year format clean
+.PHONY: all deps configure build demo test test-quick slurm-check cuda-check bench plot-deps \
+        emission-maps apportionment-maps nightly year format clean
 
 all: build
 
@@ -50,19 +50,20 @@ bench: build
 	$(BUILD)/benchmarks/kctm_bench --benchmark_out=$(BUILD)/bench.json --benchmark_out_format=json
 	@echo "benchmark results: $(BUILD)/bench.json"
 
-# Maps of the annual emissions per sector (PNG per pollutant in emission-maps/).
-emission-maps: build
+# The plotting scripts' Python packages, from Debian.
+plot-deps:
 	@$(PLOT_PYTHON) -c 'import netCDF4, matplotlib' 2>/dev/null \
 	  || apt-get install -y -q python3-netcdf4 python3-matplotlib >/dev/null
+
+# Maps of the annual emissions per sector (PNG per pollutant in emission-maps/).
+emission-maps: build plot-deps
 	$(BUILD)/kctm emissions --write $(BUILD)/emissions.nc
 	$(PLOT_PYTHON) scripts/plot_emissions.py $(BUILD)/emissions.nc emission-maps
 
 # Maps of a run's PM2.5 by source, the stacked contributions and the attainment chart (from
 # `kctm attain RUN --scenario scenarios/hengyang-plan.yaml --csv RUN/attain.csv`), in RUN/plots.
 RUN ?= $(DEMO_OUT)
-apportionment-maps: build
-	@$(PLOT_PYTHON) -c 'import netCDF4, matplotlib' 2>/dev/null \
-	  || apt-get install -y -q python3-netcdf4 python3-matplotlib >/dev/null
+apportionment-maps: build plot-deps
 	$(BUILD)/kctm attain $(RUN) --scenario scenarios/hengyang-plan.yaml --csv $(RUN)/attain.csv
 	$(PLOT_PYTHON) scripts/plot_apportionment.py $(RUN) --attain $(RUN)/attain.csv
 

@@ -12,13 +12,14 @@
 
 namespace kctm {
 
-/// Limits per pollutant (CNEMC name, or "PM2.5_24h" for daily means) on the statistics over
-/// every station and month, from YAML: `PM2.5_24h: {nmb_abs_max: 0.3, nme_max: 0.5, r_min: 0.4}`
-/// (also mfb_abs_max, mfe_max; fractions). Throws kctm::Error naming the file and key.
+/// Limits per pollutant (CNEMC name, "PM2.5_24h" for daily means, "O3_MDA8" for O3's daily
+/// maximum 8-h means) on the statistics over every station and month, from YAML:
+/// `PM2.5_24h: {nmb_abs_max: 0.3, nme_max: 0.5, r_min: 0.4}` (also mfb_abs_max, mfe_max;
+/// fractions). Throws kctm::Error naming the file and key.
 using ValidationLimits = std::map<std::string, analysis::Thresholds>;
 ValidationLimits read_validation_limits(const std::string& path);
 
-/// One row of statistics: a pollutant (or "PM2.5_24h"), a station (or "all") and a month
+/// One row of statistics: a pollutant (or "PM2.5_24h", "O3_MDA8"), a station (or "all") and a month
 /// ("YYYY-MM", or "all").
 struct MetricRow {
   std::string pollutant, station, month;

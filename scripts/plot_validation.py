@@ -12,6 +12,8 @@ of P in the name (PM2.5 -> PM25):
   timeseries_P.png  city mean (over stations, per hour) of model and observed against Beijing time
   scatter_P.png     model against observed for every station-hour with both, 1:1, 2:1 and 1:2 lines
   diurnal_P.png     mean by hour of day in Beijing time (the hour the average starts) of both
+  seasonal_P.png    mean by month (Beijing time) of both, over the hours with an observation:
+                    the seasonal cycle of a sampled year
 and prints each path written. Exits 1 with a one-line message when pairs.csv is missing or
 malformed.
 """
@@ -154,6 +156,26 @@ def plot_diurnal(p, unit, rows, path):
     save(fig, path)
 
 
+def plot_seasonal(p, unit, rows, path):
+    # Only the hours with an observation, so that model and observed mean the same hours.
+    paired = [(t, m, o) for t, m, o in rows if math.isfinite(o)]
+    months, model, obs = grouped_means(
+        paired, key=lambda t: (t - timedelta(hours=1)).strftime("%Y-%m"))
+    fig, ax = plt.subplots(figsize=(7, 4))
+    x = np.arange(len(months))
+    ax.plot(x, obs, color="black", marker="o", ms=4, lw=1, label="observed")
+    ax.plot(x, model, color="tab:red", marker="o", ms=4, lw=1, label="model")
+    ax.set_xticks(x)
+    ax.set_xticklabels(months, rotation=45)
+    ax.set_ylim(bottom=0)
+    ax.set_title(f"{p}: monthly mean of the hours observed, model vs observed [{unit}]")
+    ax.set_xlabel("month, Beijing time (UTC+8)")
+    ax.set_ylabel(f"{p} [{unit}]")
+    ax.grid(alpha=0.3)
+    ax.legend()
+    save(fig, path)
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: python3 scripts/plot_validation.py REPORT_DIR", file=sys.stderr)
@@ -171,6 +193,7 @@ def main(argv):
         plot_timeseries(p, unit, rows, os.path.join(report, f"timeseries_{name}.png"))
         plot_scatter(p, unit, rows, os.path.join(report, f"scatter_{name}.png"))
         plot_diurnal(p, unit, rows, os.path.join(report, f"diurnal_{name}.png"))
+        plot_seasonal(p, unit, rows, os.path.join(report, f"seasonal_{name}.png"))
     return 0
 
 

@@ -17,7 +17,8 @@
 #   OBS=../shared/data/aq-hengyang-2019/hengyang_sites_2019_hourly.csv (January-June 2019)
 #   SCENARIO=scenarios/hengyang-plan.yaml
 # Writes YEAR_DIR/YYYY-MM-DD/ (each run's output and log), YEAR_DIR/validation/ (report.md,
-# metrics.csv with the monthly rows) and YEAR_DIR/attain.txt, attain.csv. The error of sampling
+# metrics.csv with the monthly rows, and the plots with the seasonal cycle where Debian's
+# python3-matplotlib is installed: make plot-deps) and YEAR_DIR/attain.txt, attain.csv. The error of sampling
 # a few days a month is estimated by scripts/sampling_error.py (docs/VALIDATION.md).
 set -euo pipefail
 
@@ -111,6 +112,11 @@ if [[ -f $OBS ]]; then
   status=0
   "$KCTM" validate "${runs[@]}" --obs "$OBS" --out "$YEAR_DIR/validation" || status=$?
   ((status == 0 || status == 3)) || die "kctm validate failed (exit $status)"
+  if /usr/bin/python3 -c 'import matplotlib' 2>/dev/null; then
+    /usr/bin/python3 scripts/plot_validation.py "$YEAR_DIR/validation" >/dev/null
+  else
+    echo "sampled-year: no plots of the validation (make plot-deps installs what they need)"
+  fi
 else
   echo "sampled-year: no observation file $OBS: validation skipped (this machine lacks the data)"
 fi

@@ -49,7 +49,7 @@ if [[ -f $obs ]]; then
   if /usr/bin/python3 -c 'import matplotlib' 2>/dev/null; then
     /usr/bin/python3 scripts/plot_validation.py "$out/validation"
     for p in PM25 O3; do
-      for kind in timeseries scatter diurnal; do test -s "$out/validation/${kind}_$p.png"; done
+      for kind in timeseries scatter diurnal seasonal; do test -s "$out/validation/${kind}_$p.png"; done
     done
   else
     echo "skipped the validation plots: Debian's python3-matplotlib is absent"

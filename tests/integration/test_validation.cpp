@@ -68,6 +68,10 @@ TEST(Validation, KnownBiasesComeBackFromARunAndItsObservations) {
   EXPECT_NEAR(pm.r, 1.0, 1e-6);
   EXPECT_NEAR(o3.mb, -10.0, 1e-5);
   EXPECT_NEAR(o3.rmse, 10.0, 1e-5);
+  // O3's daily maximum 8-h means carry the same offset: one day at each of the two stations.
+  const analysis::PairedStats mda8 = row("O3_MDA8", "all");
+  EXPECT_EQ(mda8.n, 2u);
+  EXPECT_NEAR(mda8.mb, -10.0, 1e-5);
   EXPECT_EQ(row("PM2.5", "B").n, 23u);
   ASSERT_EQ(v.crossed.size(), 1u);  // |NMB| 0.2 > 0.1
   EXPECT_NE(v.crossed[0].find("PM2.5"), std::string::npos);
