@@ -12,6 +12,7 @@
 #include "analysis/validation.hpp"
 #include "app/command.hpp"
 #include "base/error.hpp"
+#include "base/input_file.hpp"
 #include "io/station_extraction.hpp"
 
 namespace kctm::app {
@@ -30,6 +31,7 @@ int validate_and_report(const ValidateOptions& o) {
       o.stations_file.empty() ? (fs::path(o.obs_file).parent_path() / "stations.csv").string()
                               : o.stations_file;
   const std::vector<analysis::Station> stations = analysis::read_stations(stations_file);
+  require_input_file(o.obs_file, "observation file", "--obs");
   std::ifstream in(o.obs_file);
   std::string header;
   if (!in || !std::getline(in, header)) throw Error(o.obs_file, "cannot read the observations");
