@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <set>
 
@@ -16,8 +17,27 @@ namespace kctm {
 
 namespace {
 
-double number_at(const YAML::Node& parent, const std::string& key, const std::string& where) {
-  return yaml_number(required(parent, key, where), where + "." + key);
+/// parent[key], a number in [lo, hi].
+double number_at(const YAML::Node& parent, const std::string& key, const std::string& where,
+                 double lo = 0, double hi = HUGE_VAL) {
+  const double v = yaml_number(required(parent, key, where), where + "." + key);
+  if (!(v >= lo && v <= hi)) {
+    throw Error(
+        where + "." + key, fmt::format("{} is out of range", v),
+        hi == HUGE_VAL ? fmt::format("at least {}", lo) : fmt::format("from {} to {}", lo, hi));
+  }
+  return v;
+}
+
+/// A year written as a key (`2025:`); an error naming `where` and the key otherwise.
+int year_of(const YAML::Node& key, const std::string& where) {
+  const std::string& s = key.Scalar();
+  int year = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
+  if (ec != std::errc() || end != s.data() + s.size() || year < 1900 || year > 2200) {
+    throw Error(where + "." + s, "not a year", "e.g. 2025");
+  }
+  return year;
 }
 
 /// The 24-h PM2.5 concentration of AQI 100 (HJ 633-2012, Table 1) [ug m-3].
@@ -33,18 +53,20 @@ Scenario read_scenario(const std::string& path, const std::vector<std::string>& 
   const YAML::Node base = required(root, "base", path);
   s.base_annual = number_at(base, "pm25_annual", b);
   s.base_special = number_at(base, "pm25_special_period", b);
-  s.base_good_share = number_at(base, "good_day_share", b);
-  s.base_pm25_days = number_at(base, "pm25_polluted_days", b);
-  s.days = number_at(base, "days", b);
+  s.base_good_share = number_at(base, "good_day_share", b, 0, 100);
+  s.days = number_at(base, "days", b, 1, 366);
+  s.base_pm25_days = number_at(base, "pm25_polluted_days", b, 0, s.days);
   for (const auto& t : required(root, "targets", path)) {
-    const std::string w = path + ": targets." + t.first.as<std::string>();
-    s.targets[t.first.as<int>()] = {number_at(t.second, "pm25_annual", w),
-                                    number_at(t.second, "pm25_special_period", w),
-                                    number_at(t.second, "good_day_share", w)};
+    const int year = year_of(t.first, path + ": targets");
+    const std::string w = path + ": targets." + std::to_string(year);
+    s.targets[year] = {number_at(t.second, "pm25_annual", w),
+                       number_at(t.second, "pm25_special_period", w),
+                       number_at(t.second, "good_day_share", w, 0, 100)};
   }
-  for (const auto& p : required(root, "phase", path)) {
-    const int year = p.first.as<int>();
-    s.phase[year] = yaml_number(p.second, path + ": phase." + std::to_string(year));
+  const YAML::Node phase = required(root, "phase", path);
+  for (const auto& p : phase) {
+    const int year = year_of(p.first, path + ": phase");
+    s.phase[year] = number_at(phase, p.first.Scalar(), path + ": phase", 0, 1);
     if (!s.targets.count(year)) {
       throw Error(path + ": phase." + std::to_string(year), "no target for that year");
     }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -107,7 +108,12 @@ std::string number(double v, const char* format = "{:.4g}") {
   return std::isfinite(v) ? fmt::format(fmt::runtime(format), v) : "";
 }
 
-std::string percent(double v) { return std::isfinite(v) ? fmt::format("{:+.1f}", 100 * v) : "–"; }
+/// A value for people to read: a dash where it is undefined.
+std::string shown(double v, const char* format) {
+  return std::isfinite(v) ? fmt::format(fmt::runtime(format), v) : "–";
+}
+
+std::string percent(double v) { return shown(100 * v, "{:+.1f}"); }
 
 }  // namespace
 
@@ -142,8 +148,33 @@ ValidationLimits read_validation_limits(const std::string& path) {
   return limits;
 }
 
+namespace {
+
+/// The station codes of `o`, comma-separated.
+std::string stations_of(const Observations& o) {
+  std::string out;
+  for (const auto& [station, series] : o) out += (out.empty() ? "" : ", ") + station;
+  return out.empty() ? "none" : out;
+}
+
+/// Each limited statistic, with the limit's key.
+struct LimitedStatistic {
+  const char* key;
+  double analysis::Thresholds::*limit;
+  double analysis::PairedStats::*value;
+};
+constexpr LimitedStatistic kLimited[] = {
+    {"nmb_abs_max", &analysis::Thresholds::nmb_abs_max, &analysis::PairedStats::nmb},
+    {"nme_max", &analysis::Thresholds::nme_max, &analysis::PairedStats::nme},
+    {"r_min", &analysis::Thresholds::r_min, &analysis::PairedStats::r},
+    {"mfb_abs_max", &analysis::Thresholds::mfb_abs_max, &analysis::PairedStats::mfb},
+    {"mfe_max", &analysis::Thresholds::mfe_max, &analysis::PairedStats::mfe}};
+
+}  // namespace
+
 Validation validate(const Observations& model, const Observations& obs,
-                    const ValidationLimits& limits) {
+                    const ValidationLimits& limits, const std::string& obs_file,
+                    const std::string& limits_file) {
   std::vector<std::pair<std::string, std::vector<Pair>>> quantities;
   for (const Pollutant p : analysis::kAllPollutants) {
     quantities.push_back({analysis::pollutant_name(p), hourly_pairs(model, obs, p)});
@@ -169,15 +200,41 @@ Validation validate(const Observations& model, const Observations& obs,
       }
       v.rows.push_back(row);
     }
-    const auto limit = limits.find(quantity);
-    const analysis::PairedStats& all = v.rows[v.rows.size() - groups.size()].stats;
-    if (limit != limits.end() && !analysis::meets(all, limit->second)) {
+  }
+  std::size_t paired = 0;
+  for (const MetricRow& r : v.rows) {
+    if (r.station == "all" && r.month == "all") paired += r.stats.n;
+  }
+  if (paired == 0) {
+    throw Error(obs_file, "no observation pairs with the model",
+                "observed stations " + stations_of(obs) + "; the model's " + stations_of(model) +
+                    "; check --stations and the run's period");
+  }
+  for (const auto& [quantity, limit] : limits) {
+    const auto all = std::find_if(v.rows.begin(), v.rows.end(), [&](const MetricRow& r) {
+      return r.pollutant == quantity && r.station == "all" && r.month == "all";
+    });
+    const analysis::PairedStats s = all == v.rows.end() ? analysis::PairedStats{} : all->stats;
+    for (const LimitedStatistic& l : kLimited) {
+      if (!std::isnan(limit.*l.limit) && !std::isfinite(s.*l.value)) {
+        throw Error(limits_file + ": " + quantity + "." + l.key,
+                    "the statistic cannot be computed from " + std::to_string(s.n) + " pairs",
+                    "observations of " + quantity + " at the model's stations in its hours");
+      }
+    }
+    if (!analysis::meets(s, limit)) {
       v.crossed.push_back(fmt::format("{}: NMB {}%, NME {}%, r {} beyond the limits", quantity,
-                                      percent(all.nmb), number(100 * all.nme, "{:.1f}"),
-                                      number(all.r, "{:.2f}")));
+                                      percent(s.nmb), shown(100 * s.nme, "{:.1f}"),
+                                      shown(s.r, "{:.2f}")));
     }
   }
   return v;
+}
+
+std::string summary_line(const MetricRow& r) {
+  return fmt::format("{:<10} N {:>5}  NMB {:>6} %  NME {:>5} %  r {:>5}  {}", r.pollutant,
+                     r.stats.n, percent(r.stats.nmb), shown(100 * r.stats.nme, "{:.1f}"),
+                     shown(r.stats.r, "{:.2f}"), r.rating);
 }
 
 void write_validation(const std::string& dir, const Validation& v, const Observations& model,

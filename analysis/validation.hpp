@@ -33,8 +33,14 @@ struct Validation {
 };
 
 /// Pairs `model` with `obs` (the same stations, pollutants and hour ends) and computes the rows.
+/// Throws kctm::Error naming `obs_file` and the stations when no observation pairs with the
+/// model, and naming `limits_file` and the key when a limited statistic cannot be computed.
 Validation validate(const analysis::Observations& model, const analysis::Observations& obs,
-                    const ValidationLimits& limits);
+                    const ValidationLimits& limits, const std::string& obs_file,
+                    const std::string& limits_file);
+
+/// The console's line of a row: N, NMB, NME, r and the rating, a dash for what is undefined.
+std::string summary_line(const MetricRow& r);
 
 /// Writes pairs.csv (station,time_utc,pollutant,unit,model,observed), metrics.csv and report.md
 /// into `dir` (created), each under a temporary name then renamed; `special_months` (1–12) are

@@ -10,6 +10,7 @@
 #include "base/constants.hpp"
 #include "base/error.hpp"
 #include "base/spelling.hpp"
+#include "base/text_file.hpp"
 #include "chemistry/chemistry_step.hpp"
 #include "chemistry/cloud_water.hpp"
 #include "chemistry/photolysis.hpp"
@@ -71,9 +72,7 @@ double local_solar_hour(UnixSeconds t, double lon_deg) {
 BoxConfig read_box_config(const std::string& path) {
   YAML::Node root;
   try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    throw Error(path, "cannot read the box configuration", "check the path");
+    root = YAML::Load(read_text_file(path, "box configuration"));
   } catch (const YAML::Exception& e) {
     throw Error(path + ":" + std::to_string(e.mark.line + 1), "invalid YAML", e.msg);
   }

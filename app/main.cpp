@@ -1,6 +1,7 @@
 // kctm command line: parses the arguments and runs the chosen command (app/*_command.cpp).
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
@@ -38,9 +39,10 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  // One line on stderr and exit 1; the other ranks may wait for this one in a collective: end
-  // them all.
-  auto fail = [&mpi](const std::string& what) {
+  // One line on stderr (a library's message may span several) and exit 1; the other ranks may
+  // wait for this one in a collective: end them all.
+  auto fail = [&mpi](std::string what) {
+    std::replace(what.begin(), what.end(), '\n', ' ');
     std::cerr << "kctm: error: " << what << "\n";
     if (mpi.size() > 1) mpi.abort_all(1);
     return 1;
@@ -55,5 +57,7 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     // A failure no check foresaw (a library's exception) still ends in one line, not an abort.
     return fail(std::string("unexpected: ") + e.what());
+  } catch (...) {
+    return fail("unexpected: an exception of unknown type");
   }
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/command.hpp"
+#include "base/input_file.hpp"
 #include "config/config.hpp"
 #include "config/run_config.hpp"
 #include "kernels/kokkos_types.hpp"
@@ -71,6 +72,7 @@ int run_and_report(const Config& config, const std::string& restart_file) {
   // From here a batch scheduler's early warning stops the run at its first step's end.
   catch_stop_signals();
   RunConfig rc = read_run_config(config);
+  if (!restart_file.empty()) require_input_file(restart_file, "checkpoint file", "--restart");
   rc.restart_file = restart_file;
   // Kokkos starts only once the input is known to be good.
   Kokkos::ScopeGuard kokkos;

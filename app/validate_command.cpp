@@ -12,6 +12,7 @@
 #include "analysis/validation.hpp"
 #include "app/command.hpp"
 #include "base/error.hpp"
+#include "base/input_file.hpp"
 #include "io/station_extraction.hpp"
 
 namespace kctm::app {
@@ -30,6 +31,7 @@ int validate_and_report(const ValidateOptions& o) {
       o.stations_file.empty() ? (fs::path(o.obs_file).parent_path() / "stations.csv").string()
                               : o.stations_file;
   const std::vector<analysis::Station> stations = analysis::read_stations(stations_file);
+  require_input_file(o.obs_file, "observation file", "--obs");
   std::ifstream in(o.obs_file);
   std::string header;
   if (!in || !std::getline(in, header)) throw Error(o.obs_file, "cannot read the observations");
@@ -39,14 +41,13 @@ int validate_and_report(const ValidateOptions& o) {
   const ValidationLimits limits =
       o.limits_file.empty() ? ValidationLimits{} : read_validation_limits(o.limits_file);
   const analysis::Observations model = model_at_stations(o.run_dirs, stations);
-  const Validation v = validate(model, obs, limits);
+  const Validation v = validate(model, obs, limits, o.obs_file, o.limits_file);
   std::string runs;
   for (const std::string& d : o.run_dirs) runs += (runs.empty() ? "" : ", ") + d;
   write_validation(o.out_dir, v, model, obs, runs, o.obs_file, o.special_months);
   for (const MetricRow& r : v.rows) {
     if (r.station != "all" || r.month != "all") continue;
-    spdlog::info("{:<10} N {:>5}  NMB {:+6.1f} %  NME {:5.1f} %  r {:5.2f}  {}", r.pollutant,
-                 r.stats.n, 100 * r.stats.nmb, 100 * r.stats.nme, r.stats.r, r.rating);
+    spdlog::info("{}", summary_line(r));
   }
   for (const std::string& c : v.crossed) spdlog::warn("limit crossed: {}", c);
   std::cout << "report: " << (fs::path(o.out_dir) / "report.md").string() << "\n";

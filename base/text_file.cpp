@@ -5,10 +5,12 @@
 #include <sstream>
 
 #include "base/error.hpp"
+#include "base/input_file.hpp"
 
 namespace kctm {
 
 std::string read_text_file(const std::string& path, const std::string& what) {
+  require_input_file(path, what);
   std::ifstream in(path);
   if (!in) throw Error(path, "cannot read the " + what);
   std::stringstream text;

@@ -1,12 +1,15 @@
 #include "config/config.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
+#include <optional>
 #include <sstream>
+#include <type_traits>
 
 #include "base/error.hpp"
+#include "base/input_file.hpp"
 #include "base/spelling.hpp"
 
 namespace kctm {
@@ -22,27 +25,36 @@ bool parses_as_bool(const YAML::Node& n) {
   bool b;
   return n.IsScalar() && YAML::convert<bool>::decode(n, b);
 }
-bool parses_as_int(const YAML::Node& n) {
-  if (!n.IsScalar()) return false;
+// Numbers are read once, here, for the type check and the value alike: decimal only (no hex,
+// octal or infinities), the whole scalar, within the type's range.
+template <typename T>
+std::optional<T> decimal_value(const YAML::Node& n) {
+  if (!n.IsScalar()) return std::nullopt;
   const std::string& s = n.Scalar();
-  std::size_t used = 0;
-  try {
-    std::stol(s, &used);
-  } catch (const std::exception&) {
-    return false;
+  const char* first = s.data();
+  const char* const last = first + s.size();
+  if (last - first > 1 && *first == '+' && first[1] != '-') ++first;
+  T v{};
+  std::from_chars_result r;
+  if constexpr (std::is_floating_point_v<T>) {
+    r = std::from_chars(first, last, v, std::chars_format::general);
+  } else {
+    r = std::from_chars(first, last, v);
   }
-  return used == s.size();
+  if (r.ec != std::errc() || r.ptr != last) return std::nullopt;
+  if constexpr (std::is_floating_point_v<T>) {
+    if (!std::isfinite(v)) return std::nullopt;
+  }
+  return v;
 }
-bool parses_as_double(const YAML::Node& n) {
-  if (!n.IsScalar()) return false;
-  const std::string& s = n.Scalar();
-  std::size_t used = 0;
-  try {
-    const double v = std::stod(s, &used);
-    return used == s.size() && std::isfinite(v);
-  } catch (const std::exception&) {
-    return false;
-  }
+bool parses_as_int(const YAML::Node& n) { return decimal_value<long>(n).has_value(); }
+bool parses_as_double(const YAML::Node& n) { return decimal_value<double>(n).has_value(); }
+
+/// The sequence's numbers (already checked by matches(Kind::List, n)).
+std::vector<double> doubles_of(const YAML::Node& n) {
+  std::vector<double> v;
+  for (const auto& e : n) v.push_back(*decimal_value<double>(e));
+  return v;
 }
 
 // The kind of a default value decides what a user may put there.
@@ -124,12 +136,7 @@ Config::Config() {
 }
 
 void Config::merge_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw Error(path, "is a folder, not a config file", "give the YAML file");
-  }
-  std::ifstream in(path);
-  if (!in) throw Error(path, "cannot open the config file", "check the path");
+  require_input_file(path, "config file");
   YAML::Node user;
   try {
     user = YAML::LoadFile(path);
@@ -185,6 +192,7 @@ void Config::set(const std::string& assignment) {
 
 void Config::merge_node(const YAML::Node& user, const std::string& prefix, const Origin& origin,
                         const std::string& origin_name) {
+  std::map<std::string, int> seen;  // key -> line: YAML would silently keep one of a repeated key
   for (const auto& kv : user) {
     const std::string name = kv.first.Scalar();
     const std::string key = prefix.empty() ? name : prefix + "." + name;
@@ -193,6 +201,9 @@ void Config::merge_node(const YAML::Node& user, const std::string& prefix, const
     const std::string loc = origin.file.empty()
                                 ? "--set " + key
                                 : origin.file + ":" + std::to_string(line) + ": " + key;
+    if (const auto [first, fresh] = seen.emplace(name, line); !fresh) {
+      throw Error(loc, "key given twice", "first at line " + std::to_string(first->second));
+    }
     // The kind a key takes is its default's, whatever an earlier layer put there.
     const YAML::Node target = find(defaults_, key);
     if (!target) throw Error(loc, "unknown config key", did_you_mean(key, known_keys_));
@@ -231,15 +242,15 @@ std::string Config::where(const std::string& key) const {
 bool Config::user_set(const std::string& key) const { return user_origin_.count(key) != 0; }
 
 double Config::get_double(const std::string& key) const {
-  const YAML::Node n = lookup(key);
-  if (!n || !parses_as_double(n)) throw Error(where(key), "expected a number");
-  return n.as<double>();
+  const std::optional<double> v = decimal_value<double>(lookup(key));
+  if (!v) throw Error(where(key), "expected a number");
+  return *v;
 }
 
 long Config::get_int(const std::string& key) const {
-  const YAML::Node n = lookup(key);
-  if (!n || !parses_as_int(n)) throw Error(where(key), "expected an integer");
-  return n.as<long>();
+  const std::optional<long> v = decimal_value<long>(lookup(key));
+  if (!v) throw Error(where(key), "expected an integer");
+  return *v;
 }
 
 bool Config::get_bool(const std::string& key) const {
@@ -257,17 +268,17 @@ std::string Config::get_string(const std::string& key) const {
 std::vector<double> Config::get_doubles(const std::string& key) const {
   const YAML::Node n = lookup(key);
   if (!n || !matches(Kind::List, n)) throw Error(where(key), "expected a list of numbers");
-  return n.as<std::vector<double>>();
+  return doubles_of(n);
 }
 
 MonthlyCycle Config::get_monthly(const std::string& key) const {
   const YAML::Node n = lookup(key);
-  if (n && parses_as_double(n)) return MonthlyCycle::constant(n.as<double>());
+  if (const std::optional<double> v = decimal_value<double>(n)) return MonthlyCycle::constant(*v);
   if (!n || !matches(Kind::Monthly, n)) {
     throw Error(where(key), std::string("expected ") + kind_name(Kind::Monthly));
   }
   MonthlyCycle c;
-  const std::vector<double> v = n.as<std::vector<double>>();
+  const std::vector<double> v = doubles_of(n);
   std::copy(v.begin(), v.end(), c.month.begin());
   return c;
 }

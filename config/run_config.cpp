@@ -3,11 +3,13 @@
 #include <glob.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
+#include <string_view>
 
 #include "base/error.hpp"
+#include "base/input_file.hpp"
 #include "chemistry/species.hpp"
 
 namespace kctm {
@@ -50,6 +52,35 @@ MonthlyCycle non_negative_monthly(const Config& c, const std::string& key) {
   return cycle;
 }
 
+/// The tracer is a field beside the species and a variable of the NetCDF output: a name of the
+/// portable NetCDF set, not a species'.
+void check_tracer_name(const std::string& name, const std::string& where) {
+  auto letter = [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) || ch == '_'; };
+  const bool valid =
+      !name.empty() && letter(name[0]) && std::all_of(name.begin(), name.end(), [&](char ch) {
+        return letter(ch) || std::isdigit(static_cast<unsigned char>(ch)) ||
+               std::string_view(".@+-").find(ch) != std::string_view::npos;
+      });
+  if (!valid) {
+    throw Error(where, "'" + name + "' is not a valid NetCDF variable name",
+                "letters, digits and _.@+-, beginning with a letter or _");
+  }
+  if (chem::species_index(name) >= 0) {
+    throw Error(where, "'" + name + "' is a species of the chemistry",
+                "give the tracer another name");
+  }
+}
+
+/// An integer key within [lo, hi], checked before it is narrowed or multiplied.
+long int_in_range(const Config& c, const std::string& key, long lo, long hi) {
+  const long v = c.get_int(key);
+  if (v < lo || v > hi) {
+    throw Error(c.where(key), "out of range",
+                std::to_string(lo) + " to " + std::to_string(hi) + ", got " + std::to_string(v));
+  }
+  return v;
+}
+
 double in_range(const Config& c, const std::string& key, double lo, double hi) {
   const double v = c.get_double(key);
   if (!(v >= lo && v <= hi)) {
@@ -71,6 +102,7 @@ std::vector<std::string> wrf_files(const Config& c, const std::string& key) {
   std::vector<std::string> files(g.gl_pathv, g.gl_pathv + (rc == 0 ? g.gl_pathc : 0));
   ::globfree(&g);
   if (files.empty()) throw Error(c.where(key), "no file matches '" + pattern + "'");
+  for (const std::string& f : files) require_input_file(f, "WRF file", c.where(key));
   return files;
 }
 }  // namespace
@@ -82,15 +114,9 @@ RunConfig read_run_config(const Config& c) {
     throw Error(c.where("time.start"), "not an ISO 8601 time with a UTC offset: '" + start + "'",
                 "e.g. 2019-01-01T00:00:00+08:00");
   }
-  r.hours = c.get_int("time.hours");
-  if (r.hours < 1)
-    throw Error(c.where("time.hours"), "must be at least 1", "got " + std::to_string(r.hours));
+  r.hours = int_in_range(c, "time.hours", 1, kMaxHours);
   r.step_s = positive(c, "time.step_s");
-  r.spinup_days = c.get_int("time.spinup_days");
-  if (r.spinup_days < 0 || r.spinup_days > 366) {
-    throw Error(c.where("time.spinup_days"), "out of range",
-                "0 to 366, got " + std::to_string(r.spinup_days));
-  }
+  r.spinup_days = int_in_range(c, "time.spinup_days", 0, 366);
   if (std::fmod(3600.0, r.step_s) != 0.0) {
     throw Error(c.where("time.step_s"), "must divide an hour evenly", "e.g. 300, 600 or 900");
   }
@@ -111,10 +137,7 @@ RunConfig read_run_config(const Config& c) {
   r.counties_file = c.get_path("grid.mask.counties_file");
   r.counties_file_where = c.where("grid.mask.counties_file");
   r.counties_file_required = c.user_set("grid.mask.counties_file") && !r.counties_file.empty();
-  r.mask_subsamples = static_cast<int>(c.get_int("grid.mask.subsamples"));
-  if (r.mask_subsamples < 1 || r.mask_subsamples > 32) {
-    throw Error(c.where("grid.mask.subsamples"), "out of range", "1 to 32");
-  }
+  r.mask_subsamples = static_cast<int>(int_in_range(c, "grid.mask.subsamples", 1, 32));
 
   r.meteo_kind = c.get_string("meteo.kind");
   if (r.meteo_kind != "climatology" && r.meteo_kind != "wrf" && r.meteo_kind != "placeholder" &&
@@ -128,14 +151,11 @@ RunConfig read_run_config(const Config& c) {
                    static_cast<std::uint64_t>(c.get_int("meteo.climatology.seed")),
                    positive(c, "meteo.climatology.roughness_m"),
                    positive(c, "meteo.climatology.kz_min_m2_s"),
-                   static_cast<int>(c.get_int("meteo.climatology.land_use"))};
-  if (r.climatology.land_use < 1 || r.climatology.land_use > 24) {
-    throw Error(c.where("meteo.climatology.land_use"), "out of range",
-                "a USGS 24-category land use, 1 to 24");
-  }
-  if (!r.climatology.normals_file.empty() && !std::filesystem::exists(r.climatology.normals_file)) {
-    throw Error(c.where("meteo.climatology.normals_file"),
-                "file not found: " + r.climatology.normals_file);
+                   // a USGS 24-category land use
+                   static_cast<int>(int_in_range(c, "meteo.climatology.land_use", 1, 24))};
+  if (!r.climatology.normals_file.empty()) {
+    require_input_file(r.climatology.normals_file, "climate normals file",
+                       c.where("meteo.climatology.normals_file"));
   }
   r.analytic = {c.get_string("meteo.analytic.flow"), non_negative(c, "meteo.analytic.speed_m_s"),
                 c.get_double("meteo.analytic.direction_deg"),
@@ -160,14 +180,13 @@ RunConfig read_run_config(const Config& c) {
   r.emissions_biogenic = c.get_bool("emissions.biogenic");
   r.emissions_scale_where = c.where("emissions.scale");
   r.emissions_scale = parse_scale_rules(c.get_string("emissions.scale"), r.emissions_scale_where);
-  if (!r.emissions_user_file.empty() && !std::filesystem::exists(r.emissions_user_file)) {
-    throw Error(c.where("emissions.user_file"), "file not found: " + r.emissions_user_file);
+  if (!r.emissions_user_file.empty()) {
+    require_input_file(r.emissions_user_file, "inventory file", c.where("emissions.user_file"));
   }
   r.emissions_speciation_file = c.get_path("emissions.speciation_file");
-  if (!r.emissions_speciation_file.empty() &&
-      !std::filesystem::exists(r.emissions_speciation_file)) {
-    throw Error(c.where("emissions.speciation_file"),
-                "file not found: " + r.emissions_speciation_file);
+  if (!r.emissions_speciation_file.empty()) {
+    require_input_file(r.emissions_speciation_file, "speciation file",
+                       c.where("emissions.speciation_file"));
   }
   r.chemistry.enabled = c.get_bool("chemistry.enabled");
   r.chemistry.solver.rtol = positive(c, "chemistry.rtol");
@@ -197,15 +216,15 @@ RunConfig read_run_config(const Config& c) {
   sa.stations_file = c.get_path("source_apportionment.stations_file");
   sa.stations_required =
       c.user_set("source_apportionment.stations_file") && !sa.stations_file.empty();
-  if (sa.stations_required && !std::filesystem::exists(sa.stations_file)) {
-    throw Error(c.where("source_apportionment.stations_file"),
-                "file not found: " + sa.stations_file);
+  if (sa.stations_required) {
+    require_input_file(sa.stations_file, "stations file",
+                       c.where("source_apportionment.stations_file"));
   }
   r.kh_m2_s = non_negative(c, "transport.kh_m2_s");
   r.transport_monotone = c.get_bool("transport.monotone");
   r.boundary_file = c.get_path("boundary.file");
-  if (!r.boundary_file.empty() && !std::filesystem::exists(r.boundary_file)) {
-    throw Error(c.where("boundary.file"), "file not found: " + r.boundary_file);
+  if (!r.boundary_file.empty()) {
+    require_input_file(r.boundary_file, "boundary file", c.where("boundary.file"));
   }
   r.tracer = {c.get_string("tracer.name"),
               in_range(c, "tracer.source_lon", -180, 360),
@@ -224,25 +243,19 @@ RunConfig read_run_config(const Config& c) {
     throw Error(c.where("tracer.initial.shape"), "unknown shape '" + r.tracer.initial.shape + "'",
                 "none, gaussian, cosine_bell, cone or slotted_cylinder");
   }
-  if (r.tracer.name.empty()) throw Error(c.where("tracer.name"), "must not be empty");
+  check_tracer_name(r.tracer.name, c.where("tracer.name"));
 
   r.output.dir = c.get_path("output.dir");
   r.output.dir_where = c.where("output.dir");
   if (r.output.dir.empty()) throw Error(c.where("output.dir"), "must not be empty");
-  r.output.deflate_level = static_cast<int>(c.get_int("output.deflate_level"));
-  if (r.output.deflate_level < 0 || r.output.deflate_level > 9) {
-    throw Error(c.where("output.deflate_level"), "out of range", "0 to 9");
-  }
+  r.output.deflate_level = static_cast<int>(int_in_range(c, "output.deflate_level", 0, 9));
   r.output.file_day_utc_offset_s =
       static_cast<int>(std::lround(3600.0 * in_range(c, "output.file_day_utc_offset_h", -12, 14)));
   r.output.write_initial = c.get_bool("output.write_initial");
   r.output.start = r.start;
   r.progress_interval_s = positive(c, "log.progress_interval_s");
-  r.checkpoint_interval_hours = c.get_int("checkpoint.interval_hours");
-  if (r.checkpoint_interval_hours < 0) {
-    throw Error(c.where("checkpoint.interval_hours"), "must not be negative",
-                "0 for checkpoints only on a stop signal");
-  }
+  // 0: checkpoints only on a stop signal.
+  r.checkpoint_interval_hours = int_in_range(c, "checkpoint.interval_hours", 0, kMaxHours);
   r.config_yaml = c.dump();
   return r;
 }

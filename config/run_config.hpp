@@ -76,6 +76,10 @@ struct ChemistryConfig {
   std::vector<MonthlyCycle> regional_inflow;
 };
 
+/// The longest run (time.hours, checkpoint.interval_hours): over a century, and far from
+/// overflowing the step count and the clock in seconds.
+inline constexpr long kMaxHours = 1000000;
+
 struct RunConfig {
   UnixSeconds start;
   long hours;

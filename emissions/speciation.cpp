@@ -3,12 +3,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <sstream>
 
 #include "base/error.hpp"
 #include "base/spelling.hpp"
+#include "base/text_file.hpp"
 #include "chemistry/species.hpp"
 #include "emissions/yaml_input.hpp"
 
@@ -189,11 +189,7 @@ Speciation load_speciation(const std::string& path, const Inventory& inventory) 
     return parse_speciation(speciation_text(), "built-in emissions/data/speciation.yaml",
                             inventory);
   }
-  std::ifstream in(path);
-  if (!in) throw Error(path, "cannot open the speciation file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return parse_speciation(text.str(), path, inventory);
+  return parse_speciation(read_text_file(path, "speciation file"), path, inventory);
 }
 
 std::vector<SpeciesSplit> inventory_weighted_splits(const Speciation& sp, const Inventory& inv,

@@ -1,5 +1,7 @@
 #include "emissions/yaml_input.hpp"
 
+#include <cmath>
+
 #include "base/error.hpp"
 
 namespace kctm {
@@ -19,11 +21,13 @@ YAML::Node required(const YAML::Node& parent, const std::string& key, const std:
 }
 
 double yaml_number(const YAML::Node& node, const std::string& where) {
+  double v = NAN;
   try {
-    return node.as<double>();
+    v = node.as<double>();
   } catch (const YAML::Exception&) {
-    throw Error(where, "not a number");
   }
+  if (!std::isfinite(v)) throw Error(where, "not a number");
+  return v;
 }
 
 }  // namespace kctm

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/error.hpp"
+#include "base/input_file.hpp"
 
 namespace kctm {
 
@@ -32,6 +33,7 @@ void read_polygon(const json& poly, const std::string& where, std::vector<Ring>&
 }  // namespace
 
 std::vector<GeoRegion> read_geojson_regions(const std::string& path) {
+  require_input_file(path, "GeoJSON file");
   std::ifstream in(path);
   if (!in) throw Error(path, "cannot open the GeoJSON file", "check the path");
   json doc;

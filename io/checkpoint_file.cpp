@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "base/error.hpp"
+#include "base/input_file.hpp"
 
 namespace kctm {
 
@@ -262,7 +263,7 @@ void write_checkpoint(const std::string& path, const Checkpoint& c) {
 
 Checkpoint read_checkpoint(const std::string& path, const CheckpointIdentity& expected) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  if (!fs::is_regular_file(path)) throw Error(path, "no such checkpoint file");
+  require_input_file(path, "checkpoint file");
   if (!is_hdf5(path)) {
     throw Error(path, "not an HDF5 file: not a kctm checkpoint, or truncated");
   }

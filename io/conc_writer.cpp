@@ -40,13 +40,16 @@ ConcWriter::ConcWriter(ConcFileSettings settings, const GlobalGrid& grid, const 
       variables_(std::move(variables)) {}
 
 ConcWriter::~ConcWriter() {
-  if (!file_) return;
+  if (file_) discard(*file_);
+}
+
+void ConcWriter::discard(OpenFile& f) {
   try {
-    file_->nc.reset();
+    f.nc.reset();
   } catch (...) {  // closing a broken file may throw; the temporary is removed either way
   }
   std::error_code ec;
-  fs::remove(file_->temp_path, ec);
+  fs::remove(f.temp_path, ec);
 }
 
 namespace {
@@ -208,6 +211,7 @@ void ConcWriter::open_day(UnixSeconds t) {
     unit.putVar(mask_.unit_of_cell.data());
     frac.putVar(mask_.unit_fraction.data());
   } catch (const exceptions::NcException& e) {
+    discard(*f);
     throw Error(f->temp_path, std::string("cannot write NetCDF: ") + e.what());
   }
   file_ = std::move(f);
@@ -312,8 +316,7 @@ void ConcWriter::reopen_day(UnixSeconds t, const std::string& copy, std::size_t 
     f->nc = std::make_unique<NcFile>(f->temp_path, NcFile::write);
     in_file = f->nc->getDim("time").getSize();
   } catch (const exceptions::NcException& e) {
-    f->nc.reset();
-    fs::remove(f->temp_path, ec);
+    discard(*f);
     throw Error(copy, std::string("cannot reopen the checkpoint's output file: ") + e.what());
   }
   file_ = std::move(f);  // from here the destructor removes the temporary file on failure

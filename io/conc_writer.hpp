@@ -67,6 +67,8 @@ class ConcWriter {
   void close_day();
 
   struct OpenFile;
+  /// Closes `f` as it stands and removes its temporary file.
+  static void discard(OpenFile& f);
   ConcFileSettings settings_;
   const GlobalGrid& grid_;
   Subdomain sub_;

@@ -5,18 +5,17 @@
 #include <filesystem>
 
 #include "base/error.hpp"
+#include "base/input_file.hpp"
 
 namespace kctm {
 
 namespace {
 
 RegionMask load_mask(const RunConfig& c, const GlobalGrid& grid, const Subdomain& sub) {
-  if (!c.counties_file.empty() && std::filesystem::exists(c.counties_file)) {
+  if (c.counties_file_required ||
+      (!c.counties_file.empty() && std::filesystem::exists(c.counties_file))) {
+    require_input_file(c.counties_file, "boundary file", c.counties_file_where);
     return rasterise_regions(grid, sub, read_geojson_regions(c.counties_file), c.mask_subsamples);
-  }
-  if (c.counties_file_required) {
-    throw Error(c.counties_file_where, "boundary file not found: " + c.counties_file,
-                "a GeoJSON FeatureCollection of the county-level units, or \"\" for none");
   }
   if (!c.counties_file.empty()) {
     spdlog::warn("no boundary file at '{}': the whole core box is one unit", c.counties_file);

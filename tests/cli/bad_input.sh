@@ -35,7 +35,7 @@ expect_error unknown_key "^kctm: error: .*unknown.yaml:2: grid.dxkm: unknown con
   -- run "$work/unknown.yaml" --set "output.dir=$out"
 
 mkdir "$work/folder.yaml"
-expect_error folder_config "^kctm: error: .*folder.yaml: is a folder, not a config file" \
+expect_error folder_config "^kctm: error: .*folder.yaml: is a folder, not a file \(give the config file\)$" \
   -- run "$work/folder.yaml" --set "output.dir=$out"
 
 printf 'time:\n  hours: six\n' >"$work/type.yaml"
@@ -45,7 +45,7 @@ printf 'month,t\n' >"$work/normals.csv"
 expect_error bad_normals "normals.csv:1: unexpected header" \
   -- demo --hours 1 --out "$out" --set "meteo.climatology.normals_file=$work/normals.csv"
 
-expect_error missing_normals "meteo.climatology.normals_file: file not found: .*absent.csv" \
+expect_error missing_normals "meteo.climatology.normals_file: climate normals file not found: .*absent.csv" \
   -- demo --hours 1 --out "$out" --set "meteo.climatology.normals_file=$work/absent.csv"
 
 expect_error no_wrf_files "meteo.wrf.files: no file matches '.*wrfout_\\*'" \
@@ -57,10 +57,10 @@ expect_error bad_scale "--set emissions.scale: rule 'mobile=0.5' is not sector:p
 expect_error unknown_scale_sector "emissions.scale: unknown sector 'trains'" \
   -- demo --hours 1 --out "$out" --set "emissions.scale=trains:NOx:*=0.5"
 
-expect_error missing_user_inventory "emissions.user_file: file not found: .*absent.nc" \
+expect_error missing_user_inventory "emissions.user_file: inventory file not found: .*absent.nc" \
   -- demo --hours 1 --out "$out" --set "emissions.user_file=$work/absent.nc"
 
-expect_error missing_speciation "emissions.speciation_file: file not found: .*absent.yaml" \
+expect_error missing_speciation "emissions.speciation_file: speciation file not found: .*absent.yaml" \
   -- demo --hours 1 --out "$out" --set "emissions.speciation_file=$work/absent.yaml"
 
 printf 'source: test\nsectors:\n  fugitive_dust:\n    PM25: {PEC: 0.5, POTH: 0.4}\n' >"$work/speciation.yaml"
@@ -91,10 +91,46 @@ expect_error validate_bad_pollutant "bad_obs.csv:2: unknown pollutant 'PM3'" \
 expect_error validate_bad_limit "limits.yaml: PM2.5.nmb_max: unknown limit" \
   -- validate "$work/empty_run" --obs "$work/obs.csv" --stations "$work/stations.csv" --limits "$work/limits.yaml"
 
+mkdir -p "$work/sa_run"
+printf 'place,source,category,PRIMARY_SA_ug_m3,SULF_SA_ug_m3,NIT_SA_ug_m3,NH4_SA_ug_m3,SOA_SA_ug_m3,PM25_SA_ug_m3\nHengyang,power,local,1,1,1,1,1,5\n' \
+  >"$work/sa_run/kctm_sa_summary.csv"
+scenario() {  # scenario YEAR PHASE: a scenario file with that target year and phase value
+  printf 'base: {pm25_annual: 40, pm25_special_period: 60, good_day_share: 80, pm25_polluted_days: 20, days: 365}\n' >"$work/scenario.yaml"
+  printf 'targets: {%s: {pm25_annual: 35, pm25_special_period: 50, good_day_share: 85}}\nphase: {2025: %s}\nchanges: {}\n' \
+    "$1" "$2" >>"$work/scenario.yaml"
+}
+scenario 2025 1.5
+expect_error attain_phase "scenario.yaml: phase.2025: 1.5 is out of range \(from 0 to 1\)$" \
+  -- attain "$work/sa_run" --at area --scenario "$work/scenario.yaml"
+scenario 2025.5 1
+expect_error attain_year "scenario.yaml: targets.2025.5: not a year \(e.g. 2025\)$" \
+  -- attain "$work/sa_run" --at area --scenario "$work/scenario.yaml"
+
 printf 'chemistry:\n  rtol: -1\n' >"$work/rtol.yaml"
 expect_error bad_rtol "rtol.yaml:2: chemistry.rtol: must be positive" -- run "$work/rtol.yaml" --set "output.dir=$out"
 
-expect_error missing_config "missing.yaml: cannot open the config file" -- run "$work/missing.yaml"
+expect_error missing_config "missing.yaml: config file not found" -- run "$work/missing.yaml"
+
+ln -s "$work/loop_b" "$work/loop_a" && ln -s "$work/loop_a" "$work/loop_b"
+expect_error config_link_loop "loop_a: cannot reach the config file: Too many levels of symbolic links" \
+  -- run "$work/loop_a" --set "output.dir=$out"
+expect_error restart_folder "^kctm: error: --restart: .*folder.yaml is a folder, not a file \(give the checkpoint file\)$" \
+  -- demo --hours 1 --out "$out" --restart "$work/folder.yaml"
+expect_error restart_link_loop "^kctm: error: --restart: cannot reach the checkpoint file .*loop_a" \
+  -- demo --hours 1 --out "$out" --restart "$work/loop_a"
+expect_error obs_folder "^kctm: error: --obs: .*folder.yaml is a folder, not a file \(give the observation file\)$" \
+  -- validate "$work/empty_run" --obs "$work/folder.yaml" --stations "$work/stations.csv"
+expect_error hex_float "^kctm: error: --set grid.dx_km: wrong type: expected a number \(got '0x1p4'\)$" \
+  -- demo --hours 1 --out "$out" --set grid.dx_km=0x1p4
+expect_error hours_overflow "^kctm: error: --set time.hours: out of range \(1 to 1000000, got 9223372036854775807\)$" \
+  -- demo --hours 1 --out "$out" --set time.hours=9223372036854775807
+printf 'time:\n  hours: 2\n  hours: 3\n' >"$work/repeated.yaml"
+expect_error repeated_key "repeated.yaml:3: time.hours: key given twice \(first at line 2\)$" \
+  -- run "$work/repeated.yaml" --set "output.dir=$out"
+expect_error tracer_name "^kctm: error: --set tracer.name: 'a/b' is not a valid NetCDF variable name" \
+  -- demo --hours 1 --out "$out" --set tracer.name=a/b
+expect_error tracer_species "^kctm: error: --set tracer.name: 'O3' is a species of the chemistry" \
+  -- demo --hours 1 --out "$out" --set tracer.name=O3
 
 printf 'grid:\n  mask:\n    counties_file: nowhere.geojson\n' >"$work/mask.yaml"
 expect_error missing_boundary_file "mask.yaml:3: grid.mask.counties_file: boundary file not found: .*nowhere.geojson" -- run "$work/mask.yaml" --set "output.dir=$out"

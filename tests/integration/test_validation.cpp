@@ -52,7 +52,8 @@ TEST(Validation, KnownBiasesComeBackFromARunAndItsObservations) {
     }
   }
   const analysis::Observations obs = analysis::read_long_csv(obs_file);
-  const Validation v = validate(model, obs, {{"PM2.5", {0.1, NAN, NAN, NAN, NAN}}});
+  const Validation v =
+      validate(model, obs, {{"PM2.5", {0.1, NAN, NAN, NAN, NAN}}}, obs_file, "limits.yaml");
   auto row = [&](const std::string& pollutant, const std::string& station) {
     for (const MetricRow& r : v.rows) {
       if (r.pollutant == pollutant && r.station == station && r.month == "all") return r.stats;

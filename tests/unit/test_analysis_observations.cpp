@@ -93,7 +93,9 @@ TEST_F(AnalysisObservations, CnemcWideBadInputNamesFileAndLine) {
   const std::string layout = write("layout.csv", "station,time,pollutant,value,unit\n");
   EXPECT_NE(error_of([&] { read_cnemc_wide(layout); }).find("not the CNEMC layout"),
             std::string::npos);
-  EXPECT_NE(error_of([&] { read_cnemc_wide((dir_ / "absent.csv").string()); }).find("cannot read"),
+  EXPECT_NE(error_of([&] {
+              read_cnemc_wide((dir_ / "absent.csv").string());
+            }).find((dir_ / "absent.csv").string() + ": CNEMC observation file not found"),
             std::string::npos);
 }
 

@@ -105,5 +105,31 @@ TEST(Attainment, BadScenariosAreRefusedByName) {
             std::string::npos);
 }
 
+TEST(Attainment, ScenarioValuesAreCheckedWhenRead) {
+  const std::string dir = test::temp_dir("attain-values");
+  auto error_with = [&](const std::string& targets, const std::string& phase,
+                        const std::string& change) {
+    std::ofstream(dir + "/s.yaml")
+        << "base: {pm25_annual: 40, pm25_special_period: 60, good_day_share: 80, "
+           "pm25_polluted_days: 20, days: 365}\ntargets: {"
+        << targets << ": {pm25_annual: 35, pm25_special_period: 50, good_day_share: 85}}\n"
+        << "phase: {" << phase << "}\nchanges: {power: {SO2: " << change << "}}\n";
+    return test::error_of([&] { read_scenario(dir + "/s.yaml", {"power"}, {"SO2"}); });
+  };
+  EXPECT_EQ(error_with("2025", "2025: 1", "-0.5"), "no error");
+  EXPECT_EQ(error_with("2025", "2025: 1.5", "-0.5"),
+            dir + "/s.yaml: phase.2025: 1.5 is out of range (from 0 to 1)");
+  EXPECT_NE(error_with("2025", "2025: -0.1", "-0.5").find("phase.2025: -0.1 is out of range"),
+            std::string::npos);
+  EXPECT_NE(error_with("2025", "2025: .nan", "-0.5").find("phase.2025: not a number"),
+            std::string::npos);
+  EXPECT_EQ(error_with("2025.5", "2025: 1", "-0.5"),
+            dir + "/s.yaml: targets.2025.5: not a year (e.g. 2025)");
+  EXPECT_NE(error_with("2025", "next: 1", "-0.5").find("phase.next: not a year"),
+            std::string::npos);
+  EXPECT_NE(error_with("2025", "2025: 1", "-1.5").find("changes.power.SO2: a cut beyond 100 %"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace kctm

@@ -106,7 +106,7 @@ TEST(CheckpointFile, RefusesDamagedTruncatedAndForeignFiles) {
   }
   expect_refused(path, c.identity, "not an HDF5 file");
   fs::remove(path);
-  expect_refused(path, c.identity, "no such checkpoint file");
+  expect_refused(path, c.identity, "checkpoint file not found");
 }
 
 }  // namespace

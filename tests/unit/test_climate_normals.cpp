@@ -83,7 +83,7 @@ TEST(ClimateNormals, BadTablesNameFileLineAndColumn) {
             std::string::npos);
   EXPECT_NE(error_of([] {
               read_climate_normals("/nonexistent/normals.csv");
-            }).find("/nonexistent/normals.csv: cannot read"),
+            }).find("/nonexistent/normals.csv: climate normals file not found"),
             std::string::npos);
 }
 

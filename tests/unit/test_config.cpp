@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "base/error.hpp"
@@ -140,7 +141,7 @@ TEST(Config, BadValuesNameTheirKey) {
 TEST(Config, MissingOrBrokenFiles) {
   const std::string dir = test::temp_dir("config-files");
   Config c;
-  EXPECT_NE(test::error_of([&] { c.merge_file(dir + "/nope.yaml"); }).find("cannot open"),
+  EXPECT_NE(test::error_of([&] { c.merge_file(dir + "/nope.yaml"); }).find("not found"),
             std::string::npos);
   EXPECT_NE(test::error_of([&] {
               c.merge_file(write_config(dir, "grid: [1, 2\n"));
@@ -150,6 +151,82 @@ TEST(Config, MissingOrBrokenFiles) {
               c.merge_file(write_config(dir, "- a\n- b\n"));
             }).find("map of sections"),
             std::string::npos);
+}
+
+TEST(Config, InputPathsMustBeReadableRegularFiles) {
+  const std::string dir = test::temp_dir("config-paths");
+  std::filesystem::create_directories(dir + "/folder.yaml");
+  std::filesystem::remove(dir + "/loop_a");
+  std::filesystem::remove(dir + "/loop_b");
+  std::filesystem::create_symlink(dir + "/loop_b", dir + "/loop_a");
+  std::filesystem::create_symlink(dir + "/loop_a", dir + "/loop_b");
+  Config c;
+  EXPECT_EQ(test::error_of([&] { c.merge_file(dir + "/folder.yaml"); }),
+            dir + "/folder.yaml: is a folder, not a file (give the config file)");
+  EXPECT_NE(test::error_of([&] {
+              c.merge_file(dir + "/loop_a");
+            }).find("loop_a: cannot reach the config file: "),
+            std::string::npos);
+  for (const char* key : {"meteo.climatology.normals_file", "emissions.user_file",
+                          "emissions.speciation_file", "boundary.file"}) {
+    const std::string msg = test::error_of([&] {
+      read_run_config(test::config_with({std::string(key) + "=" + dir + "/folder.yaml"}));
+    });
+    EXPECT_NE(msg.find("--set " + std::string(key) + ": " + dir + "/folder.yaml is a folder"),
+              std::string::npos)
+        << msg;
+  }
+  const std::string loop = test::error_of([&] {
+    read_run_config(test::config_with({"meteo.climatology.normals_file=" + dir + "/loop_a"}));
+  });
+  EXPECT_NE(loop.find("cannot reach the climate normals file " + dir + "/loop_a"),
+            std::string::npos)
+      << loop;
+}
+
+TEST(Config, NumbersAreDecimalAndWithinRange) {
+  // Read once for the check and the value: no hex floats, no octal, nothing beyond the type.
+  for (const char* bad : {"grid.dx_km=0x1p4", "grid.dx_km=1e400", "grid.dx_km=.nan",
+                          "time.hours=0x10", "time.hours=99999999999999999999"}) {
+    Config c;
+    EXPECT_NE(test::error_of([&] { c.set(bad); }).find("wrong type"), std::string::npos) << bad;
+  }
+  EXPECT_EQ(read_run_config(test::config_with({"time.hours=010"})).hours, 10);
+  EXPECT_DOUBLE_EQ(read_run_config(test::config_with({"grid.dx_km=+4.5"})).domain.dx_m, 4500.0);
+  EXPECT_EQ(read_run_config(test::config_with({"time.hours=1000000"})).hours, kMaxHours);
+  for (const char* big :
+       {"time.hours=1000001", "time.hours=9223372036854775807",
+        "checkpoint.interval_hours=9223372036854775807", "grid.mask.subsamples=4294967297"}) {
+    const std::string msg = test::error_of([&] { read_run_config(test::config_with({big})); });
+    EXPECT_NE(msg.find("out of range"), std::string::npos) << big << ": " << msg;
+  }
+}
+
+TEST(Config, RepeatedKeysAreRefused) {
+  const std::string dir = test::temp_dir("config-repeated");
+  Config c;
+  EXPECT_EQ(test::error_of([&] {
+              c.merge_file(write_config(dir, "time:\n  hours: 2\n  step_s: 300\n  hours: 3\n"));
+            }),
+            dir + "/run.yaml:4: time.hours: key given twice (first at line 2)");
+  EXPECT_NE(test::error_of([&] {
+              c.merge_file(write_config(dir, "time:\n  hours: 2\ngrid: {}\ntime:\n  hours: 3\n"));
+            }).find("run.yaml:4: time: key given twice"),
+            std::string::npos);
+}
+
+TEST(Config, TracerNameIsAFreeNetcdfName) {
+  for (const char* name : {"a/b", "1x", "two words", "\"\""}) {
+    const std::string msg = test::error_of(
+        [&] { read_run_config(test::config_with({std::string("tracer.name=") + name})); });
+    EXPECT_NE(msg.find("--set tracer.name: "), std::string::npos) << name << ": " << msg;
+    EXPECT_NE(msg.find("not a valid NetCDF variable name"), std::string::npos) << msg;
+  }
+  EXPECT_NE(test::error_of([&] {
+              read_run_config(test::config_with({"tracer.name=NO2"}));
+            }).find("'NO2' is a species of the chemistry"),
+            std::string::npos);
+  EXPECT_EQ(read_run_config(test::config_with({"tracer.name=CO_tracer"})).tracer.name, "CO_tracer");
 }
 
 TEST(Config, UserNamedBoundaryFileIsRequired) {

@@ -216,7 +216,7 @@ TEST(Speciation, BadTablesAreRefusedByKey) {
             std::string::npos);
   EXPECT_NE(test::error_of([&] {
               load_speciation("/nonexistent/s.yaml", inv);
-            }).find("/nonexistent/s.yaml: cannot open the speciation file"),
+            }).find("/nonexistent/s.yaml: speciation file not found"),
             std::string::npos);
 }
 
