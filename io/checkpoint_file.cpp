@@ -1,6 +1,7 @@
 #include "io/checkpoint_file.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <hdf5.h>
 #include <unistd.h>
 
@@ -18,7 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;  // 2: the grid's definition
 constexpr const char* kKind = "kctm checkpoint";
 // Arrays are stored in chunks of at most this many values, each with its own checksum.
 constexpr hsize_t kChunkValues = 1 << 20;
@@ -43,6 +44,23 @@ class Handle {
 std::string join(const std::vector<std::string>& names) {
   std::string out;
   for (const std::string& n : names) out += n + "\n";
+  return out;
+}
+
+/// "name value" lines, each value in the shortest form that reads back as the same double.
+std::string join(const std::vector<std::pair<std::string, double>>& items) {
+  std::string out;
+  for (const auto& [name, value] : items) out += fmt::format("{} {}\n", name, value);
+  return out;
+}
+
+std::vector<std::pair<std::string, double>> split_items(const std::string& path,
+                                                        const std::string& text) {
+  std::vector<std::pair<std::string, double>> out;
+  std::istringstream in(text);
+  std::string name;
+  for (double value = 0; in >> name >> value;) out.emplace_back(name, value);
+  if (!in.eof()) throw Error(path, "corrupt checkpoint: its grid cannot be read");
   return out;
 }
 
@@ -242,6 +260,7 @@ void write_checkpoint(const std::string& path, const Checkpoint& c) {
     w.number("nz", id.nz);
     w.number("halo", id.halo);
     w.text("fields", join(id.fields));
+    w.text("grid", join(id.grid));
     w.number("start_unix_s", static_cast<double>(id.start));
     w.number("step_s", id.step_s);
     w.number("time_unix_s", static_cast<double>(c.time));
@@ -284,6 +303,7 @@ Checkpoint read_checkpoint(const std::string& path, const CheckpointIdentity& ex
   id.nz = static_cast<int>(r.number("nz"));
   id.halo = static_cast<int>(r.number("halo"));
   id.fields = split_lines(r.text("fields"));
+  id.grid = split_items(path, r.text("grid"));
   id.start = static_cast<UnixSeconds>(r.number("start_unix_s"));
   id.step_s = r.number("step_s");
   c.time = static_cast<UnixSeconds>(r.number("time_unix_s"));
@@ -297,6 +317,17 @@ Checkpoint read_checkpoint(const std::string& path, const CheckpointIdentity& ex
       id.halo != expected.halo) {
     refuse(path, "grid " + dims(id) + ", this run's " + dims(expected),
            "restart with the checkpoint's domain");
+  }
+  for (const auto& [name, value] : expected.grid) {
+    const auto it = std::find_if(id.grid.begin(), id.grid.end(),
+                                 [&](const auto& item) { return item.first == name; });
+    if (it == id.grid.end() || it->second != value) {
+      refuse(path,
+             "grid's " + name + " " +
+                 (it == id.grid.end() ? "absent" : fmt::format("{}", it->second)) +
+                 ", this run's " + fmt::format("{}", value),
+             "restart with the checkpoint's grid.* settings");
+    }
   }
   if (id.fields != expected.fields) {
     refuse(path,

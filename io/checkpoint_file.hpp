@@ -5,6 +5,7 @@
 // and the whole file is read and checked before any of it is used.
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/civil_time.hpp"
@@ -18,6 +19,9 @@ struct CheckpointIdentity {
   std::vector<std::string> fields;
   UnixSeconds start = 0;
   double step_s = 0;
+  /// The grid's definition beyond its counts, item by item ("dx_m", "level_interface_m[3]"...):
+  /// every item must be equal, bit for bit.
+  std::vector<std::pair<std::string, double>> grid;
 };
 
 struct Checkpoint {

@@ -25,9 +25,28 @@ std::string checkpoint_copy_prefix(UnixSeconds time) {
   return "kctm_restart." + stamp + ".";
 }
 
+std::vector<std::pair<std::string, double>> grid_definition(const GlobalGrid& g) {
+  const LambertParams& p = g.projection().params();
+  std::vector<std::pair<std::string, double>> items = {
+      {"projection.lat_1", p.lat_1_deg},
+      {"projection.lat_2", p.lat_2_deg},
+      {"projection.lat_0", p.lat_0_deg},
+      {"projection.lon_0", p.lon_0_deg},
+      {"projection.earth_radius_m", p.earth_radius_m},
+      {"dx_m", g.dx_m()},
+      {"dy_m", g.dy_m()},
+      {"x0_m", g.x0_m()},
+      {"y0_m", g.y0_m()}};
+  for (int k = 0; k <= g.nz(); ++k) {
+    items.emplace_back("level_interface_m[" + std::to_string(k) + "]", g.levels().interface_m(k));
+  }
+  return items;
+}
+
 CheckpointIdentity checkpoint_identity(const Domain& d, const FieldRegistry& registry,
                                        const RunConfig& c) {
-  CheckpointIdentity id{d.grid.nx(), d.grid.ny(), d.grid.nz(), d.sub.halo, {}, c.start, c.step_s};
+  CheckpointIdentity id{d.grid.nx(), d.grid.ny(), d.grid.nz(), d.sub.halo,
+                        {},          c.start,     c.step_s,    grid_definition(d.grid)};
   for (int f = 0; f < registry.n_fields(); ++f) id.fields.push_back(registry.field_name(f));
   return id;
 }

@@ -2,6 +2,7 @@
 // The run's side of a checkpoint (io/checkpoint_file.hpp): where it lives, what identifies the
 // run, and the counters of RunResult that carry over into the run's report.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "io/checkpoint_file.hpp"
@@ -15,6 +16,10 @@ namespace kctm {
 std::string checkpoint_path(const std::string& dir);
 /// Prefix of the copies of the open output files that belong to the checkpoint at `time`.
 std::string checkpoint_copy_prefix(UnixSeconds time);
+
+/// The grid's definition a checkpoint records: projection, cell size, south-west corner (the
+/// domain box) and level interfaces.
+std::vector<std::pair<std::string, double>> grid_definition(const GlobalGrid& g);
 
 /// What a checkpoint of this run must match.
 CheckpointIdentity checkpoint_identity(const Domain& d, const FieldRegistry& registry,

@@ -9,7 +9,9 @@
 #include <limits>
 
 #include "base/error.hpp"
+#include "grids/global_grid.hpp"
 #include "io/checkpoint_file.hpp"
+#include "run/run_checkpoint.hpp"
 
 namespace kctm {
 namespace {
@@ -82,6 +84,29 @@ TEST(CheckpointFile, RefusesAnotherRun) {
   id = c.identity;
   id.step_s = 300;
   expect_refused(path, id, "different run: start");
+  fs::remove(path);
+}
+
+/// A 4 x 3 x 2 grid (the sample's counts) of cells `dx_m` wide on `levels`.
+GlobalGrid grid_of(double dx_m, const std::vector<double>& levels) {
+  const auto projection =
+      std::make_shared<const LambertConformal>(LambertParams{25.0, 29.0, 26.8, 112.41, 6.37e6});
+  return GlobalGrid(projection, 4, 3, dx_m, dx_m, -2 * dx_m, -1.5 * dx_m, VerticalLevels(levels));
+}
+
+TEST(CheckpointFile, RefusesAnotherGridWithTheSameCounts) {
+  Checkpoint c = sample();
+  c.identity.grid = grid_definition(grid_of(3000.0, {0.0, 50.0, 200.0}));
+  const std::string path = temp_path("other_grid.h5");
+  write_checkpoint(path, c);
+  EXPECT_NO_THROW(read_checkpoint(path, c.identity));
+  CheckpointIdentity id = c.identity;
+  id.grid = grid_definition(grid_of(4000.0, {0.0, 50.0, 200.0}));
+  expect_refused(path, id, "different run: grid's dx_m 3000, this run's 4000");
+  id.grid = grid_definition(grid_of(3000.0, {0.0, 60.0, 200.0}));
+  expect_refused(path, id, "different run: grid's level_interface_m[1] 50, this run's 60");
+  id.grid = grid_definition(grid_of(3000.0, {0.0, 50.0, 250.0}));
+  expect_refused(path, id, "grid's level_interface_m[2] 200, this run's 250");
   fs::remove(path);
 }
 
