@@ -158,10 +158,12 @@ std::string stations_of(const Observations& o) {
 }
 
 /// Each limited statistic, with the limit's key.
+using ThresholdMember = double analysis::Thresholds::*;
+using StatisticMember = double analysis::PairedStats::*;
 struct LimitedStatistic {
   const char* key;
-  double analysis::Thresholds::*limit;
-  double analysis::PairedStats::*value;
+  ThresholdMember limit;
+  StatisticMember value;
 };
 constexpr LimitedStatistic kLimited[] = {
     {"nmb_abs_max", &analysis::Thresholds::nmb_abs_max, &analysis::PairedStats::nmb},
@@ -210,7 +212,9 @@ Validation validate(const Observations& model, const Observations& obs,
                 "observed stations " + stations_of(obs) + "; the model's " + stations_of(model) +
                     "; check --stations and the run's period");
   }
-  for (const auto& [quantity, limit] : limits) {
+  for (const auto& entry : limits) {
+    const std::string& quantity = entry.first;
+    const analysis::Thresholds& limit = entry.second;
     const auto all = std::find_if(v.rows.begin(), v.rows.end(), [&](const MetricRow& r) {
       return r.pollutant == quantity && r.station == "all" && r.month == "all";
     });

@@ -25,10 +25,7 @@ Command add_climate_command(CLI::App& app) {
   climate->add_option("config", o->config, "YAML config (default: the built-in one)");
   climate->add_option("--set", o->sets, "override a config key (repeatable)");
   return {climate, [o] {
-            Config config;
-            if (!o->config.empty()) config.merge_file(o->config);
-            for (const std::string& s : o->sets) config.set(s);
-            const RunConfig rc = read_run_config(config);
+            const RunConfig rc = read_run_config(Config::layered(o->config, o->sets));
             const GlobalGrid grid = GlobalGrid::from_spec(rc.domain);
             const ClimatologyMeteo met(rc.climatology, grid, whole_domain(grid, 0));
             std::cout << climate_table(climate_by_month(met));

@@ -26,10 +26,7 @@ Command add_emissions_command(CLI::App& app) {
   emissions->add_option("config", o->config, "YAML config (default: the built-in one)");
   emissions->add_option("--set", o->sets, "override a config key (repeatable)");
   return {emissions, [o] {
-            Config config;
-            if (!o->config.empty()) config.merge_file(o->config);
-            for (const std::string& s : o->sets) config.set(s);
-            const RunConfig rc = read_run_config(config);
+            const RunConfig rc = read_run_config(Config::layered(o->config, o->sets));
             if (!o->summary && o->maps_path.empty()) {
               std::cerr << "kctm: error: emissions: give --summary or --write FILE (see kctm "
                            "emissions --help)\n";

@@ -103,10 +103,7 @@ Command add_run_command(CLI::App& app) {
   run->add_option("--set", o->sets, "override a config key: --set output.dir=/tmp/x (repeatable)");
   run->add_option("--restart", o->restart_file, kRestartHelp);
   return {run, [o] {
-            Config config;
-            config.merge_file(o->config_path);
-            for (const std::string& s : o->sets) config.set(s);
-            return run_and_report(config, o->restart_file);
+            return run_and_report(Config::layered(o->config_path, o->sets), o->restart_file);
           }};
 }
 

@@ -1,5 +1,7 @@
 #include "base/civil_time.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace kctm {
@@ -89,6 +91,20 @@ std::string format_iso8601(UnixSeconds t, int utc_offset_s) {
 
 CivilDate local_date(UnixSeconds t, int utc_offset_s) {
   return civil_from_days(floor_div(t + utc_offset_s, 86400));
+}
+
+int first_day_of_typical_month(int month0) {
+  int d = 0;
+  for (int m = 0; m < month0; ++m) d += kDaysInTypicalMonth[m];
+  return d;
+}
+
+TypicalDay typical_day(double seconds_since_epoch) {
+  const auto days = static_cast<std::int64_t>(std::floor(seconds_since_epoch / 86400.0));
+  const CivilDate date = civil_from_days(days);
+  const int day_in_month = std::min(date.day, kDaysInTypicalMonth[date.month - 1]);
+  return {first_day_of_typical_month(date.month - 1) + day_in_month - 1,
+          seconds_since_epoch - static_cast<double>(days) * 86400.0};
 }
 
 }  // namespace kctm

@@ -27,4 +27,17 @@ std::string format_iso8601(UnixSeconds t, int utc_offset_s = 0);
 /// Calendar date of `t` in the zone `utc_offset_s` east of UTC.
 CivilDate local_date(UnixSeconds t, int utc_offset_s);
 
+/// The months of a typical (non-leap) year: their lengths, and the day (0..364) each begins on.
+inline constexpr int kDaysInTypicalMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+int first_day_of_typical_month(int month0);
+
+/// A moment as a day of the typical year (0..364; 29 February reads as the 28th) and the seconds
+/// into that day.
+struct TypicalDay {
+  int day;
+  double seconds;
+};
+/// `seconds_since_epoch` may be shifted off UTC, e.g. to local solar time.
+TypicalDay typical_day(double seconds_since_epoch);
+
 }  // namespace kctm

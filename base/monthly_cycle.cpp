@@ -7,26 +7,10 @@ namespace kctm {
 
 namespace {
 
-constexpr int kDaysInMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 constexpr double kDaysInYear = 365.0;
 
-/// Day of the (non-leap) year at the middle of month m, 0-based, as a fraction of days.
-double mid_month_day(int m) {
-  double d = 0;
-  for (int i = 0; i < m; ++i) d += kDaysInMonth[i];
-  return d + 0.5 * kDaysInMonth[m];
-}
-
-/// Days since the start of t's year (UTC), in a 365-day year.
-double day_of_year(UnixSeconds t) {
-  const auto days = static_cast<std::int64_t>(std::floor(static_cast<double>(t) / 86400.0));
-  const CivilDate date = civil_from_days(days);
-  const int day_in_month = std::min(date.day, kDaysInMonth[date.month - 1]);
-  double d =
-      day_in_month - 1 + (static_cast<double>(t) - 86400.0 * static_cast<double>(days)) / 86400.0;
-  for (int i = 0; i < date.month - 1; ++i) d += kDaysInMonth[i];
-  return d;
-}
+/// Day of the typical year at the middle of month m, 0-based, as a fraction of days.
+double mid_month_day(int m) { return first_day_of_typical_month(m) + 0.5 * kDaysInTypicalMonth[m]; }
 
 }  // namespace
 
@@ -43,7 +27,8 @@ bool MonthlyCycle::varies() const {
 double MonthlyCycle::max() const { return *std::max_element(month.begin(), month.end()); }
 
 double MonthlyCycle::at(UnixSeconds t) const {
-  const double d = day_of_year(t);
+  const TypicalDay day = typical_day(static_cast<double>(t));
+  const double d = day.day + day.seconds / 86400.0;
   // The month whose middle is the last at or before d (December of the year before when d falls
   // before the middle of January), and the one after it.
   int before = 11;

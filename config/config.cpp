@@ -135,6 +135,13 @@ Config::Config() {
   collect_keys(tree_, "", known_keys_);
 }
 
+Config Config::layered(const std::string& path, const std::vector<std::string>& sets) {
+  Config c;
+  if (!path.empty()) c.merge_file(path);
+  for (const std::string& s : sets) c.set(s);
+  return c;
+}
+
 void Config::merge_file(const std::string& path) {
   require_input_file(path, "config file");
   YAML::Node user;

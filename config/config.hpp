@@ -28,6 +28,9 @@ class Config {
   void merge_text(const std::string& yaml, const std::string& where);
   /// Applies one "dotted.key=value" override (the value is read as YAML).
   void set(const std::string& assignment);
+  /// The defaults, then the file at `path` (none when empty), then each of `sets`: what a
+  /// command's CONFIG and --set options give.
+  static Config layered(const std::string& path, const std::vector<std::string>& sets);
 
   double get_double(const std::string& key) const;
   long get_int(const std::string& key) const;

@@ -318,7 +318,9 @@ Checkpoint read_checkpoint(const std::string& path, const CheckpointIdentity& ex
     refuse(path, "grid " + dims(id) + ", this run's " + dims(expected),
            "restart with the checkpoint's domain");
   }
-  for (const auto& [name, value] : expected.grid) {
+  for (const auto& entry : expected.grid) {
+    const std::string& name = entry.first;
+    const double value = entry.second;
     const auto it = std::find_if(id.grid.begin(), id.grid.end(),
                                  [&](const auto& item) { return item.first == name; });
     if (it == id.grid.end() || it->second != value) {

@@ -9,7 +9,6 @@ namespace kctm {
 
 namespace {
 
-constexpr int kDaysInMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 constexpr UnixSeconds kBeijingOffset_s = 8 * 3600;
 // A floor on the wind in the dilution, as calm hours still exchange air (the Kz floor's role).
 constexpr double kMinDilutionWind_m_s = 0.5;
@@ -22,7 +21,7 @@ std::array<MonthClimate, 12> climate_by_month(const ClimatologyMeteo& met) {
   UnixSeconds day_start = days_from_civil({2019, 1, 1}) * 86400 - kBeijingOffset_s;
   for (int m = 0; m < 12; ++m) {
     MonthClimate& c = months[m];
-    for (int d = 0; d < kDaysInMonth[m]; ++d, day_start += 86400) {
+    for (int d = 0; d < kDaysInTypicalMonth[m]; ++d, day_start += 86400) {
       double day_rain = 0;
       bool stagnant = false;
       for (int h = 0; h < 24; ++h) {
@@ -40,7 +39,7 @@ std::array<MonthClimate, 12> climate_by_month(const ClimatologyMeteo& met) {
       c.rain_days += day_rain > 0;
       c.stagnant_days += stagnant;
     }
-    const double days = kDaysInMonth[m];
+    const double days = kDaysInTypicalMonth[m];
     c.pbl_afternoon_m /= days;
     c.pbl_night_m /= days;
     c.wind_m_s /= 24 * days;

@@ -11,7 +11,6 @@ namespace kctm {
 namespace {
 
 using constants::kPi;
-constexpr int kDaysInMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 // Day-to-day persistence of rain, P(wet | wet yesterday): 0.5–0.7 in humid subtropical climates
 // (e.g. Wilks & Wilby 1999, Prog. Phys. Geogr. 23:329, for the two-state chain); a typical value.
@@ -43,12 +42,6 @@ class Rng {
   std::uint64_t state_;
 };
 
-int first_day_of(int month0) {
-  int d = 0;
-  for (int m = 0; m < month0; ++m) d += kDaysInMonth[m];
-  return d;
-}
-
 bool winter(int month) { return month >= 10 || month <= 3; }
 
 /// Smallest signed difference b − a of two directions [deg].
@@ -58,7 +51,9 @@ double turn_deg(double a, double b) { return std::remainder(b - a, 360.0); }
 struct MonthDays {
   int begin, end;
 };
-MonthDays days_of(int m) { return {first_day_of(m), first_day_of(m) + kDaysInMonth[m]}; }
+MonthDays days_of(int m) {
+  return {first_day_of_typical_month(m), first_day_of_typical_month(m) + kDaysInTypicalMonth[m]};
+}
 
 /// Scales x over each month so that its monthly mean is target(month).
 template <class Get, class Target>
@@ -75,12 +70,9 @@ void impose_monthly_mean(std::vector<DailyWeather>& days, Get get, Target target
 }  // namespace
 
 void typical_day_and_hour(UnixSeconds t, double lon_deg, int& day, double& solar_hour) {
-  const double local_s = static_cast<double>(t) + lon_deg / 15.0 * 3600.0;
-  const auto days = static_cast<std::int64_t>(std::floor(local_s / 86400.0));
-  solar_hour = (local_s - static_cast<double>(days) * 86400.0) / 3600.0;
-  const CivilDate date = civil_from_days(days);
-  const int day_in_month = std::min(date.day, kDaysInMonth[date.month - 1]);  // 29 Feb → 28th
-  day = first_day_of(date.month - 1) + day_in_month - 1;
+  const TypicalDay local = typical_day(static_cast<double>(t) + lon_deg / 15.0 * 3600.0);
+  day = local.day;
+  solar_hour = local.seconds / 3600.0;
 }
 
 WeatherGenerator::WeatherGenerator(const ClimateNormals& normals, double lat_deg, double lon_deg,
@@ -208,9 +200,9 @@ void WeatherGenerator::generate(std::uint64_t seed) {
   double anomaly = 0;
   for (int d = 0; d < 365; ++d) {
     const int m = w[d].month - 1;
-    const double mid = days_of(m).begin + 0.5 * kDaysInMonth[m];
+    const double mid = days_of(m).begin + 0.5 * kDaysInTypicalMonth[m];
     const int other = d + 0.5 < mid ? (m + 11) % 12 : (m + 1) % 12;
-    double other_mid = days_of(other).begin + 0.5 * kDaysInMonth[other];
+    double other_mid = days_of(other).begin + 0.5 * kDaysInTypicalMonth[other];
     if (other == 11 && m == 0) other_mid -= 365;
     if (other == 0 && m == 11) other_mid += 365;
     const double f = (d + 0.5 - mid) / (other_mid - mid);

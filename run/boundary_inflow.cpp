@@ -60,6 +60,7 @@ BoundaryInflow::BoundaryInflow(const RunConfig& c, const FieldRegistry& registry
   };
   seasonal_ = any_varies(c.chemistry.background) || any_varies(c.chemistry.regional_inflow);
   inflow_.assign(static_cast<std::size_t>(registry.n_fields()) * nz, 0.0);
+  fill_configured(c.start);
   if (c.boundary_file.empty()) return;
   BoundaryFileSpecies file_species = boundary_file_species(registry);
   file_species.species.insert(file_species.species.begin(),
@@ -79,12 +80,17 @@ BoundaryInflow::BoundaryInflow(const RunConfig& c, const FieldRegistry& registry
   }
 }
 
-const std::vector<double>& BoundaryInflow::at(UnixSeconds t) {
-  // The configured air at t, then the file's profiles in place of the fields it has.
+void BoundaryInflow::fill_configured(UnixSeconds t) {
   const std::vector<double> air = boundary_air(config_, registry_, sources_, tracer_, t).inflow;
   for (std::size_t f = 0; f < air.size(); ++f) {
     std::fill_n(inflow_.begin() + f * nz_, nz_, air[f]);
   }
+}
+
+const std::vector<double>& BoundaryInflow::at(UnixSeconds t) {
+  // The configured air at t (when it has a season), then the file's profiles in place of the
+  // fields it has (the same rows at every call).
+  if (seasonal_) fill_configured(t);
   if (!file_) return inflow_;
   const std::vector<double> file_k = file_->at(t);
   for (std::size_t s = 0; s < file_rows_.size(); ++s) {

@@ -47,6 +47,8 @@ class BoundaryInflow {
     int emptied;
     double scale;
   };
+  /// The configured background and regional inflow at t into every layer of inflow_.
+  void fill_configured(UnixSeconds t);
   const RunConfig& config_;
   const FieldRegistry& registry_;
   const SourceSet* sources_;
