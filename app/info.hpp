@@ -1,10 +1,16 @@
 #pragma once
 #include <string>
 
+#include "config/run_config.hpp"
+
 namespace kctm {
 
 /// What `kctm info` prints: kctm, Kokkos (version, execution space, concurrency), MPI, NetCDF,
 /// HDF5, PROJ and yaml versions. Kokkos must be initialised.
 std::string build_info();
+
+/// What `kctm info CONFIG` adds: the run's grid and fields, and its memory estimate on `ranks`
+/// MPI ranks (run/memory_estimate.hpp) beside what this machine has.
+std::string run_info(const RunConfig& config, int ranks);
 
 }  // namespace kctm

@@ -1,17 +1,37 @@
-// `kctm info`: versions, the Kokkos execution space and its threads.
+// `kctm info [CONFIG]`: versions, the Kokkos execution space and its threads; with a config, the
+// run's grid, fields and memory estimate.
 #include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "app/command.hpp"
 #include "app/info.hpp"
+#include "config/config.hpp"
 #include "kernels/kokkos_types.hpp"
 
 namespace kctm::app {
 
 Command add_info_command(CLI::App& app, ProcessArgs args) {
-  CLI::App* info = app.add_subcommand("info", "versions, Kokkos execution space and threads");
-  return {info, [args] {
+  struct Options {
+    std::string config;
+    std::vector<std::string> sets;
+    int ranks = 1;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* info = app.add_subcommand(
+      "info",
+      "versions, Kokkos execution space and threads; with a config, the run's size and memory");
+  info->add_option("config", o->config, "YAML config: print its grid, fields and memory estimate");
+  info->add_option("--set", o->sets, "override a config key (repeatable)");
+  info->add_option("--ranks", o->ranks, "MPI ranks the memory estimate assumes")
+      ->check(CLI::Range(1, 100000));
+  return {info, [args, o, info] {
+            const bool with_run = !o->config.empty() || info->count("--set") > 0;
+            const RunConfig rc = read_run_config(Config::layered(o->config, o->sets));
             Kokkos::ScopeGuard kokkos(args.argc, args.argv);
             std::cout << build_info();
+            if (with_run) std::cout << run_info(rc, o->ranks);
             return 0;
           }};
 }

@@ -14,6 +14,7 @@
 #include "config/run_config.hpp"
 #include "kernels/kokkos_types.hpp"
 #include "run/driver.hpp"
+#include "run/memory_estimate.hpp"
 #include "run/stop_signal.hpp"
 
 namespace kctm::app {
@@ -61,8 +62,9 @@ void report(const RunResult& r) {
         r.tagging_wall_s);
     std::cout << r.apportionment_table << "\n";
   }
-  spdlog::info("{} steps ({} advection sub-steps) in {:.1f} s on {} x {} x {} cells", r.steps,
-               r.advection_substeps, r.wall_s, r.nx, r.ny, r.nz);
+  spdlog::info(
+      "{} steps ({} advection sub-steps) in {:.1f} s on {} x {} x {} cells; peak memory {}",
+      r.steps, r.advection_substeps, r.wall_s, r.nx, r.ny, r.nz, gib(peak_resident_bytes()));
   for (const std::string& f : r.files) std::cout << "output: " << f << "\n";
 }
 

@@ -6,6 +6,7 @@
 
 #include "base/error.hpp"
 #include "base/spelling.hpp"
+#include "emissions/scale_rules.hpp"
 
 namespace kctm {
 
@@ -182,18 +183,14 @@ SourceSet build_source_set(const SourceApportionmentConfig& config,
       throw Error(config.factors_where, "unknown source '" + name + "'",
                   did_you_mean(name, set.names));
     }
-    std::size_t used = 0;
-    double f = -1;
-    const std::string value = eq == std::string::npos ? "" : trimmed(item.substr(eq + 1));
-    try {
-      f = std::stod(value, &used);
-    } catch (const std::exception&) {
-      used = 0;
+    const std::optional<double> f =
+        parse_factor(eq == std::string::npos ? "" : trimmed(item.substr(eq + 1)));
+    if (!f) {
+      throw Error(config.factors_where, "'" + item +
+                                            "' is not source=factor with a factor from 0 to " +
+                                            std::to_string(static_cast<int>(kMaxFactor)));
     }
-    if (used == 0 || used != value.size() || !std::isfinite(f) || f < 0) {
-      throw Error(config.factors_where, "'" + item + "' is not source=factor with a factor ≥ 0");
-    }
-    set.factors[s - set.names.begin()] = f;
+    set.factors[s - set.names.begin()] = *f;
   }
   return set;
 }

@@ -299,6 +299,17 @@ std::string Config::get_path(const std::string& key) const {
   return (std::filesystem::path(it->second.file).parent_path() / p).lexically_normal().string();
 }
 
+std::vector<std::string> Config::numeric_keys() const {
+  std::vector<std::string> keys;
+  for (const std::string& key : known_keys_) {
+    const Kind k = kind_of_default(find(defaults_, key));
+    if (k == Kind::Int || k == Kind::Double || k == Kind::List || k == Kind::Monthly) {
+      keys.push_back(key);
+    }
+  }
+  return keys;
+}
+
 std::string Config::dump() const {
   YAML::Emitter out;
   out << tree_;

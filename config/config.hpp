@@ -49,6 +49,8 @@ class Config {
   bool user_set(const std::string& key) const;
   /// "<file>:<line>: <key>", "--set <key>" or "default <key>": the prefix of error messages.
   std::string where(const std::string& key) const;
+  /// Every key whose default is a number, a list of numbers or a monthly cycle (dotted names).
+  std::vector<std::string> numeric_keys() const;
   /// The effective configuration as YAML (recorded in output files).
   std::string dump() const;
 

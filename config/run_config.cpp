@@ -8,47 +8,35 @@
 #include <cstdio>
 #include <string_view>
 
+#include "base/constants.hpp"
 #include "base/error.hpp"
 #include "base/input_file.hpp"
 #include "chemistry/species.hpp"
+#include "config/key_bounds.hpp"
 
 namespace kctm {
 
 namespace {
 
-std::string number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-
-double positive(const Config& c, const std::string& key) {
+/// A numeric key's value, within its range (config/key_bounds.cpp).
+double bounded(const Config& c, const std::string& key) {
   const double v = c.get_double(key);
-  if (!(v > 0)) throw Error(c.where(key), "must be positive", "got " + number(v));
+  check_bound(key, v, c.where(key));
   return v;
 }
 
-double non_negative(const Config& c, const std::string& key) {
-  const double v = c.get_double(key);
-  if (!(v >= 0)) throw Error(c.where(key), "must not be negative", "got " + number(v));
+/// An integer key's value, within its range, checked before it is narrowed or multiplied.
+long bounded_int(const Config& c, const std::string& key) {
+  const long v = c.get_int(key);
+  check_bound(key, v, c.where(key));
   return v;
 }
 
-// Concentrations of a background or an inflow: 100 ppm, or 100 mg m-3, is far beyond any air a
-// boundary could bring, and keeps mixing ratios far from overflow.
-constexpr double kMaxBoundaryConcentration = 1e5;
-
-/// A background or inflow value per month (0 when the species is not listed), each within
-/// [0, kMaxBoundaryConcentration].
-MonthlyCycle non_negative_monthly(const Config& c, const std::string& key) {
+/// A background or inflow value per month (0 when the species is not listed), within range.
+MonthlyCycle bounded_monthly(const Config& c, const std::string& key) {
   if (!c.has(key)) return MonthlyCycle::constant(0.0);
   const MonthlyCycle cycle = c.get_monthly(key);
-  for (const double v : cycle.month) {
-    if (!(v >= 0 && v <= kMaxBoundaryConcentration)) {
-      throw Error(c.where(key), "must be within 0 and " + number(kMaxBoundaryConcentration),
-                  "got " + number(v));
-    }
-  }
+  for (const double v : cycle.month) check_bound(key, v, c.where(key));
   return cycle;
 }
 
@@ -71,23 +59,59 @@ void check_tracer_name(const std::string& name, const std::string& where) {
   }
 }
 
-/// An integer key within [lo, hi], checked before it is narrowed or multiplied.
-long int_in_range(const Config& c, const std::string& key, long lo, long hi) {
-  const long v = c.get_int(key);
-  if (v < lo || v > hi) {
-    throw Error(c.where(key), "out of range",
-                std::to_string(lo) + " to " + std::to_string(hi) + ", got " + std::to_string(v));
-  }
-  return v;
-}
+/// The widest domain, buffer included [km].
+constexpr double kMaxDomainKm = 3000;
 
-double in_range(const Config& c, const std::string& key, double lo, double hi) {
-  const double v = c.get_double(key);
-  if (!(v >= lo && v <= hi)) {
-    throw Error(c.where(key), "out of range",
-                "must lie in [" + number(lo) + ", " + number(hi) + "], got " + number(v));
+/// Settings that are each within range but break the model together.
+void check_combinations(const Config& c, const RunConfig& r) {
+  const std::vector<double>& z = r.domain.level_interfaces_m;
+  // Monin-Obukhov similarity needs the lowest layer's middle well above the roughness length:
+  // ln(z/z0) ≥ ln 2.
+  const double mid_m = 0.5 * z[1];
+  if (r.meteo_kind != "analytic") {
+    const std::string roughness = "meteo." + r.meteo_kind + ".roughness_m";
+    if (!(c.get_double(roughness) <= 0.5 * mid_m)) {
+      throw Error(
+          c.where(roughness), "too rough for the lowest layer",
+          "at most half its middle height, " + short_number(0.5 * mid_m) + " m with grid.levels_m");
+    }
   }
-  return v;
+  // A regional model: one Lambert projection (its scale factor within a few per cent of 1) and,
+  // without WRF, one station's weather over the whole domain.
+  const LonLatBox& box = r.domain.core;
+  const double km_per_deg = r.domain.projection.earth_radius_m * constants::kDegToRad / 1000;
+  const double buffer_km = r.domain.buffer_m / 1000;
+  const double width_km = (box.lon_max - box.lon_min) * km_per_deg *
+                              std::cos(0.5 * (box.lat_min + box.lat_max) * constants::kDegToRad) +
+                          2 * buffer_km;
+  const double height_km = (box.lat_max - box.lat_min) * km_per_deg + 2 * buffer_km;
+  if (width_km > kMaxDomainKm || height_km > kMaxDomainKm) {
+    std::string key = "grid.buffer_km";
+    for (const char* k : {"grid.core_box.lon_min", "grid.core_box.lon_max", "grid.core_box.lat_min",
+                          "grid.core_box.lat_max"}) {
+      if (c.user_set(k)) key = k;
+    }
+    throw Error(
+        c.where(key),
+        "a domain of " + short_number(std::round(width_km)) + " x " +
+            short_number(std::round(height_km)) + " km",
+        "a regional model: at most " + short_number(kMaxDomainKm) + " km across, buffer included");
+  }
+  if (!(r.tracer.source_height_m < z.back())) {
+    throw Error(c.where("tracer.source_height_m"), "above the model top",
+                "grid.levels_m ends at " + short_number(z.back()) + " m");
+  }
+  if (r.meteo_kind == "placeholder" &&
+      !(r.meteo.pbl_height_day_m < z.back() && r.meteo.pbl_height_night_m < z.back())) {
+    throw Error(c.where("meteo.placeholder.pbl_height_day_m"), "boundary layer above the model top",
+                "grid.levels_m ends at " + short_number(z.back()) + " m");
+  }
+  // The unlimited PPM over- and undershoots; the chemistry then meets negative concentrations
+  // and the N and S budgets drift by per cents within hours.
+  if (!r.transport_monotone && r.chemistry.enabled) {
+    throw Error(c.where("transport.monotone"), "false needs chemistry.enabled: false",
+                "the unlimited PPM's undershoots make negative concentrations for the chemistry");
+  }
 }
 
 }  // namespace
@@ -114,30 +138,28 @@ RunConfig read_run_config(const Config& c) {
     throw Error(c.where("time.start"), "not an ISO 8601 time with a UTC offset: '" + start + "'",
                 "e.g. 2019-01-01T00:00:00+08:00");
   }
-  r.hours = int_in_range(c, "time.hours", 1, kMaxHours);
-  r.step_s = positive(c, "time.step_s");
-  r.spinup_days = int_in_range(c, "time.spinup_days", 0, 366);
+  r.hours = bounded_int(c, "time.hours");
+  r.step_s = bounded(c, "time.step_s");
+  r.spinup_days = bounded_int(c, "time.spinup_days");
   if (std::fmod(3600.0, r.step_s) != 0.0) {
     throw Error(c.where("time.step_s"), "must divide an hour evenly", "e.g. 300, 600 or 900");
   }
 
-  r.domain.projection = {in_range(c, "grid.projection.lat_1", -89, 89),
-                         in_range(c, "grid.projection.lat_2", -89, 89),
-                         in_range(c, "grid.projection.lat_0", -89, 89),
-                         in_range(c, "grid.projection.lon_0", -180, 360),
-                         positive(c, "grid.projection.earth_radius_m")};
-  r.domain.core = {in_range(c, "grid.core_box.lon_min", -180, 360),
-                   in_range(c, "grid.core_box.lon_max", -180, 360),
-                   in_range(c, "grid.core_box.lat_min", -89, 89),
-                   in_range(c, "grid.core_box.lat_max", -89, 89)};
-  r.domain.buffer_m = 1000.0 * non_negative(c, "grid.buffer_km");
-  r.domain.dx_m = 1000.0 * positive(c, "grid.dx_km");
+  r.domain.projection = {bounded(c, "grid.projection.lat_1"), bounded(c, "grid.projection.lat_2"),
+                         bounded(c, "grid.projection.lat_0"), bounded(c, "grid.projection.lon_0"),
+                         bounded(c, "grid.projection.earth_radius_m")};
+  r.domain.core = {bounded(c, "grid.core_box.lon_min"), bounded(c, "grid.core_box.lon_max"),
+                   bounded(c, "grid.core_box.lat_min"), bounded(c, "grid.core_box.lat_max")};
+  r.domain.buffer_m = 1000.0 * bounded(c, "grid.buffer_km");
+  r.domain.dx_m = 1000.0 * bounded(c, "grid.dx_km");
   r.domain.level_interfaces_m = c.get_doubles("grid.levels_m");
+  for (const double z : r.domain.level_interfaces_m)
+    check_bound("grid.levels_m", z, c.where("grid.levels_m"));
   VerticalLevels(r.domain.level_interfaces_m, c.where("grid.levels_m").c_str());  // checks them
   r.counties_file = c.get_path("grid.mask.counties_file");
   r.counties_file_where = c.where("grid.mask.counties_file");
   r.counties_file_required = c.user_set("grid.mask.counties_file") && !r.counties_file.empty();
-  r.mask_subsamples = static_cast<int>(int_in_range(c, "grid.mask.subsamples", 1, 32));
+  r.mask_subsamples = static_cast<int>(bounded_int(c, "grid.mask.subsamples"));
 
   r.meteo_kind = c.get_string("meteo.kind");
   if (r.meteo_kind != "climatology" && r.meteo_kind != "wrf" && r.meteo_kind != "placeholder" &&
@@ -145,38 +167,37 @@ RunConfig read_run_config(const Config& c) {
     throw Error(c.where("meteo.kind"), "unknown meteorology kind '" + r.meteo_kind + "'",
                 "climatology, wrf, placeholder or analytic");
   }
-  r.wrf = {{}, positive(c, "meteo.wrf.roughness_m"), positive(c, "meteo.wrf.kz_min_m2_s")};
+  r.wrf = {{}, bounded(c, "meteo.wrf.roughness_m"), bounded(c, "meteo.wrf.kz_min_m2_s")};
   if (r.meteo_kind == "wrf") r.wrf.files = wrf_files(c, "meteo.wrf.files");
   r.climatology = {c.get_path("meteo.climatology.normals_file"),
-                   static_cast<std::uint64_t>(c.get_int("meteo.climatology.seed")),
-                   positive(c, "meteo.climatology.roughness_m"),
-                   positive(c, "meteo.climatology.kz_min_m2_s"),
+                   static_cast<std::uint64_t>(bounded_int(c, "meteo.climatology.seed")),
+                   bounded(c, "meteo.climatology.roughness_m"),
+                   bounded(c, "meteo.climatology.kz_min_m2_s"),
                    // a USGS 24-category land use
-                   static_cast<int>(int_in_range(c, "meteo.climatology.land_use", 1, 24))};
+                   static_cast<int>(bounded_int(c, "meteo.climatology.land_use"))};
   if (!r.climatology.normals_file.empty()) {
     require_input_file(r.climatology.normals_file, "climate normals file",
                        c.where("meteo.climatology.normals_file"));
   }
-  r.analytic = {c.get_string("meteo.analytic.flow"), non_negative(c, "meteo.analytic.speed_m_s"),
-                c.get_double("meteo.analytic.direction_deg"),
-                positive(c, "meteo.analytic.period_s")};
+  r.analytic = {c.get_string("meteo.analytic.flow"), bounded(c, "meteo.analytic.speed_m_s"),
+                bounded(c, "meteo.analytic.direction_deg"), bounded(c, "meteo.analytic.period_s")};
   if (!is_analytic_flow(r.analytic.flow)) {
     throw Error(c.where("meteo.analytic.flow"), "unknown flow '" + r.analytic.flow + "'",
                 "uniform, rotation, deformation or divergent");
   }
-  r.meteo = {non_negative(c, "meteo.placeholder.wind_speed_m_s"),
-             c.get_double("meteo.placeholder.wind_from_deg"),
-             c.get_double("meteo.placeholder.wind_turn_deg_per_h"),
-             positive(c, "meteo.placeholder.pbl_height_day_m"),
-             positive(c, "meteo.placeholder.pbl_height_night_m"),
-             c.get_double("meteo.placeholder.sensible_heat_noon_w_m2"),
-             c.get_double("meteo.placeholder.sensible_heat_night_w_m2"),
-             positive(c, "meteo.placeholder.roughness_m"),
-             positive(c, "meteo.placeholder.kz_min_m2_s")};
+  r.meteo = {bounded(c, "meteo.placeholder.wind_speed_m_s"),
+             bounded(c, "meteo.placeholder.wind_from_deg"),
+             bounded(c, "meteo.placeholder.wind_turn_deg_per_h"),
+             bounded(c, "meteo.placeholder.pbl_height_day_m"),
+             bounded(c, "meteo.placeholder.pbl_height_night_m"),
+             bounded(c, "meteo.placeholder.sensible_heat_noon_w_m2"),
+             bounded(c, "meteo.placeholder.sensible_heat_night_w_m2"),
+             bounded(c, "meteo.placeholder.roughness_m"),
+             bounded(c, "meteo.placeholder.kz_min_m2_s")};
 
   r.emissions = c.get_bool("emissions.enabled");
   r.emissions_user_file = c.get_path("emissions.user_file");
-  r.emissions_regional_factor = non_negative(c, "emissions.regional_factor");
+  r.emissions_regional_factor = bounded(c, "emissions.regional_factor");
   r.emissions_biogenic = c.get_bool("emissions.biogenic");
   r.emissions_scale_where = c.where("emissions.scale");
   r.emissions_scale = parse_scale_rules(c.get_string("emissions.scale"), r.emissions_scale_where);
@@ -189,13 +210,13 @@ RunConfig read_run_config(const Config& c) {
                        c.where("emissions.speciation_file"));
   }
   r.chemistry.enabled = c.get_bool("chemistry.enabled");
-  r.chemistry.solver.rtol = positive(c, "chemistry.rtol");
-  r.chemistry.solver.atol = positive(c, "chemistry.atol");
+  r.chemistry.solver.rtol = bounded(c, "chemistry.rtol");
+  r.chemistry.solver.atol = bounded(c, "chemistry.atol");
   for (const chem::SpeciesEntry& s : chem::kSpecies) {
     const std::string key = "chemistry.background." + std::string(s.name);
-    r.chemistry.background.push_back(non_negative_monthly(c, key));
+    r.chemistry.background.push_back(bounded_monthly(c, key));
     const std::string regional = "chemistry.regional_inflow." + std::string(s.name);
-    r.chemistry.regional_inflow.push_back(non_negative_monthly(c, regional));
+    r.chemistry.regional_inflow.push_back(bounded_monthly(c, regional));
   }
   SourceApportionmentConfig& sa = r.apportionment;
   // On by default wherever the chemistry's species are carried; asked for without them, an error.
@@ -220,24 +241,23 @@ RunConfig read_run_config(const Config& c) {
     require_input_file(sa.stations_file, "stations file",
                        c.where("source_apportionment.stations_file"));
   }
-  r.kh_m2_s = non_negative(c, "transport.kh_m2_s");
+  r.kh_m2_s = bounded(c, "transport.kh_m2_s");
   r.transport_monotone = c.get_bool("transport.monotone");
   r.boundary_file = c.get_path("boundary.file");
   if (!r.boundary_file.empty()) {
     require_input_file(r.boundary_file, "boundary file", c.where("boundary.file"));
   }
   r.tracer = {c.get_string("tracer.name"),
-              in_range(c, "tracer.source_lon", -180, 360),
-              in_range(c, "tracer.source_lat", -89, 89),
-              non_negative(c, "tracer.source_height_m"),
-              non_negative(c, "tracer.emission_kg_s"),
-              non_negative(c, "tracer.boundary_ug_kg"),
-              non_negative(c, "tracer.deposition_velocity_m_s"),
+              bounded(c, "tracer.source_lon"),
+              bounded(c, "tracer.source_lat"),
+              bounded(c, "tracer.source_height_m"),
+              bounded(c, "tracer.emission_kg_s"),
+              bounded(c, "tracer.boundary_ug_kg"),
+              bounded(c, "tracer.deposition_velocity_m_s"),
               {}};
-  r.tracer.initial = {
-      c.get_string("tracer.initial.shape"), in_range(c, "tracer.initial.center_x", 0, 1),
-      in_range(c, "tracer.initial.center_y", 0, 1), in_range(c, "tracer.initial.radius", 0, 1),
-      non_negative(c, "tracer.initial.peak_ug_kg")};
+  r.tracer.initial = {c.get_string("tracer.initial.shape"), bounded(c, "tracer.initial.center_x"),
+                      bounded(c, "tracer.initial.center_y"), bounded(c, "tracer.initial.radius"),
+                      bounded(c, "tracer.initial.peak_ug_kg")};
   if (std::find(kInitialShapes.begin(), kInitialShapes.end(), r.tracer.initial.shape) ==
       kInitialShapes.end()) {
     throw Error(c.where("tracer.initial.shape"), "unknown shape '" + r.tracer.initial.shape + "'",
@@ -248,15 +268,16 @@ RunConfig read_run_config(const Config& c) {
   r.output.dir = c.get_path("output.dir");
   r.output.dir_where = c.where("output.dir");
   if (r.output.dir.empty()) throw Error(c.where("output.dir"), "must not be empty");
-  r.output.deflate_level = static_cast<int>(int_in_range(c, "output.deflate_level", 0, 9));
+  r.output.deflate_level = static_cast<int>(bounded_int(c, "output.deflate_level"));
   r.output.file_day_utc_offset_s =
-      static_cast<int>(std::lround(3600.0 * in_range(c, "output.file_day_utc_offset_h", -12, 14)));
+      static_cast<int>(std::lround(3600.0 * bounded(c, "output.file_day_utc_offset_h")));
   r.output.write_initial = c.get_bool("output.write_initial");
   r.output.start = r.start;
-  r.progress_interval_s = positive(c, "log.progress_interval_s");
+  r.progress_interval_s = bounded(c, "log.progress_interval_s");
   // 0: checkpoints only on a stop signal.
-  r.checkpoint_interval_hours = int_in_range(c, "checkpoint.interval_hours", 0, kMaxHours);
+  r.checkpoint_interval_hours = bounded_int(c, "checkpoint.interval_hours");
   r.config_yaml = c.dump();
+  check_combinations(c, r);
   return r;
 }
 

@@ -14,6 +14,18 @@ std::string trimmed(const std::string& s) {
 }
 }  // namespace
 
+std::optional<double> parse_factor(const std::string& text) {
+  std::size_t used = 0;
+  double f = -1;
+  try {
+    f = std::stod(text, &used);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (used != text.size() || !(f >= 0 && f <= kMaxFactor)) return std::nullopt;
+  return f;
+}
+
 std::vector<ScaleRule> parse_scale_rules(const std::string& text, const std::string& where) {
   std::vector<ScaleRule> rules;
   std::stringstream in(text);
@@ -27,16 +39,13 @@ std::vector<ScaleRule> parse_scale_rules(const std::string& text, const std::str
     }
     ScaleRule r{trimmed(rule.substr(0, c1)), trimmed(rule.substr(c1 + 1, c2 - c1 - 1)),
                 trimmed(rule.substr(c2 + 1, eq - c2 - 1)), 0.0};
-    std::size_t used = 0;
     const std::string value = trimmed(rule.substr(eq + 1));
-    try {
-      r.factor = std::stod(value, &used);
-    } catch (const std::exception&) {
-      used = 0;
+    const std::optional<double> factor = parse_factor(value);
+    if (!factor) {
+      throw Error(where, "rule '" + rule + "': factor '" + value + "' is not a number from 0 to " +
+                             std::to_string(static_cast<int>(kMaxFactor)));
     }
-    if (used == 0 || used != value.size() || !std::isfinite(r.factor) || r.factor < 0) {
-      throw Error(where, "rule '" + rule + "': factor '" + value + "' is not a number ≥ 0");
-    }
+    r.factor = *factor;
     rules.push_back(r);
   }
   return rules;

@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <sstream>
 
@@ -115,7 +117,7 @@ class Writer {
 
  private:
   void check(bool ok, const std::string& name) const {
-    if (!ok) throw Error(path_, "cannot write the checkpoint's '" + name + "'", "disk full?");
+    if (!ok) throw Error(path_, "cannot build the checkpoint's '" + name + "'", "out of memory?");
   }
   std::string path_;
   hid_t file_;
@@ -220,11 +222,23 @@ bool is_hdf5(const std::string& path) {
 #endif
 }
 
-void sync_to_disk(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY);
-  const bool ok = fd >= 0 && ::fsync(fd) == 0;
-  if (fd >= 0) ::close(fd);
-  if (!ok) throw Error(path, "cannot flush the checkpoint to disk");
+/// Writes `bytes` to `path` and flushes them to disk; a full disk or any failure throws naming
+/// the path and the system's reason, with the file removed.
+void write_durably(const std::string& path, const std::vector<char>& bytes) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  std::size_t done = 0;
+  int error = fd < 0 ? errno : 0;
+  while (error == 0 && done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno != EINTR) error = errno;
+    if (n > 0) done += static_cast<std::size_t>(n);
+  }
+  if (error == 0 && ::fsync(fd) != 0) error = errno;
+  if (fd >= 0 && ::close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) {
+    ::unlink(path.c_str());
+    throw Error(path, "cannot write the checkpoint", std::strerror(error));
+  }
 }
 
 }  // namespace
@@ -248,9 +262,16 @@ std::string Checkpoint::text(const std::string& name) const {
 void write_checkpoint(const std::string& path, const Checkpoint& c) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   const std::string temp = path + ".partial";
-  try {
-    const Handle file(H5Fcreate(temp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
-    if (!file.ok()) throw Error(temp, "cannot create the checkpoint", "check the folder");
+  // Built in memory by HDF5's core driver and written by the code below: HDF5 itself never meets
+  // a full disk (a failed flush leaves it unable to close the file, and it crashes at exit).
+  std::vector<char> image;
+  {
+    const Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+    if (!fapl.ok() || H5Pset_fapl_core(fapl.get(), 64 << 20, 0) < 0) {
+      throw Error(temp, "cannot set up HDF5's in-memory file");
+    }
+    const Handle file(H5Fcreate(temp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), H5Fclose);
+    if (!file.ok()) throw Error(temp, "cannot create the checkpoint in memory");
     const Writer w(temp, file.get());
     const CheckpointIdentity& id = c.identity;
     w.text("kind", kKind);
@@ -269,15 +290,19 @@ void write_checkpoint(const std::string& path, const Checkpoint& c) {
     for (const auto& [name, value] : c.texts) w.text(kTextPrefix + name, value);
     for (const auto& [name, values] : c.arrays) w.array(name, values);
     if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0) throw Error(temp, "cannot flush");
-  } catch (...) {
-    std::error_code ec;
-    fs::remove(temp, ec);
-    throw;
+    const ssize_t size = H5Fget_file_image(file.get(), nullptr, 0);
+    image.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
+    if (size <= 0 || H5Fget_file_image(file.get(), image.data(), image.size()) != size) {
+      throw Error(temp, "cannot take the checkpoint's image from HDF5");
+    }
   }
-  sync_to_disk(temp);
+  write_durably(temp, image);
   std::error_code ec;
   fs::rename(temp, path, ec);
-  if (ec) throw Error(path, "cannot rename the checkpoint into place: " + ec.message());
+  if (ec) {
+    fs::remove(temp, ec);
+    throw Error(path, "cannot rename the checkpoint into place: " + ec.message());
+  }
 }
 
 Checkpoint read_checkpoint(const std::string& path, const CheckpointIdentity& expected) {

@@ -54,6 +54,18 @@ void ConcWriter::discard(OpenFile& f) {
 
 namespace {
 
+/// A NetCDF failure on `path`: NetCDF reports a full disk as an "HDF error", so the device's
+/// free space is named when it has run out.
+Error netcdf_error(const std::string& path, const std::string& action, const char* what) {
+  std::error_code ec;
+  const fs::space_info space = fs::space(fs::path(path).parent_path(), ec);
+  const bool full = !ec && space.available < (16u << 20);
+  return Error(
+      path, "cannot " + action + " NetCDF: " + what,
+      full ? "no space left on the device: " + std::to_string(space.available >> 10) + " kB free"
+           : "");
+}
+
 std::vector<double> interior(const std::vector<double>& haloed, const GridGeometry& g,
                              const Subdomain& sub) {
   std::vector<double> out;
@@ -212,7 +224,7 @@ void ConcWriter::open_day(UnixSeconds t) {
     frac.putVar(mask_.unit_fraction.data());
   } catch (const exceptions::NcException& e) {
     discard(*f);
-    throw Error(f->temp_path, std::string("cannot write NetCDF: ") + e.what());
+    throw netcdf_error(f->temp_path, "write", e.what());
   }
   file_ = std::move(f);
 }
@@ -222,7 +234,7 @@ void ConcWriter::close_day() {
   try {
     file_->nc->close();
   } catch (const exceptions::NcException& e) {
-    throw Error(file_->temp_path, std::string("cannot close NetCDF: ") + e.what());
+    throw netcdf_error(file_->temp_path, "close", e.what());
   }
   std::error_code ec;
   fs::rename(file_->temp_path, file_->final_path, ec);
@@ -252,7 +264,7 @@ void ConcWriter::write(UnixSeconds t, const std::vector<std::vector<float>>& fie
     }
     nc.sync();
   } catch (const exceptions::NcException& e) {
-    throw Error(file_->temp_path, std::string("cannot write NetCDF: ") + e.what());
+    throw netcdf_error(file_->temp_path, "write", e.what());
   }
   ++file_->records;
   file_->last_time = t;

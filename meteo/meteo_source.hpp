@@ -13,6 +13,12 @@ class MeteoSource {
   /// How long one snapshot holds [s]: the driver asks for a new one at this interval, valid at its
   /// middle.
   virtual double update_interval_s() const = 0;
+  /// Throws kctm::Error naming the input when it does not cover [from, to]: a run checks its
+  /// whole period before its first step. Sources that hold any time need not override it.
+  virtual void require_period(UnixSeconds from, UnixSeconds to) const {
+    static_cast<void>(from);
+    static_cast<void>(to);
+  }
 };
 
 }  // namespace kctm

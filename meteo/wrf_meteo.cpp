@@ -427,15 +427,18 @@ void WrfMeteo::fill_surface(const Fields& f, UnixSeconds t, MeteoSnapshot& m) co
   }
 }
 
-MeteoSnapshot WrfMeteo::at(UnixSeconds t) const {
+void WrfMeteo::require_period(UnixSeconds from, UnixSeconds to) const {
   const Record &first = records_.front(), &last = records_.back();
-  if (t < first.time || t > last.time) {
-    const std::string where = files_[first.file].path() +
-                              (first.file == last.file ? "" : " and " + files_[last.file].path());
-    throw Error(
-        where, "no WRF records around " + format_iso8601(t),
-        "the files cover " + format_iso8601(first.time) + " to " + format_iso8601(last.time));
-  }
+  if (from >= first.time && to <= last.time) return;  // evenly spaced records: no gaps
+  const UnixSeconds missing = from < first.time ? from : to;
+  const std::string where = files_[first.file].path() +
+                            (first.file == last.file ? "" : " and " + files_[last.file].path());
+  throw Error(where, "no WRF records around " + format_iso8601(missing),
+              "the files cover " + format_iso8601(first.time) + " to " + format_iso8601(last.time));
+}
+
+MeteoSnapshot WrfMeteo::at(UnixSeconds t) const {
+  require_period(t, t);
   std::size_t r = std::upper_bound(records_.begin(), records_.end(), t,
                                    [](UnixSeconds x, const Record& a) { return x < a.time; }) -
                   records_.begin() - 1;

@@ -30,6 +30,7 @@ class WrfMeteo : public MeteoSource {
   MeteoSnapshot at(UnixSeconds t) const override;
   /// The interval between WRF records [s].
   double update_interval_s() const override { return interval_s_; }
+  void require_period(UnixSeconds from, UnixSeconds to) const override;
 
  private:
   /// Where a kctm point lies on the WRF grid: fractional mass-point indices, the rotation from

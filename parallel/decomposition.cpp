@@ -185,6 +185,16 @@ std::vector<double> Decomposition::sum(std::vector<double> v) const {
   return v;
 }
 
+double Decomposition::node_sum(double v) const {
+  if (size_ == 1) return v;
+  MPI_Comm node;
+  MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, rank_, MPI_INFO_NULL, &node);
+  double out = v;
+  MPI_Allreduce(&v, &out, 1, MPI_DOUBLE, MPI_SUM, node);
+  MPI_Comm_free(&node);
+  return out;
+}
+
 double Decomposition::max(double v) const {
   double out = v;
   if (size_ > 1) MPI_Allreduce(&v, &out, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);

@@ -90,7 +90,10 @@ RunResult run_simulation(const RunConfig& config) {
     // 6: wet scavenging.
     if (run.inputs.removes()) run.transport.scavenge_wet(state, run.inputs.wet(), c.step_s);
     state.time = c.start + static_cast<UnixSeconds>(std::llround((step + 1) * c.step_s));
-    if ((step + 1) % run.steps_per_hour == 0) run.output.write(run.geo, state);
+    if ((step + 1) % run.steps_per_hour == 0) {
+      run.check_state();  // nothing unsound reaches a file
+      run.output.write(run.geo, state);
+    }
     progress.update(state.time, step + 1 - first_step);
     // Every rank stops at the same step when any of them got the signal.
     if (run.ranks.max(stop_requested() ? 1.0 : 0.0) > 0 && step + 1 < run.n_steps) {

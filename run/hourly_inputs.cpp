@@ -32,6 +32,13 @@ std::unique_ptr<MeteoSource> make_meteo(const RunConfig& c, const Domain& d) {
   return std::make_unique<ClimatologyMeteo>(c.climatology, d.grid, d.sub);
 }
 
+/// The run's meteorology, checked to cover the whole period before the first step.
+std::unique_ptr<MeteoSource> covering_meteo(const RunConfig& c, const Domain& d) {
+  std::unique_ptr<MeteoSource> source = make_meteo(c, d);
+  source->require_period(c.start, c.start + 3600 * c.hours);
+  return source;
+}
+
 /// Emissions of every field over the whole grid (field, k, J, I) [kg s-1 per cell] on the host,
 /// with the tracer's point source.
 View4D<double>::HostMirror tracer_emissions(const RunConfig& c, const GlobalGrid& grid,
@@ -82,7 +89,7 @@ HourlyInputs::HourlyInputs(const RunConfig& c, const Domain& d, const Subdomain&
       d_(d),
       block_(block),
       fields_(fields),
-      source_(make_meteo(c, d)),
+      source_(covering_meteo(c, d)),
       // Meteorology is held for each update interval at its mid-point value (every step if 0).
       update_s_(std::max(source_->update_interval_s(), c.step_s)),
       steps_per_update_(std::lround(update_s_ / c.step_s)),

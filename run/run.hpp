@@ -36,6 +36,9 @@ class Run {
   long start();
   /// Writes the checkpoint after `steps_done` steps (run/run_checkpoint.cpp; every rank calls it).
   void write_checkpoint(long steps_done);
+  /// Throws kctm::Error naming the field, cell, time and likely cause when a value of the state
+  /// is not finite or, with monotone transport, negative (run/run_health.cpp; every rank calls it).
+  void check_state() const;
   /// Counts a tag kernel's statistics into the result.
   void count_tags(const chem::TagStats& s);
   /// Ends the run after its last step: closes the output, removes the checkpoint and returns

@@ -83,6 +83,7 @@ void remove_checkpoint_copies(const std::string& dir, UnixSeconds time) {
 }
 
 void Run::write_checkpoint(long steps_done) {
+  check_state();  // a checkpoint holds only a sound state
   const RunConfig& c = config;
   const int n_fields = state.registry.n_fields();
   Checkpoint cp;
@@ -110,9 +111,16 @@ void Run::write_checkpoint(long steps_done) {
   transport.save_to(cp);
   save_counters(reduced_counters(result, ranks), cp);
   if (!ranks.root()) return;
-  output.save_to(cp, c.output.dir, prefix);
   cp.texts["config"] = c.config_yaml;
-  kctm::write_checkpoint(checkpoint_file_, cp);
+  try {
+    output.save_to(cp, c.output.dir, prefix);
+    kctm::write_checkpoint(checkpoint_file_, cp);
+  } catch (...) {
+    // The copies of the open day files belong to the checkpoint that failed; the last good
+    // checkpoint and its copies stay.
+    if (state.time != last_checkpoint_) remove_checkpoint_copies(c.output.dir, state.time);
+    throw;
+  }
   if (last_checkpoint_ >= 0 && last_checkpoint_ != state.time) {
     remove_checkpoint_copies(c.output.dir, last_checkpoint_);
   }

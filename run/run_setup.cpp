@@ -5,10 +5,12 @@
 #include <cmath>
 
 #include "apportionment/setup.hpp"
+#include "base/error.hpp"
 #include "inputs/device_inputs.hpp"
 #include "inputs/emissions_setup.hpp"
 #include "io/output_dir.hpp"
 #include "kernels/horizontal_advection.hpp"
+#include "run/memory_estimate.hpp"
 #include "run/run.hpp"
 #include "run/run_checkpoint.hpp"
 #include "state/chemistry_fields.hpp"
@@ -27,7 +29,21 @@ RunFields checked_fields(const RunConfig& c, const Domain& d, const Decompositio
   }
   spdlog::info("grid {} x {} x {} cells of {:.3g} km ({} units in the mask)", d.grid.nx(),
                d.grid.ny(), d.grid.nz(), d.grid.dx_m() / 1000, d.mask.units.size());
-  return set_up_fields(c, d);
+  RunFields fields = set_up_fields(c, d);
+  // Refused before the state is allocated when the ranks on a machine would not fit in it.
+  const double mine = estimate_rank_bytes(c, d.grid, ranks.block(), fields.registry, ranks.root());
+  const double machine = ranks.node_sum(mine), available = available_bytes();
+  spdlog::info("memory: about {} on this machine's ranks, {} available", gib(machine),
+               gib(available));
+  if (ranks.max(machine > available ? 1.0 : 0.0) > 0) {
+    throw Error("grid of " + std::to_string(d.grid.nx()) + " x " + std::to_string(d.grid.ny()) +
+                    " x " + std::to_string(d.grid.nz()) + " cells and " +
+                    std::to_string(fields.registry.n_fields()) + " fields",
+                "the run needs about " + gib(ranks.max(machine)) + " of memory, " + gib(available) +
+                    " are available",
+                "a coarser grid.dx_km, fewer sources, or more machines (MPI ranks)");
+  }
+  return fields;
 }
 
 State state_of(RunFields& fields, const Subdomain& block, int nz, UnixSeconds start) {

@@ -107,7 +107,7 @@ expect_error attain_year "scenario.yaml: targets.2025.5: not a year \(e.g. 2025\
   -- attain "$work/sa_run" --at area --scenario "$work/scenario.yaml"
 
 printf 'chemistry:\n  rtol: -1\n' >"$work/rtol.yaml"
-expect_error bad_rtol "rtol.yaml:2: chemistry.rtol: must be positive" -- run "$work/rtol.yaml" --set "output.dir=$out"
+expect_error bad_rtol "rtol.yaml:2: chemistry.rtol: out of range \(must lie in \[1e-08, 0.1\]" -- run "$work/rtol.yaml" --set "output.dir=$out"
 
 expect_error missing_config "missing.yaml: config file not found" -- run "$work/missing.yaml"
 
@@ -122,7 +122,7 @@ expect_error obs_folder "^kctm: error: --obs: .*folder.yaml is a folder, not a f
   -- validate "$work/empty_run" --obs "$work/folder.yaml" --stations "$work/stations.csv"
 expect_error hex_float "^kctm: error: --set grid.dx_km: wrong type: expected a number \(got '0x1p4'\)$" \
   -- demo --hours 1 --out "$out" --set grid.dx_km=0x1p4
-expect_error hours_overflow "^kctm: error: --set time.hours: out of range \(1 to 1000000, got 9223372036854775807\)$" \
+expect_error hours_overflow "^kctm: error: --set time.hours: out of range \(must lie in \[1, 1e\+06\]: over a century at most; got 9223372036854775807\)$" \
   -- demo --hours 1 --out "$out" --set time.hours=9223372036854775807
 printf 'time:\n  hours: 2\n  hours: 3\n' >"$work/repeated.yaml"
 expect_error repeated_key "repeated.yaml:3: time.hours: key given twice \(first at line 2\)$" \
@@ -139,7 +139,17 @@ touch "$work/a_file"
 expect_error unwritable_output "^kctm: error: --set output.dir: cannot create the output folder .*Not a directory" -- demo --hours 1 --out "$work/a_file/sub"
 
 printf 'grid:\n  dx_km: -3\n' >"$work/negative.yaml"
-expect_error negative_resolution "negative.yaml:2: grid.dx_km: must be positive" -- run "$work/negative.yaml" --set "output.dir=$out"
+expect_error negative_resolution "negative.yaml:2: grid.dx_km: out of range" -- run "$work/negative.yaml" --set "output.dir=$out"
+
+# Settings within their own ranges that break the model together, or exceed the machine.
+expect_error too_rough "^kctm: error: --set meteo.climatology.roughness_m: too rough for the lowest layer" \
+  -- demo --hours 1 --out "$out" --set meteo.climatology.roughness_m=3 --set "grid.levels_m=[0, 8, 100, 1000]"
+expect_error unlimited_ppm_with_chemistry "^kctm: error: --set transport.monotone: false needs chemistry.enabled: false" \
+  -- demo --hours 1 --out "$out" --set transport.monotone=false
+expect_error continental_domain "^kctm: error: --set grid.core_box.lon_min: a domain of 11423 x 332 km" \
+  -- demo --hours 1 --out "$out" --set grid.core_box.lon_min=0
+expect_error memory "^kctm: error: grid of 1415 x 1331 x 21 cells and [0-9]+ fields: the run needs about [0-9.e+]+ GiB of memory" \
+  -- demo --hours 1 --out "$out" --set grid.dx_km=0.25
 
 expect_error bad_set "--set time.start: not an ISO 8601 time" -- demo --hours 1 --out "$out" --set time.start=yesterday
 

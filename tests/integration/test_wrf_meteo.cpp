@@ -491,4 +491,24 @@ TEST(WrfMeteo, AModelRunOnWrfFilesClosesItsBudget) {
   EXPECT_LT(std::abs(r.tracer.relative_imbalance()), 1e-10);
 }
 
+// WRF files that end before the run does are refused at set-up, not when the gap is reached.
+TEST(WrfMeteo, FilesThatDoNotCoverTheRunAreRefusedBeforeTheFirstStep) {
+  const std::string dir = test::temp_dir("wrf-short");
+  const WrfDomain d;
+  write_wrfout(dir + "/wrfout_d01_00", d, {0, 1});
+  write_wrfout(dir + "/wrfout_d01_02", d, {2, 3});
+  const Config c = test::config_with(
+      {"meteo.kind=wrf", "meteo.wrf.files=" + dir + "/wrfout_d01_*", "grid.dx_km=27",
+       "grid.buffer_km=0", "grid.levels_m=[0, 50, 150, 400, 1000, 2500, 6000]",
+       "grid.mask.counties_file=\"\"", "time.start=2019-01-01T08:00:00+08:00", "time.hours=5",
+       "output.dir=" + dir + "/out", "source_apportionment.enabled=false",
+       "output.write_initial=true"});
+  const std::string e = test::error_of([&] { run_simulation(read_run_config(c)); });
+  EXPECT_TRUE(contains(e, "wrfout_d01_00 and ") &&
+              contains(e, "no WRF records around 2019-01-01T05:00:00") &&
+              contains(e, "the files cover 2019-01-01T00:00:00"))
+      << e;
+  EXPECT_TRUE(std::filesystem::is_empty(dir + "/out")) << "nothing was written";
+}
+
 }  // namespace kctm

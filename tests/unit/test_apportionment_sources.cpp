@@ -74,7 +74,10 @@ TEST(ApportionmentSources, RefusesOverlapsUnknownNamesAndBadFactors) {
   EXPECT_NE(test::error_of([] { build("= regional"); }).find("is not name = origin"),
             std::string::npos);
   EXPECT_NE(test::error_of([] { build("", "mobil=0"); }).find("cfg.yaml:4"), std::string::npos);
-  EXPECT_NE(test::error_of([] { build("", "mobile=-1"); }).find("factor ≥ 0"), std::string::npos);
+  EXPECT_NE(test::error_of([] { build("", "mobile=-1"); }).find("factor from 0 to 10"),
+            std::string::npos);
+  EXPECT_NE(test::error_of([] { build("", "mobile=11"); }).find("factor from 0 to 10"),
+            std::string::npos);
 }
 
 }  // namespace

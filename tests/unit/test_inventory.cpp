@@ -96,9 +96,14 @@ TEST(ScaleRules, ParseMatchAndRefuse) {
               parse_scale_rules("mobile:NOx=0.5", "--set emissions.scale");
             }).find("--set emissions.scale: rule 'mobile:NOx=0.5' is not"),
             std::string::npos);
-  EXPECT_NE(
-      test::error_of([] { parse_scale_rules("mobile:NOx:*=-1", "k"); }).find("not a number ≥ 0"),
-      std::string::npos);
+  EXPECT_NE(test::error_of([] {
+              parse_scale_rules("mobile:NOx:*=-1", "k");
+            }).find("not a number from 0 to 10"),
+            std::string::npos);
+  // Ten times the inventory is the most a scenario may ask.
+  EXPECT_NO_THROW(parse_scale_rules("*:*:*=10", "k"));
+  EXPECT_NE(test::error_of([] { parse_scale_rules("*:*:*=1e40", "k"); }).find("from 0 to 10"),
+            std::string::npos);
 }
 
 }  // namespace
