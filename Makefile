@@ -33,7 +33,7 @@ build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
-	$(BUILD)/kctm demo --hours $(DEMO_HOURS) --out $(DEMO_OUT)
+	$(BUILD)/kctm demo --hours $(DEMO_HOURS) --out $(DEMO_OUT) --overwrite
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure

@@ -19,6 +19,7 @@
 #include "base/error.hpp"
 #include "emissions/inventory.hpp"
 #include "io/output_dir.hpp"
+#include "io/run_folder.hpp"
 #include "kernels/kokkos_types.hpp"
 
 namespace kctm::app {
@@ -43,12 +44,13 @@ std::vector<double> city_daily_pm25(const std::string& obs_file) {
   return daily;
 }
 
-/// The runs' contributions at `place`, averaged over the runs.
+/// The runs' contributions at `place`, averaged over the runs (each folder one run's).
 std::vector<SourceContribution> runs_contributions(const std::vector<std::string>& run_dirs,
                                                    ApportionmentPlace place) {
   require_distinct_folders(run_dirs);
   std::vector<std::vector<SourceContribution>> runs;
   for (const std::string& dir : run_dirs) {
+    require_one_run(dir);
     runs.push_back(
         read_contributions((std::filesystem::path(dir) / "kctm_sa_summary.csv").string(), place));
   }

@@ -9,6 +9,7 @@
 #include "base/error.hpp"
 #include "config/config.hpp"
 #include "config/run_config.hpp"
+#include "io/run_folder.hpp"
 #include "run/driver.hpp"
 
 namespace kctm {
@@ -52,6 +53,7 @@ std::pair<double, double> pm25_at(const std::string& run_dir, ApportionmentPlace
 std::vector<YearProjection> rerun_projection(const std::string& run_dir, const Scenario& scenario,
                                              const std::vector<double>& daily_pm25,
                                              ApportionmentPlace place) {
+  require_one_run(run_dir);
   const std::string yaml = recorded_config(run_dir);
   const double base = pm25_at(run_dir, place).first;
   if (!(base > 0)) {
@@ -74,7 +76,9 @@ std::vector<YearProjection> rerun_projection(const std::string& run_dir, const S
     c.set("output.dir=" + out);
     c.set("source_apportionment.enabled=true");
     spdlog::info("attain: rerunning {} with the {} measures into {}", run_dir, year, out);
-    run_simulation(read_run_config(c));
+    RunConfig rc = read_run_config(c);
+    rc.overwrite = true;  // the folder of an earlier rerun of this scenario year
+    run_simulation(rc);
     const auto [total, local] = pm25_at(out, place);
     years.push_back(year_projection(scenario, daily_pm25, year, total / base - 1, local / base));
   }

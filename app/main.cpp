@@ -41,9 +41,12 @@ int main(int argc, char** argv) {
 
   // One line on stderr (a library's message may span several) and exit 1; the other ranks may
   // wait for this one in a collective: end them all.
-  auto fail = [&mpi](std::string what) {
+  auto say = [](std::string what) {
     std::replace(what.begin(), what.end(), '\n', ' ');
     std::cerr << "kctm: error: " << what << "\n";
+  };
+  auto fail = [&mpi, &say](const std::string& what) {
+    say(what);
     if (mpi.size() > 1) mpi.abort_all(1);
     return 1;
   };
@@ -52,6 +55,10 @@ int main(int argc, char** argv) {
       if (*command.cli) return command.run();
     }
     return 2;
+  } catch (const kctm::SharedError& e) {
+    // Every rank has it, at the same point: rank 0 says it, and none waits for another.
+    if (mpi.rank() == 0) say(e.what());
+    return 1;
   } catch (const kctm::Error& e) {
     return fail(e.what());
   } catch (const std::exception& e) {

@@ -23,6 +23,8 @@ namespace {
 
 const char* const kRestartHelp =
     "continue from this checkpoint (output.dir/kctm_restart.h5 of an earlier run)";
+const char* const kOverwriteHelp =
+    "replace the files of an earlier run in the output folder (kctm's own files only)";
 
 /// The budgets, solver counters and apportionment of a finished run, to the log and stdout.
 void report(const RunResult& r) {
@@ -68,14 +70,15 @@ void report(const RunResult& r) {
   for (const std::string& f : r.files) std::cout << "output: " << f << "\n";
 }
 
-/// Runs `config` (from `restart_file`'s checkpoint, if given): 0, or kStoppedExitCode when a
-/// signal stopped it at a checkpoint.
-int run_and_report(const Config& config, const std::string& restart_file) {
+/// Runs `config` (from `restart_file`'s checkpoint, if given; replacing an earlier run's files
+/// with `overwrite`): 0, or kStoppedExitCode when a signal stopped it at a checkpoint.
+int run_and_report(const Config& config, const std::string& restart_file, bool overwrite) {
   // From here a batch scheduler's early warning stops the run at its first step's end.
   catch_stop_signals();
   RunConfig rc = read_run_config(config);
   if (!restart_file.empty()) require_input_file(restart_file, "checkpoint file", "--restart");
   rc.restart_file = restart_file;
+  rc.overwrite = overwrite;
   // Kokkos starts only once the input is known to be good.
   Kokkos::ScopeGuard kokkos;
   const RunResult r = run_simulation(rc);
@@ -91,6 +94,7 @@ int run_and_report(const Config& config, const std::string& restart_file) {
 struct RunOptions {
   std::string config_path, restart_file;
   std::vector<std::string> sets;
+  bool overwrite = false;
   long demo_hours = 24;
   std::string demo_out = "kctm-demo";
 };
@@ -103,9 +107,11 @@ Command add_run_command(CLI::App& app) {
   run->add_option("config", o->config_path, "YAML config (see `kctm config --print-default`)")
       ->required();
   run->add_option("--set", o->sets, "override a config key: --set output.dir=/tmp/x (repeatable)");
-  run->add_option("--restart", o->restart_file, kRestartHelp);
+  CLI::Option* restart = run->add_option("--restart", o->restart_file, kRestartHelp);
+  run->add_flag("--overwrite", o->overwrite, kOverwriteHelp)->excludes(restart);
   return {run, [o] {
-            return run_and_report(Config::layered(o->config_path, o->sets), o->restart_file);
+            return run_and_report(Config::layered(o->config_path, o->sets), o->restart_file,
+                                  o->overwrite);
           }};
 }
 
@@ -115,13 +121,14 @@ Command add_demo_command(CLI::App& app) {
   demo->add_option("--hours", o->demo_hours, "simulated hours")->check(CLI::PositiveNumber);
   demo->add_option("--out", o->demo_out, "output folder");
   demo->add_option("--set", o->sets, "override a config key (repeatable)");
-  demo->add_option("--restart", o->restart_file, kRestartHelp);
+  CLI::Option* restart = demo->add_option("--restart", o->restart_file, kRestartHelp);
+  demo->add_flag("--overwrite", o->overwrite, kOverwriteHelp)->excludes(restart);
   return {demo, [o] {
             Config config;
             config.set("time.hours=" + std::to_string(o->demo_hours));
             config.set("output.dir=" + o->demo_out);
             for (const std::string& s : o->sets) config.set(s);
-            return run_and_report(config, o->restart_file);
+            return run_and_report(config, o->restart_file, o->overwrite);
           }};
 }
 

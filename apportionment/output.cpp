@@ -39,13 +39,16 @@ std::vector<analysis::Station> summary_stations(const SourceApportionmentConfig&
 ApportionmentOutput::ApportionmentOutput(const RunConfig& c, const Domain& d,
                                          const Decomposition& ranks, const SourceSet& sources,
                                          const FieldRegistry& registry,
-                                         const std::vector<double>& cell_area_m2)
+                                         const std::vector<double>& cell_area_m2,
+                                         const std::string& run_id)
     : dir_(c.output.dir),
+      run_id_(run_id),
       ranks_(ranks),
       outputs_(apportioned_outputs(registry)),
       writer_({c.output.dir, c.output.deflate_level, c.output.file_day_utc_offset_s, c.output.start,
                c.config_yaml, "kctm_sa", sources.names,
-               "kctm hourly source apportionment (lowest layer; the sum over sources is the bulk)"},
+               "kctm hourly source apportionment (lowest layer; the sum over sources is the bulk)",
+               run_id},
               d.grid, d.sub, d.geometry, d.mask, variables_of(outputs_)),
       summary_(sources, names_of(outputs_), d.mask, cell_area_m2, d.grid, d.sub.i0, d.sub.j0,
                summary_stations(c.apportionment)),
@@ -76,7 +79,7 @@ void ApportionmentOutput::write(const DeviceGeometry& geo, const State& state) {
 std::vector<std::string> ApportionmentOutput::finish() {
   std::vector<std::string> files = writer_.finish();
   const std::string csv = (std::filesystem::path(dir_) / "kctm_sa_summary.csv").string();
-  summary_.write_csv(csv);
+  summary_.write_csv(csv, run_id_);
   files.push_back(csv);
   return files;
 }

@@ -21,7 +21,7 @@ class ApportionmentOutput {
   /// `domain` is the whole grid; the state is this rank's block of `ranks`; rank 0 writes.
   ApportionmentOutput(const RunConfig& config, const Domain& domain, const Decomposition& ranks,
                       const SourceSet& sources, const FieldRegistry& registry,
-                      const std::vector<double>& cell_area_m2);
+                      const std::vector<double>& cell_area_m2, const std::string& run_id);
 
   /// Writes the state's hour at state.time and adds it to the summary (every rank calls it).
   void write(const DeviceGeometry& geo, const State& state);
@@ -35,6 +35,7 @@ class ApportionmentOutput {
 
  private:
   std::string dir_;
+  std::string run_id_;  ///< written into every file (io/run_id.hpp)
   const Decomposition& ranks_;
   std::vector<ApportionedOutput> outputs_;
   std::vector<std::vector<View1D<int>>> fields_;  ///< [output][source]

@@ -6,6 +6,7 @@
 
 #include "base/error.hpp"
 #include "base/text_file.hpp"
+#include "io/run_id.hpp"
 
 namespace kctm {
 
@@ -66,8 +67,8 @@ double ApportionmentSummary::total(int p, int o) const {
   return sum;
 }
 
-void ApportionmentSummary::write_csv(const std::string& path) const {
-  std::string csv = "place,source,category";
+void ApportionmentSummary::write_csv(const std::string& path, const std::string& run_id) const {
+  std::string csv = run_id_comment(run_id) + "\nplace,source,category";
   for (const std::string& o : outputs_) csv += "," + o + "_ug_m3," + o + "_share_pct";
   csv += '\n';
   for (int p = 0; p < n_places(); ++p) {

@@ -26,8 +26,9 @@ class ApportionmentSummary {
   /// Adds one hour: record[o] holds output o as (source, j, i) over the interior.
   void add(const std::vector<std::vector<float>>& record);
 
-  /// place,source,category, then per output its mean [ug m-3] and share [%].
-  void write_csv(const std::string& path) const;
+  /// The run's comment line (io/run_id.hpp), then place,source,category, then per output its
+  /// mean [ug m-3] and share [%].
+  void write_csv(const std::string& path, const std::string& run_id) const;
   /// PM2.5 and O3 over Hengyang by source and by the plan's categories, for the log.
   std::string table() const;
 

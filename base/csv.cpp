@@ -45,7 +45,7 @@ CsvTable parse_csv(const std::string& text, const std::string& where) {
   while (std::getline(in, line)) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
+    if (line.empty() || (t.header.empty() && line[0] == '#')) continue;
     const std::string at = where + ":" + std::to_string(line_no);
     std::vector<std::string> fields = split_fields(line, at);
     if (t.header.empty()) {

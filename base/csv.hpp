@@ -1,6 +1,6 @@
 #pragma once
-// A small CSV reader for the data tables kctm ships and reads: a header line, then rows; fields
-// may be quoted ("a, b" with "" for a quote). Errors name the source and the line.
+// A small CSV reader for the data tables kctm ships and reads: comment lines, a header line, then
+// rows; fields may be quoted ("a, b" with "" for a quote). Errors name the source and the line.
 #include <string>
 #include <vector>
 
@@ -19,7 +19,8 @@ struct CsvTable {
   double number(std::size_t r, const std::string& column_name, double lo, double hi) const;
 };
 
-/// Parses CSV text; empty lines are skipped, a row with a different number of fields is an error.
+/// Parses CSV text; empty lines and, before the header, comment lines (beginning with '#') are
+/// skipped; a row with a different number of fields is an error.
 CsvTable parse_csv(const std::string& text, const std::string& where);
 
 }  // namespace kctm

@@ -35,7 +35,9 @@ RunResult run(const std::vector<std::string>& sets) {
   // Noon in January: chemistry and emissions at work; the demo's start date for everything else.
   c.set("time.start=2019-01-01T12:00:00+08:00");
   for (const std::string& s : sets) c.set(s);
-  RunResult r = run_simulation(read_run_config(c));
+  RunConfig rc = read_run_config(c);
+  rc.overwrite = true;  // a scratch folder: what an interrupted benchmark left there
+  RunResult r = run_simulation(rc);
   std::filesystem::remove_all(dir);
   return r;
 }

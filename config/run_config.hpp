@@ -115,7 +115,9 @@ struct RunConfig {
   double progress_interval_s;
   long checkpoint_interval_hours;  ///< 0: checkpoints only on a stop signal
   std::string restart_file;        ///< the checkpoint to continue from ("" to start afresh)
-  std::string config_yaml;         ///< the effective configuration, recorded in outputs
+  /// A fresh run into a folder holding an earlier run's files removes them (else it is refused).
+  bool overwrite = false;
+  std::string config_yaml;  ///< the effective configuration, recorded in outputs
 };
 
 /// Reads and checks every value; errors name the file, line and key.

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kFormatVersion = 2;  // 2: the grid's definition
+constexpr int kFormatVersion = 3;  // 2: the grid's definition; 3: the run's id
 constexpr const char* kKind = "kctm checkpoint";
 // Arrays are stored in chunks of at most this many values, each with its own checksum.
 constexpr hsize_t kChunkValues = 1 << 20;
@@ -241,6 +241,31 @@ void write_durably(const std::string& path, const std::vector<char>& bytes) {
   }
 }
 
+/// The checkpoint at `path` opened for reading (a valid identifier); throws kctm::Error when it is
+/// missing, not HDF5 or cannot be opened.
+hid_t open_checkpoint(const std::string& path) {
+  require_input_file(path, "checkpoint file");
+  if (!is_hdf5(path)) {
+    throw Error(path, "not an HDF5 file: not a kctm checkpoint, or truncated");
+  }
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (file < 0) throw Error(path, "cannot open the checkpoint (damaged?)");
+  return file;
+}
+
+/// A reader of the open checkpoint `file`, once its kind and format are this kctm's.
+Reader checked_reader(const std::string& path, hid_t file) {
+  Reader r(path, file);
+  if (!r.has_attribute("kind") || r.text("kind") != kKind) {
+    throw Error(path, "not a kctm checkpoint (no kind = '" + std::string(kKind) + "')");
+  }
+  if (r.number("format_version") != kFormatVersion) {
+    throw Error(path, "checkpoint format " + std::to_string(r.number("format_version")) +
+                          " is not this kctm's (" + std::to_string(kFormatVersion) + ")");
+  }
+  return r;
+}
+
 }  // namespace
 
 const std::vector<double>& Checkpoint::array(const std::string& path, const std::string& name,
@@ -287,6 +312,7 @@ void write_checkpoint(const std::string& path, const Checkpoint& c) {
     w.number("time_unix_s", static_cast<double>(c.time));
     w.text("time", format_iso8601(c.time, 0));
     w.number("step", static_cast<double>(c.step));
+    w.text("run_id", c.run_id);
     for (const auto& [name, value] : c.texts) w.text(kTextPrefix + name, value);
     for (const auto& [name, values] : c.arrays) w.array(name, values);
     if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0) throw Error(temp, "cannot flush");
@@ -305,23 +331,18 @@ void write_checkpoint(const std::string& path, const Checkpoint& c) {
   }
 }
 
+std::string checkpoint_run_id(const std::string& path) {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  const Handle file(open_checkpoint(path), H5Fclose);
+  return checked_reader(path, file.get()).text("run_id");
+}
+
 Checkpoint read_checkpoint(const std::string& path, const CheckpointIdentity& expected) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  require_input_file(path, "checkpoint file");
-  if (!is_hdf5(path)) {
-    throw Error(path, "not an HDF5 file: not a kctm checkpoint, or truncated");
-  }
-  const Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  if (!file.ok()) throw Error(path, "cannot open the checkpoint (damaged?)");
-  const Reader r(path, file.get());
-  if (!r.has_attribute("kind") || r.text("kind") != kKind) {
-    throw Error(path, "not a kctm checkpoint (no kind = '" + std::string(kKind) + "')");
-  }
-  if (r.number("format_version") != kFormatVersion) {
-    throw Error(path, "checkpoint format " + std::to_string(r.number("format_version")) +
-                          " is not this kctm's (" + std::to_string(kFormatVersion) + ")");
-  }
+  const Handle file(open_checkpoint(path), H5Fclose);
+  const Reader r = checked_reader(path, file.get());
   Checkpoint c;
+  c.run_id = r.text("run_id");
   CheckpointIdentity& id = c.identity;
   id.nx = static_cast<int>(r.number("nx"));
   id.ny = static_cast<int>(r.number("ny"));

@@ -26,6 +26,7 @@ struct CheckpointIdentity {
 
 struct Checkpoint {
   CheckpointIdentity identity;
+  std::string run_id;    ///< the run it continues (io/run_id.hpp)
   UnixSeconds time = 0;  ///< the model time the state holds
   long step = 0;         ///< steps done since start
   std::map<std::string, std::vector<double>> arrays;
@@ -40,6 +41,10 @@ struct Checkpoint {
 
 /// Writes `c` to `path` atomically (path + ".partial", fsync, rename); throws kctm::Error.
 void write_checkpoint(const std::string& path, const Checkpoint& c);
+
+/// The run id of the checkpoint at `path`, read without its arrays; throws kctm::Error like
+/// read_checkpoint when it is not a checkpoint of this kctm's format.
+std::string checkpoint_run_id(const std::string& path);
 
 /// Reads and verifies the checkpoint at `path` against `expected`; throws kctm::Error with a
 /// one-line reason (not a kctm checkpoint, corrupt, or made by a different run) before returning

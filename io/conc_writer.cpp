@@ -8,6 +8,7 @@
 
 #include "base/error.hpp"
 #include "base/version.hpp"
+#include "io/run_id.hpp"
 
 namespace kctm {
 
@@ -200,6 +201,7 @@ void ConcWriter::open_day(UnixSeconds t) {
     nc.putAtt("history", utc_now() + " written by kctm " + kVersion);
     nc.putAtt("kctm_version", kVersion);
     nc.putAtt("kctm_config", settings_.config_yaml);
+    nc.putAtt(kRunIdAttribute, settings_.run_id);
     const int off_h = settings_.file_day_utc_offset_s / 3600;
     nc.putAtt("file_day_time_zone", std::string("UTC") + (off_h < 0 ? "-" : "+") +
                                         std::to_string(off_h < 0 ? -off_h : off_h));

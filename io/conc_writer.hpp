@@ -32,6 +32,7 @@ struct ConcFileSettings {
   /// names on the `source` axis; empty: (time, lev, y, x) of every layer.
   std::vector<std::string> sources;
   std::string title = "kctm hourly concentrations";
+  std::string run_id;  ///< the run's (io/run_id.hpp), recorded as the attribute kctm_run_id
 };
 
 class ConcWriter {

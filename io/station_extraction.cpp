@@ -13,6 +13,7 @@
 #include "base/error.hpp"
 #include "io/netcdf_time.hpp"
 #include "io/output_dir.hpp"
+#include "io/run_folder.hpp"
 
 namespace kctm {
 
@@ -68,6 +69,7 @@ analysis::Observations model_at_stations(const std::string& run_dir,
                                          const std::vector<analysis::Station>& stations) {
   using namespace netCDF;
   analysis::Observations model;
+  require_one_run(run_dir);
   const std::vector<std::string> files = conc_files(run_dir);
   for (const std::string& path : files) {
     try {

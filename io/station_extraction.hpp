@@ -12,7 +12,8 @@ namespace kctm {
 /// Model values at `stations` from every kctm_conc_*.nc in `run_dir`. A record written at time t
 /// (an instantaneous field at the end of a model hour) is paired with the observation of the
 /// hour ending at t. Stations outside the grid are left out (with a warning). Throws
-/// kctm::Error naming the folder or file when there is no output or it cannot be read.
+/// kctm::Error naming the folder or file when there is no output, it cannot be read, or the
+/// folder mixes runs (require_one_run).
 analysis::Observations model_at_stations(const std::string& run_dir,
                                          const std::vector<analysis::Station>& stations);
 

@@ -195,6 +195,15 @@ double Decomposition::node_sum(double v) const {
   return out;
 }
 
+std::string Decomposition::broadcast(std::string text) const {
+  if (size_ == 1) return text;
+  unsigned long length = text.size();
+  MPI_Bcast(&length, 1, MPI_UNSIGNED_LONG, 0, MPI_COMM_WORLD);
+  text.resize(length);
+  if (length > 0) MPI_Bcast(text.data(), static_cast<int>(length), MPI_CHAR, 0, MPI_COMM_WORLD);
+  return text;
+}
+
 double Decomposition::max(double v) const {
   double out = v;
   if (size_ > 1) MPI_Allreduce(&v, &out, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);

@@ -4,6 +4,7 @@
 // gathering blocks into global arrays on rank 0, which writes every file). A run without mpirun is
 // one rank holding the whole grid; nothing is then sent.
 #include <map>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -49,6 +50,9 @@ class Decomposition {
   /// south and north halos of every column, halos included, which fills the corners too). Sides
   /// on the lateral boundary are left as they are.
   void exchange(int axis, View4D<double> q, View3D<double> air) const;
+
+  /// Rank 0's `text` on every rank.
+  std::string broadcast(std::string text) const;
 
   /// Sum and maximum over the ranks.
   double sum(double v) const;

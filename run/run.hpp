@@ -13,6 +13,7 @@
 #include "io/checkpoint_file.hpp"
 #include "parallel/decomposition.hpp"
 #include "run/boundary_inflow.hpp"
+#include "run/folder_claim.hpp"
 #include "run/hourly_inputs.hpp"
 #include "run/run_fields.hpp"
 #include "run/run_output.hpp"
@@ -52,6 +53,9 @@ class Run {
   /// The ranks' blocks: they start at the chemistry's lane groups, so that each cell is solved
   /// with the same neighbours along x whatever the rank count (results do not depend on it).
   const Decomposition ranks;
+  /// The output folder, locked for the run's life and checked, and the run's id (taken before
+  /// the fields are set up, so that a folder in use or holding another run is refused first).
+  const FolderClaim folder;
   const Subdomain& block;  ///< this rank's
   const GridGeometry block_geometry;
   RunFields fields;  ///< its registry moved into the state

@@ -88,6 +88,7 @@ void Run::write_checkpoint(long steps_done) {
   const int n_fields = state.registry.n_fields();
   Checkpoint cp;
   cp.identity = identity_;
+  cp.run_id = folder.run_id;
   cp.time = state.time;
   cp.step = steps_done;
   const std::string prefix = checkpoint_copy_prefix(state.time);

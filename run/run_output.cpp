@@ -26,14 +26,15 @@ std::vector<OutputVariable> variables_of(const std::vector<OutputQuantity>& outp
 
 RunOutput::RunOutput(const RunConfig& c, const Domain& d, const Decomposition& ranks,
                      const FieldRegistry& registry, int tracer, const SourceSet* sources,
-                     const Subdomain& block, const std::vector<double>& column_area_m2)
+                     const Subdomain& block, const std::vector<double>& column_area_m2,
+                     const std::string& run_id)
     : RunOutput(c, d, ranks, output_quantities(c, registry, tracer), registry, sources, block,
-                column_area_m2) {}
+                column_area_m2, run_id) {}
 
 RunOutput::RunOutput(const RunConfig& c, const Domain& d, const Decomposition& ranks,
                      const std::vector<OutputQuantity>& quantities, const FieldRegistry& registry,
                      const SourceSet* sources, const Subdomain& block,
-                     const std::vector<double>& column_area_m2)
+                     const std::vector<double>& column_area_m2, const std::string& run_id)
     : ranks_(ranks),
       start_(c.output.start),
       write_initial_(c.output.write_initial),
@@ -45,15 +46,16 @@ RunOutput::RunOutput(const RunConfig& c, const Domain& d, const Decomposition& r
                c.config_yaml,
                "kctm_conc",
                {},
-               "kctm hourly concentrations"},
+               "kctm hourly concentrations",
+               run_id},
               d.grid, d.sub, d.geometry, d.mask, variables_of(quantities)),
       conc_("conc", d.grid.nz(), block.ny, block.nx) {
   for (const OutputQuantity& o : quantities) {
     fields_.push_back(device_vector("output_fields", o.fields));
   }
   if (sources) {
-    apportionment_ =
-        std::make_unique<ApportionmentOutput>(c, d, ranks, *sources, registry, column_area_m2);
+    apportionment_ = std::make_unique<ApportionmentOutput>(c, d, ranks, *sources, registry,
+                                                           column_area_m2, run_id);
   }
 }
 

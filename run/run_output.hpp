@@ -21,10 +21,11 @@ namespace kctm {
 class RunOutput {
  public:
   /// `sources`: null without source apportionment; `block`: this rank's block of `ranks`, whose
-  /// interior columns have areas `column_area_m2`.
+  /// interior columns have areas `column_area_m2`; `run_id`: written into every file.
   RunOutput(const RunConfig& c, const Domain& d, const Decomposition& ranks,
             const FieldRegistry& registry, int tracer, const SourceSet* sources,
-            const Subdomain& block, const std::vector<double>& column_area_m2);
+            const Subdomain& block, const std::vector<double>& column_area_m2,
+            const std::string& run_id);
 
   /// Writes the state's hour at state.time (every rank calls it): from c.output.start on, that
   /// time itself only with c.output.write_initial.
@@ -41,7 +42,7 @@ class RunOutput {
   RunOutput(const RunConfig& c, const Domain& d, const Decomposition& ranks,
             const std::vector<OutputQuantity>& quantities, const FieldRegistry& registry,
             const SourceSet* sources, const Subdomain& block,
-            const std::vector<double>& column_area_m2);
+            const std::vector<double>& column_area_m2, const std::string& run_id);
 
   const Decomposition& ranks_;
   UnixSeconds start_;   ///< the first record's time

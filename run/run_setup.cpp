@@ -8,7 +8,6 @@
 #include "base/error.hpp"
 #include "inputs/device_inputs.hpp"
 #include "inputs/emissions_setup.hpp"
-#include "io/output_dir.hpp"
 #include "kernels/horizontal_advection.hpp"
 #include "run/memory_estimate.hpp"
 #include "run/run.hpp"
@@ -19,10 +18,8 @@ namespace kctm {
 
 namespace {
 
-/// Checks the output folder (rank 0) and reports the grid before the fields are set up, so that
-/// an unwritable folder is refused first.
-RunFields checked_fields(const RunConfig& c, const Domain& d, const Decomposition& ranks) {
-  if (ranks.root()) prepare_output_dir(c.output.dir, c.output.dir_where);
+/// Reports the grid before the fields are set up.
+RunFields reported_fields(const RunConfig& c, const Domain& d, const Decomposition& ranks) {
   if (ranks.size() > 1) {
     spdlog::info("{} ranks: {} x {} blocks of about {} x {} cells", ranks.size(), ranks.px(),
                  ranks.py(), d.grid.nx() / ranks.px(), d.grid.ny() / ranks.py());
@@ -62,9 +59,10 @@ Run::Run(const RunConfig& c)
     : config(c),
       domain(build_domain(c, kAdvectionHalo)),
       ranks(domain.grid, kAdvectionHalo, chem::LaneCount<chem::ChemValue>::value),
+      folder(claim_output_folder(c, ranks)),
       block(ranks.block()),
       block_geometry(compute_geometry(domain.grid, block)),
-      fields(checked_fields(c, domain, ranks)),
+      fields(reported_fields(c, domain, ranks)),
       state(state_of(fields, block, domain.grid.nz(), c.start)),
       geo(make_device_geometry(domain.grid, block, block_geometry)),
       column_area_m2(interior_cell_areas(domain)),
@@ -75,7 +73,7 @@ Run::Run(const RunConfig& c)
       transport(geo, state.registry.n_fields(), air.inflow, c.kh_m2_s, c.transport_monotone,
                 &ranks),
       output(c, domain, ranks, state.registry, fields.tracer, fields.sources.get(), block,
-             column_area_m2),
+             column_area_m2, folder.run_id),
       steps_per_hour(std::lround(3600.0 / c.step_s)),
       n_steps(c.hours * steps_per_hour),
       checkpoint_file_(checkpoint_path(c.output.dir)),

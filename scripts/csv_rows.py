@@ -10,7 +10,8 @@ class InputError(Exception):
 def csv_rows(path, header=None, required=()):
     """Yields (where, {column: stripped text}) for each non-empty row of the CSV file at `path`.
 
-    The header must be exactly `header` when given, else hold every column of `required`; a row
+    Lines before the header that begin with '#' are comments (kctm's CSV files name their run in
+    one). The header must be exactly `header` when given, else hold every column of `required`; a row
     with another number of fields is an error. `where` is "path:line" for messages. A file
     without data rows is an error too.
     """
@@ -21,7 +22,10 @@ def csv_rows(path, header=None, required=()):
     with f:
         try:
             reader = csv.reader(f)
-            found = [h.strip() for h in next(reader, [])]
+            found = next(reader, [])
+            while found and found[0].startswith("#"):
+                found = next(reader, [])
+            found = [h.strip() for h in found]
             if header is not None and found != header:
                 raise InputError(f"{path}:1: header must be {','.join(header)}, found "
                                  f"{','.join(found) if found else 'nothing'}")

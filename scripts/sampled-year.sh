@@ -4,7 +4,7 @@
 #
 # Usage: scripts/sampled-year.sh [run|report|all] [CONFIG]
 #   run      runs every sampled day that has no finished output yet (a stopped run resumes from
-#            its checkpoint); as a Slurm array, one task per month:
+#            its checkpoint, a failed one starts again); as a Slurm array, one task per month:
 #              sbatch --array=1-12 --wrap 'MONTHS=$SLURM_ARRAY_TASK_ID scripts/sampled-year.sh run'
 #   report   `kctm validate` and `kctm attain` over every finished run in YEAR_DIR
 #   all      both (the default)
@@ -81,7 +81,12 @@ run_day() {  # run_day YYYY-MM-DD: one sampled run into YEAR_DIR/YYYY-MM-DD
   # shellcheck disable=SC2206  # SET is words on purpose
   local args=(--set "time.start=${day}T00:00:00+08:00" --set "time.hours=$((24 * DAYS))"
     --set "time.spinup_days=$SPINUP" --set "output.dir=$out" $SET)
-  if [[ -f $out/kctm_restart.h5 ]]; then args+=(--restart "$out/kctm_restart.h5"); fi
+  # A stopped run goes on from its checkpoint; what a failed one left is replaced.
+  if [[ -f $out/kctm_restart.h5 ]]; then
+    args+=(--restart "$out/kctm_restart.h5")
+  else
+    args+=(--overwrite)
+  fi
   echo "sampled-year: $day ($DAYS d after $SPINUP d of spin-up) into $out"
   local status=0
   if [[ -n $CONFIG ]]; then

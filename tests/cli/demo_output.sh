@@ -26,13 +26,15 @@ check 'time:units = "hours since 2018-12-31 16:00:00"'
 check ':Conventions = "CF-1.8"'
 check ':kctm_version = '
 check ':kctm_config = '
+check ':kctm_run_id = '
 echo "demo output has the promised CF header"
 
 # Source apportionment: the file, its source axis, the summary; then the plan's targets from it.
 sa=$(ncdump -h "$out/kctm_sa_20190101.nc")
 grep -qE 'float PM25_SA\(time, source, y, x\)' <<<"$sa" || { echo "no PM25_SA(time, source, y, x)"; exit 1; }
 grep -qE 'string source\(source\)' <<<"$sa" || { echo "no source coordinate"; exit 1; }
-head -1 "$out/kctm_sa_summary.csv" | grep -q '^place,source,category,PM25_SA_ug_m3,PM25_SA_share_pct'
+head -1 "$out/kctm_sa_summary.csv" | grep -q '^# kctm_run_id: '
+sed -n 2p "$out/kctm_sa_summary.csv" | grep -q '^place,source,category,PM25_SA_ug_m3,PM25_SA_share_pct'
 "$kctm" attain "$out" --scenario scenarios/hengyang-plan.yaml --csv "$out/attain.csv" |
   tee "$out/attain.txt"
 grep -qE '^2025 ' "$out/attain.txt"

@@ -145,6 +145,7 @@ TEST(UserInventory, ARunEmitsTheUsersInventory) {
   }
   EXPECT_NEAR(nox_as_no2_kg, nox_kg, 1e-10 * nox_kg);
   c.set("time.start=2019-03-20T00:00:00+08:00");  // after the file's last record
+  c.set("output.dir=" + dir + "/late");
   EXPECT_NE(test::error_of([&] { run_simulation(read_run_config(c)); }).find("no record at"),
             std::string::npos);
 }

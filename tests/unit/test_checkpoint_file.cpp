@@ -31,6 +31,7 @@ Checkpoint sample() {
   c.arrays["empty"] = {};
   c.texts["conc.finished"] = "kctm_conc_20190101.nc\n";
   c.texts["conc.copy"] = "";
+  c.run_id = "20190101T000000Z-host-42-beef";
   return c;
 }
 
@@ -46,6 +47,8 @@ TEST(CheckpointFile, RoundTripIsBitwise) {
   const Checkpoint r = read_checkpoint(path, c.identity);
   EXPECT_EQ(r.time, c.time);
   EXPECT_EQ(r.step, c.step);
+  EXPECT_EQ(r.run_id, c.run_id);
+  EXPECT_EQ(checkpoint_run_id(path), c.run_id);
   EXPECT_EQ(r.identity.fields, c.identity.fields);
   ASSERT_EQ(r.arrays.size(), c.arrays.size());
   const std::vector<double>& q = r.array(path, "state.q", 3000);
