@@ -15,6 +15,7 @@
 #include "chemistry/cloud_water.hpp"
 #include "chemistry/photolysis.hpp"
 #include "chemistry/species.hpp"
+#include "config/key_bounds.hpp"
 #include "kernels/host_copy.hpp"
 #include "kernels/solar.hpp"
 #include "meteo/thermo.hpp"
@@ -49,7 +50,11 @@ std::map<std::string, double> read_species(const std::string& path, const YAML::
       throw Error(key_where(path, item.first, where), "unknown species", did_you_mean(name, names));
     }
     const double v = read_double(path, item.second, where);
-    if (!(v >= 0)) throw Error(key_where(path, item.second, where), "must be >= 0");
+    // 100 ppm or 100 mg m-3 (per hour), the most any air a box stands for holds.
+    if (!(v >= 0 && v <= 1e5)) {
+      throw Error(key_where(path, item.second, where), "out of range",
+                  "must lie in [0, 1e+05], got " + short_number(v));
+    }
     out[name] = v;
   }
   return out;
@@ -78,23 +83,28 @@ BoxConfig read_box_config(const std::string& path) {
   }
   if (!root.IsMap()) throw Error(path, "expected a map of box settings");
   BoxConfig c;
-  std::map<std::string, double*> numbers = {
-      {"hours", &c.hours},
-      {"step_s", &c.step_s},
-      {"output_every_s", &c.output_every_s},
-      {"latitude_deg", &c.latitude_deg},
-      {"longitude_deg", &c.longitude_deg},
-      {"temperature_k", &c.temperature_k},
-      {"temperature_amplitude_k", &c.temperature_amplitude_k},
-      {"pressure_pa", &c.pressure_pa},
-      {"relative_humidity", &c.relative_humidity},
-      {"cloud_water_g_m3", &c.cloud_water_g_m3},
-      {"cloud_fraction", &c.cloud_fraction},
-      {"cloud_optical_depth", &c.cloud_optical_depth},
-      {"mixing_height_m", &c.mixing_height_m},
-      {"dilution_per_h", &c.dilution_per_h},
-      {"rtol", &c.solver.rtol},
-      {"atol", &c.solver.atol},
+  // Each number within the range of the air a box can hold (troposphere, surface to 5 km).
+  struct Bounded {
+    double* value;
+    double lo, hi;
+  };
+  std::map<std::string, Bounded> numbers = {
+      {"hours", {&c.hours, 0.01, 8784}},  // up to a leap year
+      {"step_s", {&c.step_s, 1, 3600}},
+      {"output_every_s", {&c.output_every_s, 1, 8784 * 3600.0}},
+      {"latitude_deg", {&c.latitude_deg, -90, 90}},
+      {"longitude_deg", {&c.longitude_deg, -180, 360}},
+      {"temperature_k", {&c.temperature_k, 180, 330}},
+      {"temperature_amplitude_k", {&c.temperature_amplitude_k, 0, 30}},
+      {"pressure_pa", {&c.pressure_pa, 1e4, 1.1e5}},
+      {"relative_humidity", {&c.relative_humidity, 0, 1}},
+      {"cloud_water_g_m3", {&c.cloud_water_g_m3, 0, 5}},
+      {"cloud_fraction", {&c.cloud_fraction, 0, 1}},
+      {"cloud_optical_depth", {&c.cloud_optical_depth, 0, 500}},
+      {"mixing_height_m", {&c.mixing_height_m, 0, 5000}},
+      {"dilution_per_h", {&c.dilution_per_h, 0, 100}},
+      {"rtol", {&c.solver.rtol, 1e-8, 0.1}},
+      {"atol", {&c.solver.atol, 1e-3, 1e5}},
   };
   std::map<std::string, std::map<std::string, double>*> maps = {
       {"initial", &c.initial}, {"emissions", &c.emissions}, {"background", &c.background}};
@@ -111,7 +121,13 @@ BoxConfig read_box_config(const std::string& path) {
       }
       have_start = true;
     } else if (numbers.count(key)) {
-      *numbers[key] = read_double(path, item.second, key);
+      const Bounded& b = numbers.at(key);
+      *b.value = read_double(path, item.second, key);
+      if (!(*b.value >= b.lo && *b.value <= b.hi)) {
+        throw Error(key_where(path, item.second, key), "out of range",
+                    "must lie in [" + short_number(b.lo) + ", " + short_number(b.hi) + "], got " +
+                        short_number(*b.value));
+      }
     } else if (maps.count(key)) {
       *maps[key] = read_species(path, item.second, key);
     } else {
@@ -119,22 +135,6 @@ BoxConfig read_box_config(const std::string& path) {
     }
   }
   if (!have_start) throw Error(path + ": start", "missing", "e.g. 2019-07-15T06:00:00+08:00");
-  auto positive = [&](const char* key, double v) {
-    if (!(v > 0)) throw Error(path + ": " + key, "must be > 0");
-  };
-  positive("hours", c.hours);
-  positive("step_s", c.step_s);
-  positive("output_every_s", c.output_every_s);
-  positive("temperature_k", c.temperature_k);
-  positive("pressure_pa", c.pressure_pa);
-  positive("rtol", c.solver.rtol);
-  positive("atol", c.solver.atol);
-  if (c.relative_humidity < 0 || c.relative_humidity > 1) {
-    throw Error(path + ": relative_humidity", "must be in [0, 1]");
-  }
-  if (c.cloud_fraction < 0 || c.cloud_fraction > 1) {
-    throw Error(path + ": cloud_fraction", "must be in [0, 1]");
-  }
   return c;
 }
 

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <filesystem>
 #include <netcdf>
+#include <set>
 #include <sstream>
 
 #include "base/error.hpp"
@@ -38,7 +39,19 @@ ConcWriter::ConcWriter(ConcFileSettings settings, const GlobalGrid& grid, const 
       sub_(sub),
       geometry_(geometry),
       mask_(mask),
-      variables_(std::move(variables)) {}
+      variables_(std::move(variables)) {
+  // The coordinates' and the grid's own names, and every data variable once.
+  std::set<std::string> names = {"time",    "lev",           "lev_bnds", "nv",  "x",
+                                 "y",       "lat",           "lon",      "crs", "cell_area",
+                                 "unit_id", "unit_fraction", "source"};
+  for (const OutputVariable& v : variables_) {
+    if (!names.insert(v.name).second) {
+      throw Error(settings_.dir + "/" + settings_.prefix + "_*.nc",
+                  "two variables would be named '" + v.name + "'",
+                  "give tracer.name another name if it is the tracer's");
+    }
+  }
+}
 
 ConcWriter::~ConcWriter() {
   if (file_) discard(*file_);

@@ -71,8 +71,14 @@ printf 'start: 2019-07-15T06:00:00+08:00\ninitial: {O3: 30, NOX: 3}\n' >"$work/b
 expect_error box_unknown_species "box.yaml:2: initial.NOX: unknown species \(did you mean 'NO'\?\)" \
   -- box "$work/box.yaml" --out "$out/box.csv"
 printf 'start: 2019-07-15T06:00:00+08:00\nrelative_humidity: 1.5\n' >"$work/box_rh.yaml"
-expect_error box_bad_humidity "box_rh.yaml: relative_humidity: must be in \[0, 1\]" \
+expect_error box_bad_humidity "box_rh.yaml:2: relative_humidity: out of range \(must lie in \[0, 1\], got 1.5\)" \
   -- box "$work/box_rh.yaml" --out "$out/box.csv"
+printf 'start: 2019-07-15T06:00:00+08:00\ntemperature_k: 1e300\n' >"$work/box_hot.yaml"
+expect_error box_hot "box_hot.yaml:2: temperature_k: out of range \(must lie in \[180, 330\]" \
+  -- box "$work/box_hot.yaml" --out "$out/box.csv"
+printf 'start: 2019-07-15T06:00:00+08:00\ninitial: {O3: 1e300}\n' >"$work/box_o3.yaml"
+expect_error box_huge_initial "box_o3.yaml:2: initial.O3: out of range" \
+  -- box "$work/box_o3.yaml" --out "$out/box.csv"
 printf 'source_apportionment:\n  sources: "traffic = mobile@*; cars = mobile@*"\n' >"$work/overlap.yaml"
 expect_error overlapping_sources "overlap.yaml:2: source_apportionment.sources: sources 'traffic' and 'cars' both take mobile@" \
   -- run "$work/overlap.yaml" --set "output.dir=$out" --set grid.dx_km=9
@@ -129,6 +135,10 @@ expect_error repeated_key "repeated.yaml:3: time.hours: key given twice \(first 
   -- run "$work/repeated.yaml" --set "output.dir=$out"
 expect_error tracer_name "^kctm: error: --set tracer.name: 'a/b' is not a valid NetCDF variable name" \
   -- demo --hours 1 --out "$out" --set tracer.name=a/b
+expect_error tracer_output_name "^kctm: error: .*kctm_conc_\*.nc: two variables would be named 'PM25'" \
+  -- demo --hours 1 --out "$out" --set tracer.name=PM25
+expect_error tracer_coordinate_name "two variables would be named 'lat'" \
+  -- demo --hours 1 --out "$out" --set tracer.name=lat
 expect_error tracer_species "^kctm: error: --set tracer.name: 'O3' is a species of the chemistry" \
   -- demo --hours 1 --out "$out" --set tracer.name=O3
 
