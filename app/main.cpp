@@ -10,6 +10,7 @@
 
 #include "app/command.hpp"
 #include "base/error.hpp"
+#include "io/checkpoint_file.hpp"
 #include "parallel/decomposition.hpp"
 
 int main(int argc, char** argv) {
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   setenv("OMP_PROC_BIND", "spread", 0);
   setenv("OMP_PLACES", "threads", 0);
   spdlog::set_pattern("[%H:%M:%S] %^%l%$: %v");
+  kctm::keep_hdf5_files_at_exit();
   const kctm::MpiSession mpi(argc, argv);
   if (mpi.rank() > 0) spdlog::set_level(spdlog::level::warn);  // rank 0 reports
 

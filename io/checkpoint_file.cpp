@@ -6,9 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstring>
 #include <filesystem>
 #include <sstream>
 
@@ -25,6 +23,16 @@ constexpr int kFormatVersion = 3;  // 2: the grid's definition; 3: the run's id
 constexpr const char* kKind = "kctm checkpoint";
 // Arrays are stored in chunks of at most this many values, each with its own checksum.
 constexpr hsize_t kChunkValues = 1 << 20;
+
+/// What a failed HDF5 write most likely met: a full disk, when the folder's device has run out.
+std::string write_failure_hint(const std::string& path) {
+  std::error_code ec;
+  const fs::space_info space = fs::space(fs::path(path).parent_path(), ec);
+  if (!ec && space.available < (16u << 20)) {
+    return "no space left on the device: " + std::to_string(space.available >> 10) + " kB free";
+  }
+  return "check the folder";
+}
 
 /// An HDF5 identifier closed when it goes out of scope.
 class Handle {
@@ -117,7 +125,9 @@ class Writer {
 
  private:
   void check(bool ok, const std::string& name) const {
-    if (!ok) throw Error(path_, "cannot build the checkpoint's '" + name + "'", "out of memory?");
+    if (!ok) {
+      throw Error(path_, "cannot write the checkpoint's '" + name + "'", write_failure_hint(path_));
+    }
   }
   std::string path_;
   hid_t file_;
@@ -222,23 +232,11 @@ bool is_hdf5(const std::string& path) {
 #endif
 }
 
-/// Writes `bytes` to `path` and flushes them to disk; a full disk or any failure throws naming
-/// the path and the system's reason, with the file removed.
-void write_durably(const std::string& path, const std::vector<char>& bytes) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  std::size_t done = 0;
-  int error = fd < 0 ? errno : 0;
-  while (error == 0 && done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno != EINTR) error = errno;
-    if (n > 0) done += static_cast<std::size_t>(n);
-  }
-  if (error == 0 && ::fsync(fd) != 0) error = errno;
-  if (fd >= 0 && ::close(fd) != 0 && error == 0) error = errno;
-  if (error != 0) {
-    ::unlink(path.c_str());
-    throw Error(path, "cannot write the checkpoint", std::strerror(error));
-  }
+void sync_to_disk(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  const bool ok = fd >= 0 && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!ok) throw Error(path, "cannot flush the checkpoint to disk");
 }
 
 /// The checkpoint at `path` opened for reading (a valid identifier); throws kctm::Error when it is
@@ -284,19 +282,14 @@ std::string Checkpoint::text(const std::string& name) const {
   return it == texts.end() ? std::string() : it->second;
 }
 
+void keep_hdf5_files_at_exit() { H5dont_atexit(); }
+
 void write_checkpoint(const std::string& path, const Checkpoint& c) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   const std::string temp = path + ".partial";
-  // Built in memory by HDF5's core driver and written by the code below: HDF5 itself never meets
-  // a full disk (a failed flush leaves it unable to close the file, and it crashes at exit).
-  std::vector<char> image;
-  {
-    const Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
-    if (!fapl.ok() || H5Pset_fapl_core(fapl.get(), 64 << 20, 0) < 0) {
-      throw Error(temp, "cannot set up HDF5's in-memory file");
-    }
-    const Handle file(H5Fcreate(temp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), H5Fclose);
-    if (!file.ok()) throw Error(temp, "cannot create the checkpoint in memory");
+  try {
+    const Handle file(H5Fcreate(temp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose);
+    if (!file.ok()) throw Error(temp, "cannot create the checkpoint", "check the folder");
     const Writer w(temp, file.get());
     const CheckpointIdentity& id = c.identity;
     w.text("kind", kKind);
@@ -312,17 +305,18 @@ void write_checkpoint(const std::string& path, const Checkpoint& c) {
     w.number("time_unix_s", static_cast<double>(c.time));
     w.text("time", format_iso8601(c.time, 0));
     w.number("step", static_cast<double>(c.step));
-    w.text("run_id", c.run_id);
     for (const auto& [name, value] : c.texts) w.text(kTextPrefix + name, value);
     for (const auto& [name, values] : c.arrays) w.array(name, values);
-    if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0) throw Error(temp, "cannot flush");
-    const ssize_t size = H5Fget_file_image(file.get(), nullptr, 0);
-    image.resize(size > 0 ? static_cast<std::size_t>(size) : 0);
-    if (size <= 0 || H5Fget_file_image(file.get(), image.data(), image.size()) != size) {
-      throw Error(temp, "cannot take the checkpoint's image from HDF5");
+    w.text("run_id", c.run_id);
+    if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0) {
+      throw Error(temp, "cannot flush the checkpoint", write_failure_hint(temp));
     }
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(temp, ec);
+    throw;
   }
-  write_durably(temp, image);
+  sync_to_disk(temp);
   std::error_code ec;
   fs::rename(temp, path, ec);
   if (ec) {

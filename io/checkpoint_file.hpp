@@ -42,6 +42,11 @@ struct Checkpoint {
 /// Writes `c` to `path` atomically (path + ".partial", fsync, rename); throws kctm::Error.
 void write_checkpoint(const std::string& path, const Checkpoint& c);
 
+/// Keeps HDF5 from closing its files when the process exits. Call first thing in main: after a
+/// write failed (a full disk), HDF5 cannot close that file, and its clean-up at exit would crash;
+/// every file kctm opens is closed by kctm itself.
+void keep_hdf5_files_at_exit();
+
 /// The run id of the checkpoint at `path`, read without its arrays; throws kctm::Error like
 /// read_checkpoint when it is not a checkpoint of this kctm's format.
 std::string checkpoint_run_id(const std::string& path);

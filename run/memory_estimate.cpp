@@ -55,8 +55,8 @@ double estimate_rank_bytes(const RunConfig& c, const GlobalGrid& grid, const Sub
       + (c.kh_m2_s > 0 ? f * haloed : 0)  // horizontal diffusion's scratch
       + static_cast<double>(chem::kSpecies.size()) * interior  // the bulk the tags are held to
       + kMeteoGlobalFields * global + kMeteoBlockFields * haloed;
-  // Rank 0 gathers a checkpoint and builds its file image; an hour's output (floats).
-  if (root) doubles += 2 * f * global + kOutputFields * global / 2;
+  // Rank 0 gathers a checkpoint; an hour's output (floats).
+  if (root) doubles += f * global + kOutputFields * global / 2;
   return kFixedBytes + 8 * doubles;
 }
 
