@@ -474,16 +474,23 @@ TEST(WrfMeteo, SundqvistCloudFraction) {
 
 namespace kctm {
 
-TEST(WrfMeteo, AModelRunOnWrfFilesClosesItsBudget) {
-  const std::string dir = test::temp_dir("wrf-run");
+namespace {
+/// A run of `hours` from 2019-01-01 00 UTC at 27 km on WRF files in `dir` holding hours 0 to 3.
+Config run_on_wrf_files(const std::string& dir, int hours) {
   const WrfDomain d;
   write_wrfout(dir + "/wrfout_d01_00", d, {0, 1});
   write_wrfout(dir + "/wrfout_d01_02", d, {2, 3});
-  const Config c = test::config_with(
-      {"meteo.kind=wrf", "meteo.wrf.files=" + dir + "/wrfout_d01_*", "grid.dx_km=27",
-       "grid.buffer_km=0", "grid.levels_m=[0, 50, 150, 400, 1000, 2500, 6000]",
-       "grid.mask.counties_file=\"\"", "time.start=2019-01-01T08:00:00+08:00", "time.hours=3",
-       "output.dir=" + dir + "/out", "source_apportionment.enabled=false"});
+  return test::config_with({"meteo.kind=wrf", "meteo.wrf.files=" + dir + "/wrfout_d01_*",
+                            "grid.dx_km=27", "grid.buffer_km=0",
+                            "grid.levels_m=[0, 50, 150, 400, 1000, 2500, 6000]",
+                            "grid.mask.counties_file=\"\"", "time.start=2019-01-01T08:00:00+08:00",
+                            "time.hours=" + std::to_string(hours), "output.dir=" + dir + "/out",
+                            "source_apportionment.enabled=false"});
+}
+}  // namespace
+
+TEST(WrfMeteo, AModelRunOnWrfFilesClosesItsBudget) {
+  const Config c = run_on_wrf_files(test::temp_dir("wrf-run"), 3);
   const RunResult r = run_simulation(read_run_config(c));
   std::printf("3 h on WRF input: emitted %.4g kg, outflow %.4g kg, imbalance %.2e\n",
               r.tracer.emitted_kg, r.tracer.outflow_kg, r.tracer.relative_imbalance());
@@ -494,15 +501,8 @@ TEST(WrfMeteo, AModelRunOnWrfFilesClosesItsBudget) {
 // WRF files that end before the run does are refused at set-up, not when the gap is reached.
 TEST(WrfMeteo, FilesThatDoNotCoverTheRunAreRefusedBeforeTheFirstStep) {
   const std::string dir = test::temp_dir("wrf-short");
-  const WrfDomain d;
-  write_wrfout(dir + "/wrfout_d01_00", d, {0, 1});
-  write_wrfout(dir + "/wrfout_d01_02", d, {2, 3});
-  const Config c = test::config_with(
-      {"meteo.kind=wrf", "meteo.wrf.files=" + dir + "/wrfout_d01_*", "grid.dx_km=27",
-       "grid.buffer_km=0", "grid.levels_m=[0, 50, 150, 400, 1000, 2500, 6000]",
-       "grid.mask.counties_file=\"\"", "time.start=2019-01-01T08:00:00+08:00", "time.hours=5",
-       "output.dir=" + dir + "/out", "source_apportionment.enabled=false",
-       "output.write_initial=true"});
+  Config c = run_on_wrf_files(dir, 5);
+  c.set("output.write_initial=true");
   const std::string e = test::error_of([&] { run_simulation(read_run_config(c)); });
   EXPECT_TRUE(contains(e, "wrfout_d01_00 and ") &&
               contains(e, "no WRF records around 2019-01-01T05:00:00") &&
