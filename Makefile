@@ -94,17 +94,18 @@ cuda-check:
 	  KOKKOS_ROOT=$(CUDA_KOKKOS) CMAKE_ARGS="$(CUDA_CMAKE_ARGS)"
 
 # The quick tests under AddressSanitizer and UndefinedBehaviorSanitizer: kctm and its tests built
-# at -O1 with both (Debug, in $(SANITIZE_BUILD)), any report fails the test that meets it. Leak
-# checks are off: MPI, OpenMP and HDF5 keep allocations until exit.
+# at -O1 with both (Debug, in $(SANITIZE_BUILD)), any report fails the test that meets it (the
+# build lists the tests by running them too). Leak checks are off: MPI, OpenMP and HDF5 keep
+# allocations until exit.
 SANITIZE_BUILD ?= build-sanitize
 SANITIZE_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+SANITIZE_ENV = ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
 sanitize:
-	@$(MAKE) --no-print-directory build BUILD=$(SANITIZE_BUILD) CMAKE_ARGS="$(CMAKE_ARGS) \
+	@$(SANITIZE_ENV) $(MAKE) --no-print-directory build BUILD=$(SANITIZE_BUILD) CMAKE_ARGS="$(CMAKE_ARGS) \
 	  -DCMAKE_BUILD_TYPE=Debug -DKCTM_BUILD_BENCHMARKS=OFF -DCMAKE_CXX_FLAGS_DEBUG='-O1 -g' \
 	  -DCMAKE_CXX_FLAGS='$(SANITIZE_FLAGS)' -DCMAKE_EXE_LINKER_FLAGS='$(SANITIZE_FLAGS)' \
 	  -DCMAKE_SHARED_LINKER_FLAGS='$(SANITIZE_FLAGS)'"
-	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -L quick
+	cd $(SANITIZE_BUILD) && $(SANITIZE_ENV) ctest --output-on-failure -L quick
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
