@@ -50,11 +50,8 @@ std::map<std::string, double> read_species(const std::string& path, const YAML::
       throw Error(key_where(path, item.first, where), "unknown species", did_you_mean(name, names));
     }
     const double v = read_double(path, item.second, where);
-    // 100 ppm or 100 mg m-3 (per hour), the most any air a box stands for holds.
-    if (!(v >= 0 && v <= 1e5)) {
-      throw Error(key_where(path, item.second, where), "out of range",
-                  "must lie in [0, 1e+05], got " + short_number(v));
-    }
+    check_range(key_where(path, item.second, where), v, 0, 1e5,
+                "100 ppm or 100 mg m-3 (per hour) is beyond any air a box stands for");
     out[name] = v;
   }
   return out;
@@ -123,11 +120,7 @@ BoxConfig read_box_config(const std::string& path) {
     } else if (numbers.count(key)) {
       const Bounded& b = numbers.at(key);
       *b.value = read_double(path, item.second, key);
-      if (!(*b.value >= b.lo && *b.value <= b.hi)) {
-        throw Error(key_where(path, item.second, key), "out of range",
-                    "must lie in [" + short_number(b.lo) + ", " + short_number(b.hi) + "], got " +
-                        short_number(*b.value));
-      }
+      check_range(key_where(path, item.second, key), *b.value, b.lo, b.hi);
     } else if (maps.count(key)) {
       *maps[key] = read_species(path, item.second, key);
     } else {

@@ -52,13 +52,13 @@ std::string run_info(const RunConfig& config, int ranks) {
   // As the run splits it (run/run_setup.cpp): blocks aligned to the chemistry's lanes.
   const std::vector<Subdomain> blocks =
       block_decomposition(d.grid, px, py, kAdvectionHalo, chem::LaneCount<chem::ChemValue>::value);
-  double total = 0, largest_other = 0;
-  for (std::size_t b = 0; b < blocks.size(); ++b) {
-    const double bytes = estimate_rank_bytes(config, d.grid, blocks[b], fields.registry, b == 0);
-    total += bytes;
-    if (b > 0) largest_other = std::max(largest_other, bytes);
-  }
   const double root = estimate_rank_bytes(config, d.grid, blocks[0], fields.registry, true);
+  double total = root, largest_other = 0;
+  for (std::size_t b = 1; b < blocks.size(); ++b) {
+    const double bytes = estimate_rank_bytes(config, d.grid, blocks[b], fields.registry, false);
+    total += bytes;
+    largest_other = std::max(largest_other, bytes);
+  }
   std::ostringstream out;
   out << "run: " << d.grid.nx() << " x " << d.grid.ny() << " x " << d.grid.nz() << " cells of "
       << d.grid.dx_m() / 1000 << " km, " << fields.registry.n_fields() << " fields ("

@@ -31,7 +31,15 @@ void write_text_file(const std::string& path, const std::string& text, const std
   }
   std::error_code ignored;
   std::filesystem::remove(temp, ignored);
-  throw Error(path, "cannot write the " + what);
+  throw Error(path, "cannot write the " + what, full_disk_hint(path));
+}
+
+std::string full_disk_hint(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::space_info space =
+      std::filesystem::space(std::filesystem::absolute(path).parent_path(), ec);
+  if (ec || space.available >= (16u << 20)) return "";
+  return "no space left on the device: " + std::to_string(space.available >> 10) + " kB free";
 }
 
 }  // namespace kctm

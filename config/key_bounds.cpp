@@ -122,23 +122,29 @@ const KeyBound& key_bound(const std::string& key) {
 }
 
 namespace {
-void check_shown(const std::string& key, double value, const std::string& shown,
-                 const std::string& where) {
-  const KeyBound& b = key_bound(key);
-  if (!(value >= b.lo && value <= b.hi)) {
+void check_shown(const std::string& where, double value, const std::string& shown, double lo,
+                 double hi, const std::string& why) {
+  if (!(value >= lo && value <= hi)) {
     throw Error(where, "out of range",
-                "must lie in [" + short_number(b.lo) + ", " + short_number(b.hi) + "]: " + b.why +
-                    "; got " + shown);
+                "must lie in [" + short_number(lo) + ", " + short_number(hi) + "]" +
+                    (why.empty() ? "" : ": " + why) + "; got " + shown);
   }
 }
 }  // namespace
 
+void check_range(const std::string& where, double value, double lo, double hi,
+                 const std::string& why) {
+  check_shown(where, value, short_number(value), lo, hi, why);
+}
+
 void check_bound(const std::string& key, double value, const std::string& where) {
-  check_shown(key, value, short_number(value), where);
+  const KeyBound& b = key_bound(key);
+  check_shown(where, value, short_number(value), b.lo, b.hi, b.why);
 }
 
 void check_bound(const std::string& key, long value, const std::string& where) {
-  check_shown(key, static_cast<double>(value), std::to_string(value), where);
+  const KeyBound& b = key_bound(key);
+  check_shown(where, static_cast<double>(value), std::to_string(value), b.lo, b.hi, b.why);
 }
 
 }  // namespace kctm

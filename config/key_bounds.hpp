@@ -25,6 +25,11 @@ void check_bound(const std::string& key, double value, const std::string& where)
 /// The same for an integer key, shown whole.
 void check_bound(const std::string& key, long value, const std::string& where);
 
+/// Throws kctm::Error naming `where` when `value` lies outside [lo, hi]: "out of range (must lie
+/// in [lo, hi]: why; got value)", `why` left out when empty.
+void check_range(const std::string& where, double value, double lo, double hi,
+                 const std::string& why = "");
+
 /// A number as error messages show it (printf's %g: 1e+40, 0.5, 20).
 std::string short_number(double v);
 

@@ -16,7 +16,7 @@ std::string trimmed(const std::string& s) {
 
 std::optional<double> parse_factor(const std::string& text) {
   std::size_t used = 0;
-  double f = -1;
+  double f;
   try {
     f = std::stod(text, &used);
   } catch (const std::exception&) {

@@ -12,6 +12,7 @@
 
 #include "base/error.hpp"
 #include "base/input_file.hpp"
+#include "base/text_file.hpp"
 
 namespace kctm {
 
@@ -23,16 +24,6 @@ constexpr int kFormatVersion = 3;  // 2: the grid's definition; 3: the run's id
 constexpr const char* kKind = "kctm checkpoint";
 // Arrays are stored in chunks of at most this many values, each with its own checksum.
 constexpr hsize_t kChunkValues = 1 << 20;
-
-/// What a failed HDF5 write most likely met: a full disk, when the folder's device has run out.
-std::string write_failure_hint(const std::string& path) {
-  std::error_code ec;
-  const fs::space_info space = fs::space(fs::path(path).parent_path(), ec);
-  if (!ec && space.available < (16u << 20)) {
-    return "no space left on the device: " + std::to_string(space.available >> 10) + " kB free";
-  }
-  return "check the folder";
-}
 
 /// An HDF5 identifier closed when it goes out of scope.
 class Handle {
@@ -126,7 +117,7 @@ class Writer {
  private:
   void check(bool ok, const std::string& name) const {
     if (!ok) {
-      throw Error(path_, "cannot write the checkpoint's '" + name + "'", write_failure_hint(path_));
+      throw Error(path_, "cannot write the checkpoint's '" + name + "'", full_disk_hint(path_));
     }
   }
   std::string path_;
@@ -309,7 +300,7 @@ void write_checkpoint(const std::string& path, const Checkpoint& c) {
     for (const auto& [name, values] : c.arrays) w.array(name, values);
     w.text("run_id", c.run_id);
     if (H5Fflush(file.get(), H5F_SCOPE_GLOBAL) < 0) {
-      throw Error(temp, "cannot flush the checkpoint", write_failure_hint(temp));
+      throw Error(temp, "cannot flush the checkpoint", full_disk_hint(temp));
     }
   } catch (...) {
     std::error_code ec;

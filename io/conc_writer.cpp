@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "base/error.hpp"
+#include "base/text_file.hpp"
 #include "base/version.hpp"
 #include "io/run_id.hpp"
 
@@ -68,16 +69,9 @@ void ConcWriter::discard(OpenFile& f) {
 
 namespace {
 
-/// A NetCDF failure on `path`: NetCDF reports a full disk as an "HDF error", so the device's
-/// free space is named when it has run out.
+/// A NetCDF failure on `path`, naming a full disk when that is what it met.
 Error netcdf_error(const std::string& path, const std::string& action, const char* what) {
-  std::error_code ec;
-  const fs::space_info space = fs::space(fs::path(path).parent_path(), ec);
-  const bool full = !ec && space.available < (16u << 20);
-  return Error(
-      path, "cannot " + action + " NetCDF: " + what,
-      full ? "no space left on the device: " + std::to_string(space.available >> 10) + " kB free"
-           : "");
+  return Error(path, "cannot " + action + " NetCDF: " + what, full_disk_hint(path));
 }
 
 std::vector<double> interior(const std::vector<double>& haloed, const GridGeometry& g,

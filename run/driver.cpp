@@ -90,19 +90,16 @@ RunResult run_simulation(const RunConfig& config) {
     // 6: wet scavenging.
     if (run.inputs.removes()) run.transport.scavenge_wet(state, run.inputs.wet(), c.step_s);
     state.time = c.start + static_cast<UnixSeconds>(std::llround((step + 1) * c.step_s));
-    if ((step + 1) % run.steps_per_hour == 0) {
-      run.check_state();  // nothing unsound reaches a file
-      run.output.write(run.geo, state);
-    }
-    progress.update(state.time, step + 1 - first_step);
+    const bool hour_ends = (step + 1) % run.steps_per_hour == 0, more = step + 1 < run.n_steps;
     // Every rank stops at the same step when any of them got the signal.
-    if (run.ranks.max(stop_requested() ? 1.0 : 0.0) > 0 && step + 1 < run.n_steps) {
-      run.write_checkpoint(step + 1);
-      return run.stopped(progress.wall_s());
-    }
-    if (checkpoint_steps > 0 && (step + 1) % checkpoint_steps == 0 && step + 1 < run.n_steps) {
-      run.write_checkpoint(step + 1);
-    }
+    const bool stop = run.ranks.max(stop_requested() ? 1.0 : 0.0) > 0 && more;
+    const bool checkpoint =
+        stop || (checkpoint_steps > 0 && (step + 1) % checkpoint_steps == 0 && more);
+    if (hour_ends || checkpoint) run.check_state();  // nothing unsound reaches a file
+    if (hour_ends) run.output.write(run.geo, state);
+    progress.update(state.time, step + 1 - first_step);
+    if (checkpoint) run.write_checkpoint(step + 1);
+    if (stop) return run.stopped(progress.wall_s());
   }
   return run.finish(progress.wall_s());  // end-of-run budgets (run/budgets.cpp)
 }

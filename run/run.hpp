@@ -35,7 +35,8 @@ class Run {
   /// The state at the start (the background air and the initial tracer) or at the checkpoint
   /// config.restart_file (run/run_start.cpp); returns the first step to take.
   long start();
-  /// Writes the checkpoint after `steps_done` steps (run/run_checkpoint.cpp; every rank calls it).
+  /// Writes the checkpoint after `steps_done` steps (run/run_checkpoint.cpp; every rank calls it,
+  /// after check_state).
   void write_checkpoint(long steps_done);
   /// Throws kctm::Error naming the field, cell, time and likely cause when a value of the state
   /// is not finite or, with monotone transport, negative (run/run_health.cpp; every rank calls it).

@@ -83,7 +83,6 @@ void remove_checkpoint_copies(const std::string& dir, UnixSeconds time) {
 }
 
 void Run::write_checkpoint(long steps_done) {
-  check_state();  // a checkpoint holds only a sound state
   const RunConfig& c = config;
   const int n_fields = state.registry.n_fields();
   Checkpoint cp;

@@ -36,7 +36,7 @@ void Run::check_state() const {
   if (first == HUGE_VAL) return;
   const bool mine = at >= 0 && static_cast<double>(at) == first;
   const double value = ranks.sum(mine ? local.value : 0.0);
-  const std::size_t cell = static_cast<std::size_t>(local.j) * block.nx + local.i;
+  const std::size_t cell = block_geometry.at(local.i + block.halo, local.j + block.halo);
   const double lon = ranks.sum(mine ? block_geometry.lon_deg[cell] : 0.0);
   const double lat = ranks.sum(mine ? block_geometry.lat_deg[cell] : 0.0);
   const long n = static_cast<long>(first);

@@ -32,13 +32,21 @@ RunFields reported_fields(const RunConfig& c, const Domain& d, const Decompositi
   const double machine = ranks.node_sum(mine), available = available_bytes();
   spdlog::info("memory: about {} on this machine's ranks, {} available", gib(machine),
                gib(available));
-  if (ranks.max(machine > available ? 1.0 : 0.0) > 0) {
-    throw Error("grid of " + std::to_string(d.grid.nx()) + " x " + std::to_string(d.grid.ny()) +
-                    " x " + std::to_string(d.grid.nz()) + " cells and " +
-                    std::to_string(fields.registry.n_fields()) + " fields",
-                "the run needs about " + gib(ranks.max(machine)) + " of memory, " + gib(available) +
-                    " are available",
-                "a coarser grid.dx_km, fewer sources, or more machines (MPI ranks)");
+  // Every rank refuses together (rank 0 says why): the machines' memory may differ.
+  const double worst = ranks.max(machine / available);
+  if (worst > 1) {
+    const Error refusal("grid of " + std::to_string(d.grid.nx()) + " x " +
+                            std::to_string(d.grid.ny()) + " x " + std::to_string(d.grid.nz()) +
+                            " cells and " + std::to_string(fields.registry.n_fields()) + " fields",
+                        ranks.size() == 1
+                            ? "the run needs about " + gib(machine) + " of memory, " +
+                                  gib(available) + " are available"
+                            : "the ranks of one machine need up to " +
+                                  std::to_string(static_cast<int>(std::ceil(worst * 100))) +
+                                  " % of its memory (rank 0's: " + gib(machine) + " of " +
+                                  gib(available) + ")",
+                        "a coarser grid.dx_km, fewer sources, or more machines (MPI ranks)");
+    throw SharedError(refusal.what());
   }
   return fields;
 }

@@ -67,18 +67,17 @@ printf 'source: test\nsectors:\n  fugitive_dust:\n    PM25: {PEC: 0.5, POTH: 0.4
 expect_error bad_speciation_sum "speciation.yaml: sectors.fugitive_dust.PM25: the fractions add up to 0.9 \(they must add up to 1" \
   -- demo --hours 1 --out "$out" --set "emissions.speciation_file=$work/speciation.yaml"
 
-printf 'start: 2019-07-15T06:00:00+08:00\ninitial: {O3: 30, NOX: 3}\n' >"$work/box.yaml"
-expect_error box_unknown_species "box.yaml:2: initial.NOX: unknown species \(did you mean 'NO'\?\)" \
-  -- box "$work/box.yaml" --out "$out/box.csv"
-printf 'start: 2019-07-15T06:00:00+08:00\nrelative_humidity: 1.5\n' >"$work/box_rh.yaml"
-expect_error box_bad_humidity "box_rh.yaml:2: relative_humidity: out of range \(must lie in \[0, 1\], got 1.5\)" \
-  -- box "$work/box_rh.yaml" --out "$out/box.csv"
-printf 'start: 2019-07-15T06:00:00+08:00\ntemperature_k: 1e300\n' >"$work/box_hot.yaml"
-expect_error box_hot "box_hot.yaml:2: temperature_k: out of range \(must lie in \[180, 330\]" \
-  -- box "$work/box_hot.yaml" --out "$out/box.csv"
-printf 'start: 2019-07-15T06:00:00+08:00\ninitial: {O3: 1e300}\n' >"$work/box_o3.yaml"
-expect_error box_huge_initial "box_o3.yaml:2: initial.O3: out of range" \
-  -- box "$work/box_o3.yaml" --out "$out/box.csv"
+# expect_box_error NAME PATTERN LINE: a box config of a start and LINE, written to NAME.yaml.
+expect_box_error() {
+  printf 'start: 2019-07-15T06:00:00+08:00\n%s\n' "$3" >"$work/$1.yaml"
+  expect_error "$1" "$1.yaml:2: $2" -- box "$work/$1.yaml" --out "$out/box.csv"
+}
+expect_box_error box_unknown_species "initial.NOX: unknown species \(did you mean 'NO'\?\)" \
+  'initial: {O3: 30, NOX: 3}'
+expect_box_error box_bad_humidity "relative_humidity: out of range \(must lie in \[0, 1\]; got 1.5\)" \
+  'relative_humidity: 1.5'
+expect_box_error box_hot "temperature_k: out of range \(must lie in \[180, 330\]" 'temperature_k: 1e300'
+expect_box_error box_huge_initial "initial.O3: out of range" 'initial: {O3: 1e300}'
 printf 'source_apportionment:\n  sources: "traffic = mobile@*; cars = mobile@*"\n' >"$work/overlap.yaml"
 expect_error overlapping_sources "overlap.yaml:2: source_apportionment.sources: sources 'traffic' and 'cars' both take mobile@" \
   -- run "$work/overlap.yaml" --set "output.dir=$out" --set grid.dx_km=9
