@@ -141,6 +141,10 @@ RunConfig read_run_config(const Config& c) {
   r.hours = bounded_int(c, "time.hours");
   r.step_s = bounded(c, "time.step_s");
   r.spinup_days = bounded_int(c, "time.spinup_days");
+  r.initial_state_file = c.get_path("time.initial_state");
+  if (!r.initial_state_file.empty()) {
+    require_input_file(r.initial_state_file, "checkpoint file", c.where("time.initial_state"));
+  }
   if (std::fmod(3600.0, r.step_s) != 0.0) {
     throw Error(c.where("time.step_s"), "must divide an hour evenly", "e.g. 300, 600 or 900");
   }
@@ -276,6 +280,7 @@ RunConfig read_run_config(const Config& c) {
   r.progress_interval_s = bounded(c, "log.progress_interval_s");
   // 0: checkpoints only on a stop signal.
   r.checkpoint_interval_hours = bounded_int(c, "checkpoint.interval_hours");
+  r.final_state = c.get_bool("checkpoint.final_state");
   r.config_yaml = c.dump();
   check_combinations(c, r);
   return r;

@@ -86,6 +86,9 @@ struct RunConfig {
   /// Days simulated before `start` without output (time.spinup_days): its end is the initial
   /// state, so that a run does not begin from clean air.
   long spinup_days;
+  /// A checkpoint of another run whose state is this run's initial state (time.initial_state;
+  /// "" for the background air).
+  std::string initial_state_file;
   double step_s;
   DomainSpec domain;
   std::string counties_file;        ///< "" when none is to be read
@@ -114,6 +117,7 @@ struct RunConfig {
   OutputConfig output;
   double progress_interval_s;
   long checkpoint_interval_hours;  ///< 0: checkpoints only on a stop signal
+  bool final_state;                ///< keep the end's state (checkpoint.final_state)
   std::string restart_file;        ///< the checkpoint to continue from ("" to start afresh)
   /// A fresh run into a folder holding an earlier run's files removes them (else it is refused).
   bool overwrite = false;

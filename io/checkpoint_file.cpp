@@ -322,7 +322,8 @@ std::string checkpoint_run_id(const std::string& path) {
   return checked_reader(path, file.get()).text("run_id");
 }
 
-Checkpoint read_checkpoint(const std::string& path, const CheckpointIdentity& expected) {
+Checkpoint read_checkpoint(const std::string& path, const CheckpointIdentity& expected,
+                           CheckpointUse use) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   const Handle file(open_checkpoint(path), H5Fclose);
   const Reader r = checked_reader(path, file.get());
@@ -347,7 +348,7 @@ Checkpoint read_checkpoint(const std::string& path, const CheckpointIdentity& ex
   if (id.nx != expected.nx || id.ny != expected.ny || id.nz != expected.nz ||
       id.halo != expected.halo) {
     refuse(path, "grid " + dims(id) + ", this run's " + dims(expected),
-           "restart with the checkpoint's domain");
+           "run with the checkpoint's domain");
   }
   for (const auto& entry : expected.grid) {
     const std::string& name = entry.first;
@@ -359,16 +360,17 @@ Checkpoint read_checkpoint(const std::string& path, const CheckpointIdentity& ex
              "grid's " + name + " " +
                  (it == id.grid.end() ? "absent" : fmt::format("{}", it->second)) +
                  ", this run's " + fmt::format("{}", value),
-             "restart with the checkpoint's grid.* settings");
+             "run with the checkpoint's grid.* settings");
     }
   }
   if (id.fields != expected.fields) {
     refuse(path,
            std::to_string(id.fields.size()) + " fields, this run's " +
                std::to_string(expected.fields.size()) + " (or other names)",
-           "restart with the checkpoint's chemistry, emissions and source apportionment settings");
+           "run with the checkpoint's chemistry, emissions and source apportionment settings");
   }
-  if (id.start != expected.start || id.step_s != expected.step_s) {
+  if (use == CheckpointUse::kContinue &&
+      (id.start != expected.start || id.step_s != expected.step_s)) {
     refuse(path,
            "start " + format_iso8601(id.start, 0) + " step " + std::to_string(id.step_s) +
                " s, this run's " + format_iso8601(expected.start, 0) + " step " +

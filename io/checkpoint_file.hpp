@@ -51,9 +51,14 @@ void keep_hdf5_files_at_exit();
 /// read_checkpoint when it is not a checkpoint of this kctm's format.
 std::string checkpoint_run_id(const std::string& path);
 
-/// Reads and verifies the checkpoint at `path` against `expected`; throws kctm::Error with a
-/// one-line reason (not a kctm checkpoint, corrupt, or made by a different run) before returning
-/// anything.
-Checkpoint read_checkpoint(const std::string& path, const CheckpointIdentity& expected);
+/// What a checkpoint is read for: to continue its run (the whole identity must match), or as the
+/// initial state of another run (the grid and fields must match; start and step may differ).
+enum class CheckpointUse { kContinue, kInitialState };
+
+/// Reads and verifies the checkpoint at `path` against `expected`, as far as `use` needs; throws
+/// kctm::Error with a one-line reason (not a kctm checkpoint, corrupt, or made by a different
+/// run) before returning anything.
+Checkpoint read_checkpoint(const std::string& path, const CheckpointIdentity& expected,
+                           CheckpointUse use = CheckpointUse::kContinue);
 
 }  // namespace kctm

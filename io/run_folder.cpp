@@ -48,7 +48,7 @@ std::string described(const std::string& name, const std::string& id) {
 
 bool is_run_file(const std::string& name) {
   static const std::regex kRunFile(
-      R"((kctm_(conc|sa)_\d{8}\.nc|kctm_sa_summary\.csv|kctm_restart\.h5|)"
+      R"((kctm_(conc|sa)_\d{8}\.nc|kctm_sa_summary\.csv|kctm_(restart|final_state)\.h5|)"
       R"(kctm_restart\.\d{8}T\d{6}\.kctm_(conc|sa)_\d{8}\.nc)(\.partial)?)");
   return std::regex_match(name, kRunFile);
 }

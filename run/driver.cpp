@@ -101,6 +101,7 @@ RunResult run_simulation(const RunConfig& config) {
     if (checkpoint) run.write_checkpoint(step + 1);
     if (stop) return run.stopped(progress.wall_s());
   }
+  if (c.final_state) run.write_final_state();
   return run.finish(progress.wall_s());  // end-of-run budgets (run/budgets.cpp)
 }
 

@@ -32,12 +32,15 @@ class Run {
   Run(const Run&) = delete;
   Run& operator=(const Run&) = delete;
 
-  /// The state at the start (the background air and the initial tracer) or at the checkpoint
-  /// config.restart_file (run/run_start.cpp); returns the first step to take.
+  /// The state at the start (the background air and the initial tracer, or the air of
+  /// config.initial_state_file) or at the checkpoint config.restart_file (run/run_start.cpp);
+  /// returns the first step to take.
   long start();
   /// Writes the checkpoint after `steps_done` steps (run/run_checkpoint.cpp; every rank calls it,
   /// after check_state).
   void write_checkpoint(long steps_done);
+  /// Writes the state at the run's end to output.dir/kctm_final_state.h5 (every rank calls it).
+  void write_final_state() const;
   /// Throws kctm::Error naming the field, cell, time and likely cause when a value of the state
   /// is not finite or, with monotone transport, negative (run/run_health.cpp; every rank calls it).
   void check_state() const;
@@ -74,6 +77,11 @@ class Run {
   RunResult result;  ///< the counters and wall times so far
 
  private:
+  /// The checkpoint after `steps_done` steps, its arrays gathered on rank 0 (every rank calls it).
+  Checkpoint checkpoint_of(long steps_done) const;
+  /// The mixing ratios of another run's checkpoint `from` (same grid and fields) as the state.
+  void take_initial_state(const std::string& from);
+
   const std::string checkpoint_file_;
   const CheckpointIdentity identity_;
   std::vector<double> initial_kg_;  ///< every field's mass at the start [kg]

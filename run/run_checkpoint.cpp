@@ -17,6 +17,10 @@ std::string checkpoint_path(const std::string& dir) {
   return (fs::path(dir) / "kctm_restart.h5").string();
 }
 
+std::string final_state_path(const std::string& dir) {
+  return (fs::path(dir) / "kctm_final_state.h5").string();
+}
+
 std::string checkpoint_copy_prefix(UnixSeconds time) {
   std::string stamp = format_iso8601(time, 0).substr(0, 19);  // YYYY-MM-DDTHH:MM:SS
   stamp.erase(
@@ -82,15 +86,13 @@ void remove_checkpoint_copies(const std::string& dir, UnixSeconds time) {
   }
 }
 
-void Run::write_checkpoint(long steps_done) {
-  const RunConfig& c = config;
+Checkpoint Run::checkpoint_of(long steps_done) const {
   const int n_fields = state.registry.n_fields();
   Checkpoint cp;
   cp.identity = identity_;
   cp.run_id = folder.run_id;
   cp.time = state.time;
   cp.step = steps_done;
-  const std::string prefix = checkpoint_copy_prefix(state.time);
   // The whole grid's arrays, gathered on rank 0, field by field.
   const int nz = domain.grid.nz();
   const std::vector<double> q = copy_to_host(state.q);
@@ -110,8 +112,15 @@ void Run::write_checkpoint(long steps_done) {
   }
   transport.save_to(cp);
   save_counters(reduced_counters(result, ranks), cp);
+  cp.texts["config"] = config.config_yaml;
+  return cp;
+}
+
+void Run::write_checkpoint(long steps_done) {
+  const RunConfig& c = config;
+  Checkpoint cp = checkpoint_of(steps_done);
   if (!ranks.root()) return;
-  cp.texts["config"] = c.config_yaml;
+  const std::string prefix = checkpoint_copy_prefix(state.time);
   try {
     output.save_to(cp, c.output.dir, prefix);
     kctm::write_checkpoint(checkpoint_file_, cp);
@@ -127,6 +136,14 @@ void Run::write_checkpoint(long steps_done) {
   last_checkpoint_ = state.time;
   spdlog::info("checkpoint: {} at {}", checkpoint_file_,
                format_iso8601(state.time, c.output.file_day_utc_offset_s));
+}
+
+void Run::write_final_state() const {
+  const Checkpoint cp = checkpoint_of(n_steps);
+  if (!ranks.root()) return;
+  const std::string path = final_state_path(config.output.dir);
+  kctm::write_checkpoint(path, cp);
+  spdlog::info("final state: {} (time.initial_state of a run that follows)", path);
 }
 
 }  // namespace kctm

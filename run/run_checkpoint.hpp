@@ -14,6 +14,8 @@ namespace kctm {
 
 /// The checkpoint in `dir`, replaced at each one.
 std::string checkpoint_path(const std::string& dir);
+/// The state at the run's end in `dir` (checkpoint.final_state), for time.initial_state.
+std::string final_state_path(const std::string& dir);
 /// Prefix of the copies of the open output files that belong to the checkpoint at `time`.
 std::string checkpoint_copy_prefix(UnixSeconds time);
 
