@@ -6,6 +6,7 @@
 #include <proj.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 #include <vector>
 
@@ -41,6 +42,19 @@ std::string build_info() {
   H5get_libversion(&maj, &min, &rel);
   out << "HDF5: " << maj << "." << min << "." << rel << "\n";
   out << "PROJ: " << proj_info().version << "\n";
+  return out.str();
+}
+
+std::string data_info(const DataDir& data) {
+  std::ostringstream out;
+  out << "data folder: " << data.path << " (" << data.origin << ")\n";
+  for (const DataSet& set : data_sets()) {
+    std::error_code ec;
+    const bool found =
+        std::filesystem::is_regular_file(std::filesystem::path(data.path) / set.path, ec);
+    out << "  " << (found ? "found   " : "missing ") << set.path << ": " << set.name << " ("
+        << set.used_by << ")\n";
+  }
   return out.str();
 }
 

@@ -1,4 +1,4 @@
-// `kctm validate RUN_DIR... --obs FILE`: one run, or the runs of a sampled year together, against
+// `kctm validate RUN_DIR... [--obs FILE]`: one run, or the runs of a sampled year together, against
 // station observations (docs/VALIDATION.md); exit 3 when a limit is crossed.
 #include <spdlog/spdlog.h>
 
@@ -11,6 +11,7 @@
 
 #include "analysis/validation.hpp"
 #include "app/command.hpp"
+#include "base/data_dir.hpp"
 #include "base/error.hpp"
 #include "base/input_file.hpp"
 #include "io/station_extraction.hpp"
@@ -25,8 +26,9 @@ struct ValidateOptions {
   std::vector<int> special_months = {11, 12, 1, 2};
 };
 
-int validate_and_report(const ValidateOptions& o) {
+int validate_and_report(ValidateOptions o) {
   namespace fs = std::filesystem;
+  if (o.obs_file.empty()) o.obs_file = expand_data_path(kObservationsPath, find_data_dir("").path);
   const std::string stations_file =
       o.stations_file.empty() ? (fs::path(o.obs_file).parent_path() / "stations.csv").string()
                               : o.stations_file;
@@ -65,11 +67,10 @@ Command add_validate_command(CLI::App& app) {
                    "the run's output folder, or several (a sampled year's runs), whose hours "
                    "must not overlap")
       ->required();
-  validate
-      ->add_option("--obs", o->obs_file,
-                   "observations: CNEMC layout (date,hour,type,<stations>) or the long CSV "
-                   "(station,time,pollutant,value,unit)")
-      ->required();
+  validate->add_option("--obs", o->obs_file,
+                       "observations: CNEMC layout (date,hour,type,<stations>) or the long CSV "
+                       "(station,time,pollutant,value,unit); default: the Hengyang stations' "
+                       "January-June 2019 in the data folder (kctm info)");
   validate->add_option("--stations", o->stations_file,
                        "stations CSV (code, lon, lat); default: stations.csv beside --obs");
   validate->add_option("--limits", o->limits_file,

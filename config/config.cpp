@@ -248,6 +248,10 @@ std::string Config::where(const std::string& key) const {
 
 bool Config::user_set(const std::string& key) const { return user_origin_.count(key) != 0; }
 
+bool Config::user_changed(const std::string& key) const {
+  return user_set(key) && get_string(key) != find(defaults_, key).as<std::string>();
+}
+
 double Config::get_double(const std::string& key) const {
   const std::optional<double> v = decimal_value<double>(lookup(key));
   if (!v) throw Error(where(key), "expected a number");
@@ -291,13 +295,19 @@ MonthlyCycle Config::get_monthly(const std::string& key) const {
 }
 
 std::string Config::get_path(const std::string& key) const {
-  const std::filesystem::path p = get_string(key);
+  const std::string value = get_string(key);
+  if (key != "data.dir" && value.rfind(kDataPrefix, 0) == 0) {
+    return expand_data_path(value, data_dir().path);
+  }
+  const std::filesystem::path p = value;
   const auto it = user_origin_.find(key);
   if (p.empty() || p.is_absolute() || it == user_origin_.end() || it->second.file.empty()) {
     return p.string();
   }
   return (std::filesystem::path(it->second.file).parent_path() / p).lexically_normal().string();
 }
+
+DataDir Config::data_dir() const { return find_data_dir(get_path("data.dir")); }
 
 std::vector<std::string> Config::numeric_keys() const {
   std::vector<std::string> keys;

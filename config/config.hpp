@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/data_dir.hpp"
 #include "base/monthly_cycle.hpp"
 
 namespace kctm {
@@ -39,14 +40,20 @@ class Config {
   std::vector<double> get_doubles(const std::string& key) const;
   /// A value with a seasonal cycle: one number for every month, or twelve (January to December).
   MonthlyCycle get_monthly(const std::string& key) const;
-  /// A path value, resolved against the directory of the file that set it (the working directory
-  /// for defaults and --set).
+  /// A path value: one that begins with "{data}" in the data folder (data_dir()), any other
+  /// resolved against the directory of the file that set it (the working directory for defaults
+  /// and --set).
   std::string get_path(const std::string& key) const;
+  /// The data folder: data.dir, $KCTM_DATA_DIR or the built-in fall-backs (base/data_dir.hpp).
+  DataDir data_dir() const;
 
   /// Whether the key exists (in the defaults or merged over them).
   bool has(const std::string& key) const;
   /// Whether the user (a file or --set) gave this key, rather than the default.
   bool user_set(const std::string& key) const;
+  /// Whether the user gave this text key a value other than its default (a copy of the default
+  /// configuration changes nothing).
+  bool user_changed(const std::string& key) const;
   /// "<file>:<line>: <key>", "--set <key>" or "default <key>": the prefix of error messages.
   std::string where(const std::string& key) const;
   /// Every key whose default is a number, a list of numbers or a monthly cycle (dotted names).

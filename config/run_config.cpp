@@ -162,7 +162,7 @@ RunConfig read_run_config(const Config& c) {
   VerticalLevels(r.domain.level_interfaces_m, c.where("grid.levels_m").c_str());  // checks them
   r.counties_file = c.get_path("grid.mask.counties_file");
   r.counties_file_where = c.where("grid.mask.counties_file");
-  r.counties_file_required = c.user_set("grid.mask.counties_file") && !r.counties_file.empty();
+  r.counties_file_required = c.user_changed("grid.mask.counties_file") && !r.counties_file.empty();
   r.mask_subsamples = static_cast<int>(bounded_int(c, "grid.mask.subsamples"));
 
   r.meteo_kind = c.get_string("meteo.kind");
@@ -240,7 +240,7 @@ RunConfig read_run_config(const Config& c) {
   sa.factors_where = c.where("source_apportionment.factors");
   sa.stations_file = c.get_path("source_apportionment.stations_file");
   sa.stations_required =
-      c.user_set("source_apportionment.stations_file") && !sa.stations_file.empty();
+      c.user_changed("source_apportionment.stations_file") && !sa.stations_file.empty();
   if (sa.stations_required) {
     require_input_file(sa.stations_file, "stations file",
                        c.where("source_apportionment.stations_file"));

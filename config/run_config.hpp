@@ -38,7 +38,7 @@ struct SourceApportionmentConfig {
   std::string factors;
   std::string factors_where;
   std::string stations_file;       ///< monitoring stations for the summary ("" for none)
-  bool stations_required = false;  ///< the user named it: a missing file is an error
+  bool stations_required = false;  ///< the user named another file: a missing one is an error
 };
 
 struct TracerConfig {
@@ -93,7 +93,7 @@ struct RunConfig {
   DomainSpec domain;
   std::string counties_file;        ///< "" when none is to be read
   std::string counties_file_where;  ///< where the value came from, for error messages
-  bool counties_file_required;      ///< the user named it: a missing file is an error
+  bool counties_file_required;      ///< the user named another file: a missing one is an error
   int mask_subsamples;
   std::string meteo_kind;  ///< climatology | wrf | placeholder | analytic
   ClimatologyMeteoConfig climatology;

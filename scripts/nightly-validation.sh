@@ -4,8 +4,8 @@
 #
 # Usage: scripts/nightly-validation.sh [CONFIG] [OBS_FILE]
 #   CONFIG    YAML config for `kctm run`; empty or absent: `kctm demo` with its defaults
-#   OBS_FILE  hourly observations (default, from the repo root:
-#             ../shared/data/aq-hengyang-2019/hengyang_sites_2019_hourly.csv)
+#   OBS_FILE  hourly observations (default: aq-hengyang-2019/hengyang_sites_2019_hourly.csv in
+#             the data folder, `kctm info --data-dir`; docs/DATA.md)
 # Environment (paths relative to the repo root):
 #   BUILD=build  NIGHTLY_DIR=nightly  HOURS=24  START=2019-01-01T00:00:00+08:00 (January-June 2019)
 #   LIMITS=examples/validation_limits.yaml  (`kctm validate --limits`; LIMITS= for none)
@@ -40,7 +40,6 @@ if [[ -n $CONFIG ]]; then CONFIG=$(abspath "$CONFIG"); fi
 if [[ -n $OBS ]]; then OBS=$(abspath "$OBS"); fi
 
 cd "$(dirname "$0")/.."
-OBS=${OBS:-../shared/data/aq-hengyang-2019/hengyang_sites_2019_hourly.csv}
 BUILD=${BUILD:-build}
 NIGHTLY_DIR=${NIGHTLY_DIR:-nightly}
 HOURS=${HOURS:-24}
@@ -56,12 +55,13 @@ if ((start_s < $(date -d 2019-01-01T00:00:00+08:00 +%s) ||
 fi
 if [[ -n $CONFIG && ! -f $CONFIG ]]; then die "no config file $CONFIG"; fi
 if [[ -n $LIMITS && ! -f $LIMITS ]]; then die "no limits file $LIMITS (LIMITS= for none)"; fi
+
+make build BUILD="$BUILD"
+OBS=${OBS:-$("$BUILD/kctm" info --data-dir)/aq-hengyang-2019/hengyang_sites_2019_hourly.csv}
 if [[ ! -f $OBS ]]; then
   echo "nightly-validation: SKIPPED, no observation file $OBS (this machine lacks the data)"
   exit 0
 fi
-
-make build BUILD="$BUILD"
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out=$NIGHTLY_DIR/$stamp

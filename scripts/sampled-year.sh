@@ -14,7 +14,8 @@
 #   SAMPLE_DAYS="5 15 25"  days of each month that start a run; DAYS=1 days each run keeps
 #   SPINUP=1  days run before each, not kept (time.spinup_days)
 #   SET=""  more `--set KEY=VALUE` words for every run, e.g. SET="--set grid.dx_km=9"
-#   OBS=../shared/data/aq-hengyang-2019/hengyang_sites_2019_hourly.csv (January-June 2019)
+#   OBS=the data folder's aq-hengyang-2019/hengyang_sites_2019_hourly.csv (January-June 2019;
+#       the data folder: `kctm info --data-dir`, docs/DATA.md)
 #   SCENARIO=scenarios/hengyang-plan.yaml
 # Writes YEAR_DIR/YYYY-MM-DD/ (each run's output and log), YEAR_DIR/validation/ (report.md,
 # metrics.csv with the monthly rows, and the plots with the seasonal cycle where Debian's
@@ -54,9 +55,9 @@ SAMPLE_DAYS=${SAMPLE_DAYS:-5 15 25}
 DAYS=${DAYS:-1}
 SPINUP=${SPINUP:-1}
 SET=${SET:-}
-OBS=${OBS:-../shared/data/aq-hengyang-2019/hengyang_sites_2019_hourly.csv}
 SCENARIO=${SCENARIO:-scenarios/hengyang-plan.yaml}
 KCTM=$BUILD/kctm
+OBS=${OBS:-$("$KCTM" info --data-dir)/aq-hengyang-2019/hengyang_sites_2019_hourly.csv}
 
 [[ -x $KCTM ]] || die "no $KCTM: build first (make build)"
 [[ -z $CONFIG || -f $CONFIG ]] || die "no config file $CONFIG"

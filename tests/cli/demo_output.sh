@@ -44,9 +44,9 @@ if /usr/bin/python3 -c 'import matplotlib, netCDF4' 2>/dev/null; then
 else
   echo "skipped the apportionment plots: Debian's python3-matplotlib or python3-netcdf4 is absent"
 fi
-obs=../shared/data/aq-hengyang-2019/hengyang_sites_2019_hourly.csv
+obs=$("$kctm" info --data-dir)/aq-hengyang-2019/hengyang_sites_2019_hourly.csv
 if [[ -f $obs ]]; then
-  "$kctm" validate "$out" --obs "$obs" --out "$out/validation"
+  "$kctm" validate "$out" --out "$out/validation"  # --obs: the data folder's, by default
   test -s "$out/validation/report.md"
   if /usr/bin/python3 -c 'import matplotlib' 2>/dev/null; then
     /usr/bin/python3 scripts/plot_validation.py "$out/validation"
