@@ -32,8 +32,13 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# The demo day, and its pictures (DEMO_OUT/plots/, overview.png the README's) when Debian's
+# python3-matplotlib and python3-netcdf4 are installed (make plot-deps).
 demo: build
 	$(BUILD)/kctm demo --hours $(DEMO_HOURS) --out $(DEMO_OUT) --overwrite
+	@if $(PLOT_PYTHON) -c 'import matplotlib, netCDF4' 2>/dev/null; then \
+	  $(PLOT_PYTHON) scripts/plot_apportionment.py $(DEMO_OUT); \
+	else echo "no pictures: make plot-deps installs matplotlib, then make demo draws them"; fi
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure

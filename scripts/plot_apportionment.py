@@ -16,11 +16,11 @@ Reads
   RUN_DIR/kctm_sa_summary.csv   place,source,category,<VAR>_ug_m3,<VAR>_share_pct,... with place
                                 Hengyang then the station codes.
   --outline GEOJSON             county polygons (Polygon, MultiPolygon) in lon/lat, drawn as
-                                thin black lines; default ../shared/data/boundary-hengyang/
-                                hengyang_430400_counties.geojson from the repository root, when it
+                                thin black lines; default boundary-hengyang/
+                                hengyang_430400_counties.geojson in the data folder, when it
                                 exists; without one, the edge of unit_id >= 0 is drawn instead.
   --stations CSV                code,name_zh,district,lon,lat,... drawn as markers with the codes;
-                                default ../shared/data/aq-hengyang-2019/stations.csv, when it
+                                default aq-hengyang-2019/stations.csv in the data folder, when it
                                 exists.
   --attain CSV                  from `kctm attain ... --csv FILE`: year,change,annual,
                                 annual_target,special,special_target,good_share,
@@ -30,6 +30,8 @@ Writes into --out (default RUN_DIR/plots), printing each path:
   map_PM25_<source>.png         each source's mean contribution to PM2.5
   stacked_contributions.png     PM2.5 by source at Hengyang and each station, and Hengyang's
                                 sources split into sulfate, nitrate, ammonium, SOA and primary
+  overview.png                  map_PM25 beside the stacked contributions by source, small (the
+                                README's picture)
   attainment.png                (with --attain) projected annual and special-period PM2.5 and
                                 good-day share against the targets, per year
 Exits 1 with a one-line message naming the file when an input is missing or malformed.
@@ -56,9 +58,11 @@ from matplotlib.patches import Patch  # noqa: E402
 from csv_rows import InputError, csv_rows, number  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_OUTLINE = os.path.join(REPO, "..", "shared", "data", "boundary-hengyang",
-                               "hengyang_430400_counties.geojson")
-DEFAULT_STATIONS = os.path.join(REPO, "..", "shared", "data", "aq-hengyang-2019", "stations.csv")
+# The data folder as kctm finds it from a source tree (docs/DATA.md): $KCTM_DATA_DIR, else
+# ../shared/data beside the repository.
+DATA = os.environ.get("KCTM_DATA_DIR") or os.path.join(REPO, "..", "shared", "data")
+DEFAULT_OUTLINE = os.path.join(DATA, "boundary-hengyang", "hengyang_430400_counties.geojson")
+DEFAULT_STATIONS = os.path.join(DATA, "aq-hengyang-2019", "stations.csv")
 
 DAY_FILE = re.compile(r"^kctm_sa_\d{8}\.nc$")
 SUMMARY = "kctm_sa_summary.csv"
@@ -283,9 +287,15 @@ def hengyang_mean(run, field):
 
 def plot_map(run, field, title, path, outline, stations):
     """One field on the lon/lat grid with the county outline and the stations."""
+    fig, ax = plt.subplots(figsize=(7.5, 6.5))
+    draw_map(fig, ax, run, field, title, outline, stations)
+    save(fig, path)
+
+
+def draw_map(fig, ax, run, field, title, outline, stations):
+    """The map of plot_map on the axes `ax` of `fig`."""
     lon_c, lat_c = cell_corners(run["lon"]), cell_corners(run["lat"])
     data = np.ma.masked_invalid(field)
-    fig, ax = plt.subplots(figsize=(7.5, 6.5))
     vmax = float(data.max()) if data.count() else 1.0
     mesh = ax.pcolormesh(lon_c, lat_c, data, shading="flat", cmap="viridis",
                          vmin=0.0, vmax=vmax if vmax > 0 else 1.0, rasterized=True)
@@ -321,7 +331,6 @@ def plot_map(run, field, title, path, outline, stations):
     mean = hengyang_mean(run, field)
     ax.set_title(f"{title}\nmean of {run['hours']} h; Hengyang mean {mean:.2f} {UNIT}",
                  fontsize=10)
-    save(fig, path)
 
 
 def file_name(source):
@@ -372,6 +381,20 @@ def plot_stacked(places, sources, values, path):
     ax2.axhline(len(sources) - 0.5, color="grey", linewidth=0.6)
     fig.tight_layout()
     save(fig, path)
+
+
+def plot_overview(run, places, sources, values, path, outline, stations):
+    """The README's picture: the mean PM2.5 map beside PM2.5 by source per place."""
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(13, 5.6), width_ratios=[1.1, 1])
+    draw_map(fig, ax1, run, run["pm25"].sum(axis=0), f"Mean PM2.5 [{UNIT}]", outline, stations)
+    colours = source_colours(sources)
+    by_source = [(s, np.array([values[(p, s)]["PM25_SA_ug_m3"] for p in places]), colours[s])
+                 for s in sources]
+    _stacked_panel(ax2, places, by_source, ".1f", f"PM2.5 by source [{UNIT}]", "source", 3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=70, bbox_inches="tight")
+    plt.close(fig)
+    print(path)
 
 
 def _target_panel(ax, years, projected, target, unit, title, met):
@@ -471,6 +494,8 @@ def main(argv):
         plot_map(run, field, f"PM2.5 from {source} [{UNIT}]",
                  os.path.join(out, f"map_PM25_{file_name(source)}.png"), outline, stations)
     plot_stacked(places, sources, values, os.path.join(out, "stacked_contributions.png"))
+    plot_overview(run, places, sources, values, os.path.join(out, "overview.png"), outline,
+                  stations)
     if attain:
         plot_attainment(attain, os.path.join(out, "attainment.png"))
     return 0
