@@ -51,9 +51,10 @@ void report(const RunResult& r) {
         "chemistry: {:.2f} solver steps per cell and step, {} rejected, {} clipped, {} failed "
         "cells; {:.1f} s of {:.1f} s in transport + chemistry ({:.0f} % chemistry)",
         double(ch.solver_steps) / ch.cell_steps * chem::LaneCount<chem::ChemValue>::value,
-        ch.rejected, ch.clipped, ch.failed_cells, r.chemistry_wall_s,
-        r.transport_wall_s + r.chemistry_wall_s,
-        100 * r.chemistry_wall_s / std::max(r.transport_wall_s + r.chemistry_wall_s, 1e-30));
+        ch.rejected, ch.clipped, ch.failed_cells, r.phases[kPhaseChemistry],
+        r.phases.transport() + r.phases[kPhaseChemistry],
+        100 * r.phases[kPhaseChemistry] /
+            std::max(r.phases.transport() + r.phases[kPhaseChemistry], 1e-30));
   }
   if (!r.apportionment_table.empty()) {
     spdlog::info(
@@ -61,12 +62,13 @@ void report(const RunResult& r) {
         "{:.1e} apart at most (rescaled in {} cell-steps); {} cell-steps with mass no tag "
         "explained; {:.1f} s in the tag kernels",
         r.tag_closure, r.tag_transport_drift, r.tag_rescaled_cells, r.tag_fallback_cells,
-        r.tagging_wall_s);
+        r.phases[kPhaseTags]);
     std::cout << r.apportionment_table << "\n";
   }
   spdlog::info(
       "{} steps ({} advection sub-steps) in {:.1f} s on {} x {} x {} cells; peak memory {}",
       r.steps, r.advection_substeps, r.wall_s, r.nx, r.ny, r.nz, gib(peak_resident_bytes()));
+  spdlog::info("where the time went (rank 0):\n{}", r.phases.table(r.wall_s));
   for (const std::string& f : r.files) std::cout << "output: " << f << "\n";
 }
 

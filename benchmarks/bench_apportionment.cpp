@@ -6,13 +6,10 @@
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
-#include "config/config.hpp"
-#include "config/run_config.hpp"
-#include "run/driver.hpp"
+#include "bench_runs.hpp"
 
 namespace kctm::bench {
 
@@ -27,19 +24,7 @@ const std::vector<std::vector<std::string>> kVariants = {
 };
 
 RunResult run(const std::vector<std::string>& sets) {
-  const std::string dir =
-      (std::filesystem::temp_directory_path() / "kctm-bench-apportionment").string();
-  Config c;
-  c.set("output.dir=" + dir);
-  c.set("log.progress_interval_s=100000");
-  // Noon in January: chemistry and emissions at work; the demo's start date for everything else.
-  c.set("time.start=2019-01-01T12:00:00+08:00");
-  for (const std::string& s : sets) c.set(s);
-  RunConfig rc = read_run_config(c);
-  rc.overwrite = true;  // a scratch folder: what an interrupted benchmark left there
-  RunResult r = run_simulation(rc);
-  std::filesystem::remove_all(dir);
-  return r;
+  return scratch_run(sets, "kctm-bench-apportionment");
 }
 
 /// Seconds per model step of the run's operators; range(0) picks the variant, range(1) the
@@ -51,12 +36,13 @@ void BM_ApportionmentStep(benchmark::State& state) {
   RunResult r;
   for (auto _ : state) {
     r = run(sets);
-    state.SetIterationTime((r.transport_wall_s + r.chemistry_wall_s + r.tagging_wall_s) /
-                           static_cast<double>(r.steps));
+    state.SetIterationTime(
+        (r.phases.transport() + r.phases[kPhaseChemistry] + r.phases[kPhaseTags]) /
+        static_cast<double>(r.steps));
   }
   state.counters["sources"] = r.sources;
   state.counters["fields"] = r.fields;
-  state.counters["tag_s_per_step"] = r.tagging_wall_s / static_cast<double>(r.steps);
+  state.counters["tag_s_per_step"] = r.phases[kPhaseTags] / static_cast<double>(r.steps);
 }
 BENCHMARK(BM_ApportionmentStep)
     ->ArgsProduct({{0, 1, 2, 3}, {9}})

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "base/error.hpp"
-#include "kernels/fenced_time.hpp"
 #include "run/progress.hpp"
 #include "run/run.hpp"
 #include "run/stop_signal.hpp"
@@ -45,19 +44,21 @@ RunResult run_simulation(const RunConfig& config) {
                     c.output.file_day_utc_offset_s);
   const long checkpoint_steps = c.checkpoint_interval_hours * run.steps_per_hour;
   for (long step = first_step; step < run.n_steps; ++step) {
+    PhaseTimes& times = run.result.phases;
     // The step's meteorology and the hour's emissions, counted as they enter.
-    run.inputs.prepare(step, step == first_step);
-    if (run.inflow.varies()) {
-      run.transport.set_boundary(
-          run.inflow.at(state.time + static_cast<UnixSeconds>(std::lround(c.step_s / 2))));
-    }
-    // 1–4: emissions and vertical diffusion, advection, horizontal diffusion.
-    run.result.transport_wall_s += fenced_seconds([&] {
-      run.transport.step(state, run.inputs.meteo(), run.inputs.exchange(), c.step_s, step % 2 == 1);
+    times.time(kPhaseInputs, [&] {
+      run.inputs.prepare(step, step == first_step);
+      if (run.inflow.varies()) {
+        run.transport.set_boundary(
+            run.inflow.at(state.time + static_cast<UnixSeconds>(std::lround(c.step_s / 2))));
+      }
     });
+    // 1–4: emissions and vertical diffusion, advection, horizontal diffusion.
+    run.transport.step(state, run.inputs.meteo(), run.inputs.exchange(), c.step_s, step % 2 == 1,
+                       times);
     // The tags back to the bulk transport left: here without chemistry, else in attribute().
     if (run.attribution) {
-      run.result.tagging_wall_s += fenced_seconds([&] {
+      times.time(kPhaseTags, [&] {
         if (run.chemistry) {
           run.attribution->hold_bulk(state.q, halo);
         } else {
@@ -69,13 +70,13 @@ RunResult run_simulation(const RunConfig& config) {
     if (run.chemistry) {
       const double mid_s = static_cast<double>(state.time) + 0.5 * c.step_s;
       chem::ChemistryStats stats;
-      run.result.chemistry_wall_s += fenced_seconds([&] {
+      times.time(kPhaseChemistry, [&] {
         stats = run.chemistry->step(run.inputs.chemistry_meteo(), state.air, state.q, halo, mid_s,
                                     c.step_s);
       });
       run.result.chemistry.add(stats);
       if (run.attribution) {
-        run.result.tagging_wall_s += fenced_seconds([&] {
+        times.time(kPhaseTags, [&] {
           run.count_tags(run.attribution->attribute(run.inputs.chemistry_meteo(), state.q, halo));
         });
       }
@@ -88,17 +89,21 @@ RunResult run_simulation(const RunConfig& config) {
       }
     }
     // 6: wet scavenging.
-    if (run.inputs.removes()) run.transport.scavenge_wet(state, run.inputs.wet(), c.step_s);
+    if (run.inputs.removes()) {
+      times.time(kPhaseWet, [&] { run.transport.scavenge_wet(state, run.inputs.wet(), c.step_s); });
+    }
     state.time = c.start + static_cast<UnixSeconds>(std::llround((step + 1) * c.step_s));
     const bool hour_ends = (step + 1) % run.steps_per_hour == 0, more = step + 1 < run.n_steps;
     // Every rank stops at the same step when any of them got the signal.
     const bool stop = run.ranks.max(stop_requested() ? 1.0 : 0.0) > 0 && more;
     const bool checkpoint =
         stop || (checkpoint_steps > 0 && (step + 1) % checkpoint_steps == 0 && more);
-    if (hour_ends || checkpoint) run.check_state();  // nothing unsound reaches a file
-    if (hour_ends) run.output.write(run.geo, state);
+    times.time(kPhaseOutput, [&] {
+      if (hour_ends || checkpoint) run.check_state();  // nothing unsound reaches a file
+      if (hour_ends) run.output.write(run.geo, state);
+    });
     progress.update(state.time, step + 1 - first_step);
-    if (checkpoint) run.write_checkpoint(step + 1);
+    if (checkpoint) times.time(kPhaseCheckpoint, [&] { run.write_checkpoint(step + 1); });
     if (stop) return run.stopped(progress.wall_s());
   }
   if (c.final_state) run.write_final_state();

@@ -63,7 +63,7 @@ void save_counters(const RunResult& r, Checkpoint& c) {
       static_cast<double>(t.cell_steps)};
   c.arrays["run.tags"] = {r.tag_transport_drift, static_cast<double>(r.tag_rescaled_cells),
                           static_cast<double>(r.tag_fallback_cells)};
-  c.arrays["run.wall_s"] = {r.transport_wall_s, r.chemistry_wall_s, r.tagging_wall_s};
+  c.arrays["run.phase_s"] = {r.phases.s.begin(), r.phases.s.end()};
 }
 
 void restore_counters(const Checkpoint& c, const std::string& path, RunResult& r) {
@@ -74,8 +74,11 @@ void restore_counters(const Checkpoint& c, const std::string& path, RunResult& r
   r.tag_transport_drift = tags[0];
   r.tag_rescaled_cells = static_cast<long>(tags[1]);
   r.tag_fallback_cells = static_cast<long>(tags[2]);
-  const std::vector<double>& wall = c.array(path, "run.wall_s", 3);
-  r.transport_wall_s = wall[0], r.chemistry_wall_s = wall[1], r.tagging_wall_s = wall[2];
+  // Checkpoints written before the phases were timed carry none: those start from zero.
+  if (c.arrays.count("run.phase_s")) {
+    const std::vector<double>& phases = c.array(path, "run.phase_s", kPhaseCount);
+    std::copy(phases.begin(), phases.end(), r.phases.s.begin());
+  }
 }
 
 void remove_checkpoint_copies(const std::string& dir, UnixSeconds time) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "chemistry/chemistry_step.hpp"
+#include "run/phase_times.hpp"
 
 namespace kctm {
 
@@ -32,15 +33,15 @@ struct RunResult {
   /// Nitrogen and sulfur over the run [kg N, kg S] when the chemistry's species are carried.
   TracerBudget nitrogen{}, sulfur{};
   ChemistryTotals chemistry;
-  double transport_wall_s = 0, chemistry_wall_s = 0;
+  /// The wall time of each phase of the steps, on rank 0 (the slowest rank sets the pace).
+  PhaseTimes phases;
   /// Source apportionment: the largest |Σ tags − bulk| / bulk transport left before the tags
   /// were rescaled to the bulk, the cell-steps rescaled beyond round-off, the cell-steps where
   /// mass appeared that no tag explained (given to the fallback source), the closure at the end,
-  /// the time the tag kernels took, and the summary.
+  /// and the summary.
   double tag_transport_drift = 0;
   long tag_rescaled_cells = 0, tag_fallback_cells = 0;
   double tag_closure = 0;
-  double tagging_wall_s = 0;
   std::string apportionment_table;
   /// The emitted species' budgets (name, budget), when emissions are on.
   std::vector<std::pair<std::string, TracerBudget>> species;
@@ -48,7 +49,7 @@ struct RunResult {
   /// Fields of the state (species, tracer, tags), sources tagged, and the state's bytes.
   long fields = 0, sources = 0;
   double state_bytes = 0;
-  double wall_s = 0;
+  double wall_s = 0;  ///< the time loop's
   int nx = 0, ny = 0, nz = 0;
   /// A stop signal ended the run early, after writing `checkpoint` (see run/stop_signal.hpp).
   bool stopped = false;

@@ -60,19 +60,26 @@ void Transport::exchange(State& state, int axis) const {
   if (ranks_) ranks_->exchange(axis, state.q, state.air);
 }
 
-void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double dt_s) {
+void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double dt_s,
+                       PhaseTimes& times) {
+  const StepPhase phase = axis == Axis::X ? kPhaseAdvectX : kPhaseAdvectY;
   const int across = axis == Axis::X ? 0 : 1;
-  apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air);
-  exchange(state, across);
-  face_air_fluxes(geo_, met, axis, dt_s, work_);
-  const int n = substeps_for(max_over_ranks(max_outflow_courant(geo_, state.air, axis, work_)));
-  if (n > 1) face_air_fluxes(geo_, met, axis, dt_s / n, work_);
+  auto inflow_and_halos = [&] {
+    times.time(phase, [&] { apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air); });
+    times.time(kPhaseHalo, [&] { exchange(state, across); });
+  };
+  inflow_and_halos();
+  int n = 1;
+  times.time(phase, [&] {
+    face_air_fluxes(geo_, met, axis, dt_s, work_);
+    n = substeps_for(max_over_ranks(max_outflow_courant(geo_, state.air, axis, work_)));
+    if (n > 1) face_air_fluxes(geo_, met, axis, dt_s / n, work_);
+  });
   for (int s = 0; s < n; ++s) {
-    if (s > 0) {
-      apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air);
-      exchange(state, across);
-    }
-    advect_horizontal(geo_, axis, state.q, state.air, work_, budget_, monotone_);
+    if (s > 0) inflow_and_halos();
+    times.time(phase, [&] {
+      advect_horizontal(geo_, axis, state.q, state.air, work_, budget_, monotone_);
+    });
   }
   substeps_ += n;
 }
@@ -87,40 +94,52 @@ void Transport::advect_up(State& state, const DeviceMeteo& met) {
   substeps_ += n;
 }
 
-void Transport::diffuse_across(State& state, double dt_s) {
+void Transport::diffuse_across(State& state, double dt_s, PhaseTimes& times) {
   if (kh_m2_s_ <= 0) return;
   // Explicit: sub-steps keep every cell's diffusion number below kMaxCourant (positive, monotone).
   // The air does not change while diffusing: its coefficients serve every sub-step and field.
-  exchange(state, 0);
-  exchange(state, 1);
-  compute_diffusion_coefficients(geo_, state.air, diffusion_);
-  const int n =
-      substeps_for(max_over_ranks(max_diffusion_number(geo_, diffusion_, kh_m2_s_, dt_s)));
-  for (int s = 0; s < n; ++s) {
-    if (s > 0) {
+  auto halos = [&] {
+    times.time(kPhaseHalo, [&] {
       exchange(state, 0);
       exchange(state, 1);
-    }
-    diffuse_horizontal(geo_, diffusion_, kh_m2_s_, dt_s / n, state.q, scratch_);
-    std::swap(state.q, scratch_);
+    });
+  };
+  halos();
+  int n = 1;
+  times.time(kPhaseDiffusion, [&] {
+    compute_diffusion_coefficients(geo_, state.air, diffusion_);
+    n = substeps_for(max_over_ranks(max_diffusion_number(geo_, diffusion_, kh_m2_s_, dt_s)));
+  });
+  for (int s = 0; s < n; ++s) {
+    if (s > 0) halos();
+    times.time(kPhaseDiffusion, [&] {
+      diffuse_horizontal(geo_, diffusion_, kh_m2_s_, dt_s / n, state.q, scratch_);
+      std::swap(state.q, scratch_);
+    });
   }
   substeps_ += n;
 }
 
 void Transport::step(State& state, const DeviceMeteo& met, const ColumnExchange& exchange,
-                     double dt_s, bool reverse) {
+                     double dt_s, bool reverse, PhaseTimes& times) {
+  auto vertical = [&] {
+    times.time(kPhaseVertical, [&] {
+      diffuse_vertical(geo_, met, state.air, dt_s, exchange, state.q, column_kg_, budget_);
+    });
+  };
+  auto up = [&] { times.time(kPhaseAdvectZ, [&] { advect_up(state, met); }); };
   if (!reverse) {
-    diffuse_vertical(geo_, met, state.air, dt_s, exchange, state.q, column_kg_, budget_);
-    advect(state, met, Axis::X, dt_s);
-    advect(state, met, Axis::Y, dt_s);
-    advect_up(state, met);
-    diffuse_across(state, dt_s);
+    vertical();
+    advect(state, met, Axis::X, dt_s, times);
+    advect(state, met, Axis::Y, dt_s, times);
+    up();
+    diffuse_across(state, dt_s, times);
   } else {
-    diffuse_across(state, dt_s);
-    advect(state, met, Axis::Y, dt_s);
-    advect(state, met, Axis::X, dt_s);
-    advect_up(state, met);
-    diffuse_vertical(geo_, met, state.air, dt_s, exchange, state.q, column_kg_, budget_);
+    diffuse_across(state, dt_s, times);
+    advect(state, met, Axis::Y, dt_s, times);
+    advect(state, met, Axis::X, dt_s, times);
+    up();
+    vertical();
   }
 }
 

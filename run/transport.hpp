@@ -10,6 +10,7 @@
 #include "kernels/transport_views.hpp"
 #include "kernels/vertical_diffusion.hpp"
 #include "parallel/decomposition.hpp"
+#include "run/phase_times.hpp"
 #include "state/state.hpp"
 
 namespace kctm {
@@ -27,9 +28,16 @@ class Transport {
   /// Emissions and vertical diffusion, x, y and vertical advection, horizontal diffusion; `reverse`
   /// runs them backwards, but for the vertical advection that always follows the horizontal one
   /// (alternate steps, for second-order splitting). At the end of the step the
-  /// model's air density equals the meteorology's (continuity sets the vertical flux).
+  /// model's air density equals the meteorology's (continuity sets the vertical flux). Each
+  /// operator's wall time goes to its phase of `times`.
   void step(State& state, const DeviceMeteo& met, const ColumnExchange& exchange, double dt_s,
-            bool reverse);
+            bool reverse, PhaseTimes& times);
+  /// The same, untimed.
+  void step(State& state, const DeviceMeteo& met, const ColumnExchange& exchange, double dt_s,
+            bool reverse) {
+    PhaseTimes untimed;
+    step(state, met, exchange, dt_s, reverse, untimed);
+  }
 
   /// Wet deposition over dt_s (deposition/wet_scavenging.hpp), booked in the same mass budget.
   void scavenge_wet(State& state, const chem::WetScavengingInputs& inputs, double dt_s);
@@ -51,9 +59,9 @@ class Transport {
   void restore_from(const Checkpoint& c, const std::string& path);
 
  private:
-  void advect(State& state, const DeviceMeteo& met, Axis axis, double dt_s);
+  void advect(State& state, const DeviceMeteo& met, Axis axis, double dt_s, PhaseTimes& times);
   void advect_up(State& state, const DeviceMeteo& met);
-  void diffuse_across(State& state, double dt_s);
+  void diffuse_across(State& state, double dt_s, PhaseTimes& times);
   /// The halos across `axis` (0: x, 1: y) from the neighbouring blocks.
   void exchange(State& state, int axis) const;
   double max_over_ranks(double v) const { return ranks_ ? ranks_->max(v) : v; }

@@ -24,7 +24,8 @@ TEST(ChemistryRun, SummerDayAt9kmIsStableClosedAndPositive) {
       "nitrogen imbalance %.1e, sulfur %.1e; %ld rejected, %ld clipped; chemistry %.1f s "
       "of %.1f s\n",
       r.nitrogen.relative_imbalance(), r.sulfur.relative_imbalance(), r.chemistry.rejected,
-      r.chemistry.clipped, r.chemistry_wall_s, r.chemistry_wall_s + r.transport_wall_s);
+      r.chemistry.clipped, r.phases[kPhaseChemistry],
+      r.phases[kPhaseChemistry] + r.phases.transport());
   EXPECT_EQ(r.chemistry.failed_cells, 0);
   EXPECT_LT(std::abs(r.nitrogen.relative_imbalance()), 1e-12);
   EXPECT_LT(std::abs(r.sulfur.relative_imbalance()), 1e-12);

@@ -55,6 +55,22 @@ TEST(SpinUp, RecordsFromTheStartCarryTheDaysBefore) {
   EXPECT_LT(std::abs(r.tracer.relative_imbalance()), 1e-10) << "the budget spans the spin-up";
 }
 
+// The run's phases (run/phase_times.hpp) hold its time loop: each phase a tracer run goes
+// through is timed, those it skips are not, and together they are the loop's wall time.
+TEST(RunPhases, ThePhasesOfAStepAddUpToTheTimeLoop) {
+  const RunResult r = tracer_run(test::temp_dir("phases"), "2019-01-01T00:00:00+08:00", 2, 0);
+  for (const StepPhase p :
+       {kPhaseInputs, kPhaseVertical, kPhaseAdvectX, kPhaseAdvectY, kPhaseAdvectZ, kPhaseOutput}) {
+    EXPECT_GT(r.phases[p], 0.0) << PhaseTimes::name(p);
+  }
+  for (const StepPhase p : {kPhaseChemistry, kPhaseTags, kPhaseWet, kPhaseCheckpoint}) {
+    EXPECT_EQ(r.phases[p], 0.0) << PhaseTimes::name(p) << ": not part of this run";
+  }
+  EXPECT_LE(r.phases.total(), r.wall_s);
+  EXPECT_GT(r.phases.total(), 0.5 * r.wall_s) << "the phases miss most of the loop";
+  EXPECT_NE(r.phases.table(r.wall_s).find("advection x"), std::string::npos);
+}
+
 TEST(SpinUp, DaysOutOfRangeAreRefused) {
   Config c;
   c.set("time.spinup_days=-1");
