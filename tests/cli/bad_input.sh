@@ -123,6 +123,10 @@ expect_error restart_folder "^kctm: error: --restart: .*folder.yaml is a folder,
   -- demo --hours 1 --out "$out" --restart "$work/folder.yaml"
 expect_error restart_link_loop "^kctm: error: --restart: cannot reach the checkpoint file .*loop_a" \
   -- demo --hours 1 --out "$out" --restart "$work/loop_a"
+expect_error initial_state_not_checkpoint "^kctm: error: .*rtol.yaml: not an HDF5 file: not a kctm checkpoint, or truncated$" \
+  -- demo --hours 1 --out "$out" --set "time.initial_state=$work/rtol.yaml"
+expect_error initial_state_folder "^kctm: error: --set time.initial_state: .*folder.yaml is a folder, not a file \(give the checkpoint file\)$" \
+  -- demo --hours 1 --out "$out" --set "time.initial_state=$work/folder.yaml"
 expect_error obs_folder "^kctm: error: --obs: .*folder.yaml is a folder, not a file \(give the observation file\)$" \
   -- validate "$work/empty_run" --obs "$work/folder.yaml" --stations "$work/stations.csv"
 expect_error hex_float "^kctm: error: --set grid.dx_km: wrong type: expected a number \(got '0x1p4'\)$" \
