@@ -27,4 +27,12 @@ inline std::vector<float> read_variable(const std::string& path, const char* nam
   return v;
 }
 
+/// The last `n` records' values of `name` in `path` (records first in the file's layout).
+inline std::vector<float> last_records(const std::string& path, const char* name, int n) {
+  const std::vector<float> all = read_variable(path, name);
+  const std::size_t records = read_variable(path, "time").size();
+  const std::size_t per_record = all.size() / records;
+  return {all.end() - static_cast<std::ptrdiff_t>(n * per_record), all.end()};
+}
+
 }  // namespace kctm::test

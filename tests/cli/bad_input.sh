@@ -125,6 +125,8 @@ expect_error restart_link_loop "^kctm: error: --restart: cannot reach the checkp
   -- demo --hours 1 --out "$out" --restart "$work/loop_a"
 expect_error initial_state_not_checkpoint "^kctm: error: .*rtol.yaml: not an HDF5 file: not a kctm checkpoint, or truncated$" \
   -- demo --hours 1 --out "$out" --set "time.initial_state=$work/rtol.yaml"
+expect_error initial_state_missing "^kctm: error: --set time.initial_state: checkpoint file not found: .*no_such_state.h5 \(check the path\)$" \
+  -- demo --hours 1 --out "$out" --set "time.initial_state=$work/no_such_state.h5"
 expect_error initial_state_folder "^kctm: error: --set time.initial_state: .*folder.yaml is a folder, not a file \(give the checkpoint file\)$" \
   -- demo --hours 1 --out "$out" --set "time.initial_state=$work/folder.yaml"
 expect_error obs_folder "^kctm: error: --obs: .*folder.yaml is a folder, not a file \(give the observation file\)$" \

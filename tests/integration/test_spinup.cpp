@@ -6,8 +6,7 @@
 
 #include "config/config.hpp"
 #include "netcdf_values.hpp"
-#include "run/driver.hpp"
-#include "test_support.hpp"
+#include "tracer_runs.hpp"
 
 namespace kctm {
 
@@ -15,20 +14,7 @@ namespace {
 
 /// A tracer-only Hengyang run at 9 km from `start` for `hours`, after `spinup_days`.
 RunResult tracer_run(const std::string& dir, const std::string& start, int hours, int spinup_days) {
-  const Config c = test::config_with(
-      {"grid.dx_km=9", "grid.buffer_km=20", "grid.levels_m=[0, 50, 150, 400, 1000, 2500, 6000]",
-       "grid.mask.counties_file=\"\"", "emissions.enabled=false", "chemistry.enabled=false",
-       "source_apportionment.enabled=false", "output.dir=" + dir, "time.start=" + start,
-       "time.hours=" + std::to_string(hours), "time.spinup_days=" + std::to_string(spinup_days)});
-  return run_simulation(read_run_config(c));
-}
-
-/// The last `n` records' values of `name` in `path` (records first in the file's layout).
-std::vector<float> last_records(const std::string& path, const char* name, int n) {
-  const std::vector<float> all = test::read_variable(path, name);
-  const std::size_t records = test::read_variable(path, "time").size();
-  const std::size_t per_record = all.size() / records;
-  return {all.end() - static_cast<std::ptrdiff_t>(n * per_record), all.end()};
+  return test::tracer_run(dir, start, hours, {"time.spinup_days=" + std::to_string(spinup_days)});
 }
 
 }  // namespace
@@ -47,9 +33,11 @@ TEST(SpinUp, RecordsFromTheStartCarryTheDaysBefore) {
   ASSERT_TRUE(fs::exists(spun + day));
   EXPECT_EQ(test::read_variable(spun + day, "time"), test::read_variable(cold + day, "time"))
       << "the records have the times of a run without spin-up";
-  EXPECT_EQ(last_records(spun + day, "TRACER", 3), last_records(early + day, "TRACER", 3))
+  EXPECT_EQ(test::last_records(spun + day, "TRACER", 3),
+            test::last_records(early + day, "TRACER", 3))
       << "the spun-up run holds the state of a run begun a day earlier";
-  EXPECT_NE(last_records(spun + day, "TRACER", 3), last_records(cold + day, "TRACER", 3))
+  EXPECT_NE(test::last_records(spun + day, "TRACER", 3),
+            test::last_records(cold + day, "TRACER", 3))
       << "the test must see the spin-up's tracer";
   EXPECT_EQ(r.steps, 27 * 6) << "the spin-up's steps are simulated";
   EXPECT_LT(std::abs(r.tracer.relative_imbalance()), 1e-10) << "the budget spans the spin-up";
