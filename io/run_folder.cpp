@@ -49,6 +49,7 @@ std::string described(const std::string& name, const std::string& id) {
 bool is_run_file(const std::string& name) {
   static const std::regex kRunFile(
       R"((kctm_(conc|sa)_\d{8}\.nc|kctm_sa_summary\.csv|kctm_restart\.h5|)"
+      R"(kctm_daily\.nc|kctm_daily_stations\.csv|)"
       R"(kctm_restart\.\d{8}T\d{6}\.kctm_(conc|sa)_\d{8}\.nc)(\.partial)?)");
   return std::regex_match(name, kRunFile);
 }

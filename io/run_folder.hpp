@@ -8,7 +8,8 @@ namespace kctm {
 
 /// Whether `name` is a file a run writes into its output folder: the kctm_conc_YYYYMMDD.nc and
 /// kctm_sa_YYYYMMDD.nc day files, kctm_sa_summary.csv, the checkpoint kctm_restart.h5 and its
-/// copies of the open day files (kctm_restart.YYYYMMDDTHHMMSS.*), each also as NAME.partial.
+/// copies of the open day files (kctm_restart.YYYYMMDDTHHMMSS.*), and the daily products of
+/// `kctm post` (kctm_daily.nc, kctm_daily_stations.csv), each also as NAME.partial.
 bool is_run_file(const std::string& name);
 
 /// The names of the run files in `dir`, sorted; throws kctm::Error when it cannot be read.
