@@ -17,7 +17,7 @@ ifneq ($(KOKKOS_ROOT),)
   override CMAKE_ARGS += -DKokkos_ROOT=$(KOKKOS_ROOT)
 endif
 
-.PHONY: all deps configure build demo test test-quick slurm-check cuda-check bench plot-deps \
+.PHONY: all deps configure build demo test test-quick slurm-check cuda-check bench plot-deps cf-deps \
         emission-maps apportionment-maps nightly year sanitize format clean
 
 all: build
@@ -59,6 +59,14 @@ bench: build
 plot-deps:
 	@$(PLOT_PYTHON) -c 'import netCDF4, matplotlib' 2>/dev/null \
 	  || apt-get install -y -q python3-netcdf4 python3-matplotlib >/dev/null
+
+# The tools the CF test (tests/cli/cf_tools.sh) opens the output with, from Debian: CDO, NCO,
+# UDUNITS-2's udunits2 and xarray; the test skips without them.
+cf-deps:
+	@command -v cdo >/dev/null && command -v ncks >/dev/null && command -v udunits2 >/dev/null \
+	  && $(PLOT_PYTHON) -c 'import xarray, netCDF4' 2>/dev/null \
+	  || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	       --no-install-recommends cdo nco udunits-bin python3-xarray python3-netcdf4 >/dev/null; }
 
 # Maps of the annual emissions per sector (PNG per pollutant in emission-maps/).
 emission-maps: build plot-deps

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "analysis/aqi.hpp"
+#include "analysis/daily_report.hpp"
 #include "analysis/hourly_series.hpp"
 #include "analysis/standard_metrics.hpp"
 
@@ -59,45 +60,34 @@ Observations on_model_hours(const Observations& obs, const Observations& model) 
   return out;
 }
 
-double value_at(const std::vector<DailyValue>& daily, std::size_t d) {
-  return d < daily.size() ? daily[d].value : NAN;
-}
-
 CityStatistics city_statistics(const Observations& side, const std::vector<std::string>& stations,
                                UnixSeconds from, UnixSeconds to,
                                const std::vector<int>& special_months) {
   auto means = [](const HourlySeries& h) { return analysis::daily_means(h); };
   auto daily = [&](Pollutant p) { return city_daily(side, stations, p, from, to, means); };
-  const std::vector<DailyValue> pm25 = daily(Pollutant::kPm25), pm10 = daily(Pollutant::kPm10),
-                                so2 = daily(Pollutant::kSo2), no2 = daily(Pollutant::kNo2),
-                                co = daily(Pollutant::kCo);
-  const std::vector<DailyValue> o3_8h =
+  const analysis::DailyIndicators city{
+      daily(Pollutant::kSo2),
+      daily(Pollutant::kNo2),
+      daily(Pollutant::kPm10),
+      daily(Pollutant::kPm25),
+      daily(Pollutant::kCo),
       city_daily(side, stations, Pollutant::kO3, from, to,
-                 [](const HourlySeries& h) { return analysis::daily_max_8h(h); });
-  const std::vector<DailyValue> o3_1h =
+                 [](const HourlySeries& h) { return analysis::daily_max_1h(h); }),
       city_daily(side, stations, Pollutant::kO3, from, to,
-                 [](const HourlySeries& h) { return analysis::daily_max_1h(h); });
+                 [](const HourlySeries& h) { return analysis::daily_max_8h(h); })};
   // HJ 633-2012: each day's AQI from the city's daily values; good days have AQI ≤ 100.
   std::vector<std::optional<int>> aqi;
-  for (std::size_t d = 0; d < pm25.size(); ++d) {
-    analysis::DailyConcentrations c;
-    c.so2_24h_ug_m3 = value_at(so2, d);
-    c.no2_24h_ug_m3 = value_at(no2, d);
-    c.pm10_24h_ug_m3 = value_at(pm10, d);
-    c.pm25_24h_ug_m3 = value_at(pm25, d);
-    c.co_24h_mg_m3 = value_at(co, d);
-    c.o3_1h_max_ug_m3 = value_at(o3_1h, d);
-    c.o3_8h_max_ug_m3 = value_at(o3_8h, d);
-    aqi.push_back(analysis::daily_aqi(c).aqi);
+  for (std::size_t d = 0; d < city.pm25_24h.size(); ++d) {
+    aqi.push_back(analysis::daily_aqi(analysis::concentrations_of_day(city, d)).aqi);
   }
-  const analysis::PeriodStatistic pm25_mean = analysis::period_mean(pm25);
+  const analysis::PeriodStatistic pm25_mean = analysis::period_mean(city.pm25_24h);
   return {pm25_mean.value,
-          analysis::period_mean(pm10).value,
-          analysis::period_mean(so2).value,
-          analysis::period_mean(no2).value,
-          analysis::period_percentile(o3_8h, 90).value,
-          analysis::period_percentile(co, 95).value,
-          analysis::special_period_mean(pm25, special_months).value,
+          analysis::period_mean(city.pm10_24h).value,
+          analysis::period_mean(city.so2_24h).value,
+          analysis::period_mean(city.no2_24h).value,
+          analysis::period_percentile(city.o3_8h_max, 90).value,
+          analysis::period_percentile(city.co_24h, 95).value,
+          analysis::special_period_mean(city.pm25_24h, special_months).value,
           100 * analysis::good_day_share(aqi),
           pm25_mean.completeness.n_days};
 }

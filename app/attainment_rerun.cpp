@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <netcdf>
 
 #include "base/error.hpp"
 #include "config/config.hpp"
@@ -17,24 +16,6 @@ namespace kctm {
 namespace fs = std::filesystem;
 
 namespace {
-
-/// The configuration a run recorded in its first kctm_conc file.
-std::string recorded_config(const std::string& run_dir) {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(run_dir)) {
-    if (e.path().filename().string().rfind("kctm_conc_", 0) == 0) files.push_back(e.path());
-  }
-  if (files.empty()) throw Error(run_dir, "no kctm_conc_*.nc output in the run folder");
-  std::sort(files.begin(), files.end());
-  try {
-    const netCDF::NcFile nc(files.front().string(), netCDF::NcFile::read);
-    std::string yaml;
-    nc.getAtt("kctm_config").getValues(yaml);
-    return yaml;
-  } catch (const netCDF::exceptions::NcException& e) {
-    throw Error(files.front().string(), std::string("no recorded kctm_config: ") + e.what());
-  }
-}
 
 /// PM2.5 at `place` without the initial state, and the local sources' part of it [ug m-3].
 std::pair<double, double> pm25_at(const std::string& run_dir, ApportionmentPlace place) {

@@ -27,5 +27,6 @@ Command add_emissions_command(CLI::App& app);
 Command add_climate_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_attain_command(CLI::App& app, ProcessArgs args);
+Command add_post_command(CLI::App& app);
 
 }  // namespace kctm::app

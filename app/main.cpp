@@ -26,11 +26,11 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   using namespace kctm::app;
   const ProcessArgs args{argc, argv};
-  const std::vector<Command> commands = {add_run_command(app),       add_demo_command(app),
-                                         add_box_command(app, args), add_mechanism_command(app),
-                                         add_config_command(app),    add_info_command(app, args),
-                                         add_emissions_command(app), add_climate_command(app),
-                                         add_validate_command(app),  add_attain_command(app, args)};
+  const std::vector<Command> commands = {
+      add_run_command(app),          add_demo_command(app),    add_box_command(app, args),
+      add_mechanism_command(app),    add_config_command(app),  add_info_command(app, args),
+      add_emissions_command(app),    add_climate_command(app), add_validate_command(app),
+      add_attain_command(app, args), add_post_command(app)};
 
   try {
     app.parse(argc, argv);

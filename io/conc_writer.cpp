@@ -42,9 +42,9 @@ ConcWriter::ConcWriter(ConcFileSettings settings, const GlobalGrid& grid, const 
       mask_(mask),
       variables_(std::move(variables)) {
   // The coordinates' and the grid's own names, and every data variable once.
-  std::set<std::string> names = {"time",    "lev",           "lev_bnds", "nv",  "x",
-                                 "y",       "lat",           "lon",      "crs", "cell_area",
-                                 "unit_id", "unit_fraction", "source"};
+  std::set<std::string> names = {"time",    "lev",           "lev_bnds", "nv",         "x",
+                                 "y",       "lat",           "lon",      "crs",        "cell_area",
+                                 "unit_id", "unit_fraction", "source",   "source_name"};
   for (const OutputVariable& v : variables_) {
     if (!names.insert(v.name).second) {
       throw Error(settings_.dir + "/" + settings_.prefix + "_*.nc",
@@ -86,14 +86,19 @@ std::vector<double> interior(const std::vector<double>& haloed, const GridGeomet
 
 using Attributes = std::vector<std::pair<std::string, std::string>>;
 
-/// A variable with text attributes; `on_grid` adds the CF links to the projection and lat/lon.
+/// The auxiliary coordinates of a variable on the grid.
+constexpr const char* kGridCoordinates = "lat lon";
+
+/// A variable with text attributes; `coordinates` (on the grid) adds the CF links to the
+/// projection and to these auxiliary coordinates.
 NcVar add_var(NcFile& nc, const std::string& name, const NcType& type,
-              const std::vector<NcDim>& dims, const Attributes& attributes, bool on_grid = false) {
+              const std::vector<NcDim>& dims, const Attributes& attributes,
+              const char* coordinates = nullptr) {
   NcVar v = nc.addVar(name, type, dims);
   for (const auto& [key, value] : attributes) v.putAtt(key, value);
-  if (on_grid) {
+  if (coordinates) {
     v.putAtt("grid_mapping", "crs");
-    v.putAtt("coordinates", "lat lon");
+    v.putAtt("coordinates", coordinates);
   }
   return v;
 }
@@ -162,10 +167,11 @@ void ConcWriter::open_day(UnixSeconds t) {
     crs.putAtt("earth_radius", ncDouble, p.earth_radius_m);
 
     NcVar area = add_var(nc, "cell_area", ncDouble, {d_y, d_x},
-                         {{"standard_name", "cell_area"}, {"units", "m2"}}, true);
-    NcVar unit = add_var(
-        nc, "unit_id", ncInt, {d_y, d_x},
-        {{"long_name", "county-level unit of Hengyang holding the cell"}, {"units", "1"}}, true);
+                         {{"standard_name", "cell_area"}, {"units", "m2"}}, kGridCoordinates);
+    NcVar unit =
+        add_var(nc, "unit_id", ncInt, {d_y, d_x},
+                {{"long_name", "county-level unit of Hengyang holding the cell"}, {"units", "1"}},
+                kGridCoordinates);
     unit.putAtt("_FillValue", ncInt, -1);
     std::vector<int> flag_values;
     std::string meanings;
@@ -178,13 +184,15 @@ void ConcWriter::open_day(UnixSeconds t) {
     NcVar frac = add_var(
         nc, "unit_fraction", ncDouble, {d_y, d_x},
         {{"long_name", "share of the cell inside Hengyang's county-level units"}, {"units", "1"}},
-        true);
+        kGridCoordinates);
 
     const bool by_source = !settings_.sources.empty();
     NcDim d_second = d_lev;
     if (by_source) {
       d_second = nc.addDim("source", settings_.sources.size());
-      NcVar source = add_var(nc, "source", ncString, {d_second},
+      // The names are an auxiliary coordinate, not the coordinate variable `source`: CF's
+      // coordinate variables are numeric, and CDO fails on a string one.
+      NcVar source = add_var(nc, "source_name", ncString, {d_second},
                              {{"long_name", "source of the apportioned mass"}});
       std::vector<const char*> names;
       for (const std::string& n : settings_.sources) names.push_back(n.c_str());
@@ -194,7 +202,8 @@ void ConcWriter::open_day(UnixSeconds t) {
       Attributes attributes = {
           {"long_name", v.long_name}, {"units", v.units}, {"cell_methods", "time: point"}};
       if (by_source) attributes.push_back({"level", "lowest model layer"});
-      NcVar var = add_var(nc, v.name, ncFloat, {d_time, d_second, d_y, d_x}, attributes, true);
+      NcVar var = add_var(nc, v.name, ncFloat, {d_time, d_second, d_y, d_x}, attributes,
+                          by_source ? "lat lon source_name" : kGridCoordinates);
       std::vector<std::size_t> chunk = {1, d_second.getSize(), static_cast<std::size_t>(sub_.ny),
                                         static_cast<std::size_t>(sub_.nx)};
       var.setChunking(NcVar::nc_CHUNKED, chunk);

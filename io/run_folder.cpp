@@ -23,20 +23,20 @@ bool ends_with(const std::string& s, const std::string& end) {
   return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
 }
 
-/// A NetCDF file's kctm_run_id attribute, "" when it has none.
-std::string netcdf_run_id(const std::string& path) {
+/// A NetCDF file's global text attribute `name`, "" when it has none.
+std::string netcdf_text_attribute(const std::string& path, const char* name) {
   int nc = -1;
   if (const int status = nc_open(path.c_str(), NC_NOWRITE, &nc); status != NC_NOERR) {
     throw Error(path, std::string("cannot read the run's file: ") + nc_strerror(status));
   }
   std::size_t length = 0;
-  std::string id;
-  if (nc_inq_attlen(nc, NC_GLOBAL, kRunIdAttribute, &length) == NC_NOERR) {
-    id.resize(length);
-    if (nc_get_att_text(nc, NC_GLOBAL, kRunIdAttribute, id.data()) != NC_NOERR) id.clear();
+  std::string text;
+  if (nc_inq_attlen(nc, NC_GLOBAL, name, &length) == NC_NOERR) {
+    text.resize(length);
+    if (nc_get_att_text(nc, NC_GLOBAL, name, text.data()) != NC_NOERR) text.clear();
   }
   nc_close(nc);
-  return id.substr(0, id.find('\0'));
+  return text.substr(0, text.find('\0'));
 }
 
 /// "NAME (run ID)", or "NAME (no run id)".
@@ -49,6 +49,7 @@ std::string described(const std::string& name, const std::string& id) {
 bool is_run_file(const std::string& name) {
   static const std::regex kRunFile(
       R"((kctm_(conc|sa)_\d{8}\.nc|kctm_sa_summary\.csv|kctm_(restart|final_state)\.h5|)"
+      R"(kctm_daily\.nc|kctm_daily_stations\.csv|)"
       R"(kctm_restart\.\d{8}T\d{6}\.kctm_(conc|sa)_\d{8}\.nc)(\.partial)?)");
   return std::regex_match(name, kRunFile);
 }
@@ -65,11 +66,28 @@ std::vector<std::string> run_files(const std::string& dir) {
   return names;
 }
 
+std::vector<std::string> day_files(const std::string& dir, const std::string& prefix) {
+  const std::regex day_file(prefix + R"(_\d{8}\.nc)");
+  std::vector<std::string> paths;
+  for (const std::string& name : run_files(dir)) {
+    if (std::regex_match(name, day_file)) paths.push_back((fs::path(dir) / name).string());
+  }
+  if (paths.empty()) throw Error(dir, "no " + prefix + "_*.nc output in the run folder");
+  return paths;
+}
+
+std::string recorded_config(const std::string& dir) {
+  const std::string first = day_files(dir, "kctm_conc").front();
+  std::string yaml = netcdf_text_attribute(first, "kctm_config");
+  if (yaml.empty()) throw Error(first, "no recorded kctm_config", "not written by kctm run");
+  return yaml;
+}
+
 std::string run_id_of(const std::string& path) {
   const std::string name = fs::path(path).filename().string();
   if (ends_with(name, ".csv")) return run_id_of_csv(read_text_file(path, "run's file"));
   if (ends_with(name, ".h5")) return checkpoint_run_id(path);
-  return netcdf_run_id(path);
+  return netcdf_text_attribute(path, kRunIdAttribute);
 }
 
 std::string require_one_run(const std::string& dir) {

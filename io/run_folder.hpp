@@ -9,11 +9,20 @@ namespace kctm {
 /// Whether `name` is a file a run writes into its output folder: the kctm_conc_YYYYMMDD.nc and
 /// kctm_sa_YYYYMMDD.nc day files, kctm_sa_summary.csv, the checkpoint kctm_restart.h5 and its
 /// copies of the open day files (kctm_restart.YYYYMMDDTHHMMSS.*), the end's state
-/// kctm_final_state.h5, each also as NAME.partial.
+/// kctm_final_state.h5, and the daily products of `kctm post` (kctm_daily.nc,
+/// kctm_daily_stations.csv), each also as NAME.partial.
 bool is_run_file(const std::string& name);
 
 /// The names of the run files in `dir`, sorted; throws kctm::Error when it cannot be read.
 std::vector<std::string> run_files(const std::string& dir);
+
+/// The paths of the finished day files PREFIX_YYYYMMDD.nc in `dir` (prefix "kctm_conc" or
+/// "kctm_sa"), sorted; throws kctm::Error naming the folder when it holds none.
+std::vector<std::string> day_files(const std::string& dir, const std::string& prefix);
+
+/// The configuration a run recorded (the kctm_config attribute of its first kctm_conc file);
+/// throws kctm::Error naming the folder or file when there is none.
+std::string recorded_config(const std::string& dir);
 
 /// The run that wrote the file at `path` (a NetCDF file's kctm_run_id attribute, a CSV file's
 /// first comment line, a checkpoint's run id); "" when it names none. Throws kctm::Error when the

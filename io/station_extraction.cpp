@@ -19,33 +19,15 @@ namespace kctm {
 
 namespace fs = std::filesystem;
 
+const std::array<PollutantVariable, 6> kPollutantVariables = {
+    {{analysis::Pollutant::kPm25, "PM25", 1.0},
+     {analysis::Pollutant::kPm10, "PM10", 1.0},
+     {analysis::Pollutant::kSo2, "SO2", 1.0},
+     {analysis::Pollutant::kNo2, "NO2", 1.0},
+     {analysis::Pollutant::kO3, "O3", 1.0},
+     {analysis::Pollutant::kCo, "CO", 1e-3}}};
+
 namespace {
-
-/// The output variable of each pollutant, and its factor from ug m-3 to the standard's unit.
-struct ModelVariable {
-  analysis::Pollutant pollutant;
-  const char* name;
-  double factor;
-};
-constexpr ModelVariable kVariables[] = {
-    {analysis::Pollutant::kPm25, "PM25", 1.0}, {analysis::Pollutant::kPm10, "PM10", 1.0},
-    {analysis::Pollutant::kSo2, "SO2", 1.0},   {analysis::Pollutant::kNo2, "NO2", 1.0},
-    {analysis::Pollutant::kO3, "O3", 1.0},     {analysis::Pollutant::kCo, "CO", 1e-3}};
-
-std::vector<std::string> conc_files(const std::string& run_dir) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(run_dir, ec)) {
-    const std::string name = e.path().filename().string();
-    if (name.rfind("kctm_conc_", 0) == 0 && e.path().extension() == ".nc") {
-      files.push_back(e.path().string());
-    }
-  }
-  if (ec) throw Error(run_dir, "cannot read the run folder: " + ec.message());
-  if (files.empty()) throw Error(run_dir, "no kctm_conc_*.nc output in the run folder");
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 /// The cell (j, i) whose centre is nearest to (lon, lat), and its distance in cell widths.
 void nearest_cell(const std::vector<double>& lat, const std::vector<double>& lon, int nx,
@@ -65,13 +47,31 @@ void nearest_cell(const std::vector<double>& lat, const std::vector<double>& lon
 
 }  // namespace
 
+std::vector<StationCell> station_cells(const std::vector<double>& lat,
+                                       const std::vector<double>& lon, int nx,
+                                       const std::vector<analysis::Station>& stations) {
+  std::vector<StationCell> cells;
+  for (const analysis::Station& s : stations) {
+    int j = 0, i = 0;
+    double widths = 0;
+    nearest_cell(lat, lon, nx, s, j, i, widths);
+    if (widths > 1.0) {
+      spdlog::warn("station {} lies outside the model grid; left out", s.code);
+      continue;
+    }
+    cells.push_back({s, static_cast<std::size_t>(j), static_cast<std::size_t>(i)});
+  }
+  return cells;
+}
+
 analysis::Observations model_at_stations(const std::string& run_dir,
                                          const std::vector<analysis::Station>& stations) {
   using namespace netCDF;
   analysis::Observations model;
   require_one_run(run_dir);
-  const std::vector<std::string> files = conc_files(run_dir);
-  for (const std::string& path : files) {
+  std::vector<StationCell> cells;
+  bool located = false;
+  for (const std::string& path : day_files(run_dir, "kctm_conc")) {
     try {
       NcFile nc(path, NcFile::read);
       const std::size_t ny = nc.getDim("y").getSize(), nx = nc.getDim("x").getSize();
@@ -79,22 +79,15 @@ analysis::Observations model_at_stations(const std::string& run_dir,
       nc.getVar("lat").getVar(lat.data());
       nc.getVar("lon").getVar(lon.data());
       const std::vector<UnixSeconds> times = read_cf_times(nc, path);
-      for (const analysis::Station& s : stations) {
-        int j = 0, i = 0;
-        double cells = 0;
-        nearest_cell(lat, lon, static_cast<int>(nx), s, j, i, cells);
-        if (cells > 1.0) {
-          if (path == files.front()) {
-            spdlog::warn("station {} lies outside the model grid; left out", s.code);
-          }
-          continue;
-        }
-        for (const ModelVariable& v : kVariables) {
+      // One run's files share its grid: the stations' cells are the first file's.
+      if (!located) cells = station_cells(lat, lon, static_cast<int>(nx), stations);
+      located = true;
+      for (const auto& [s, j, i] : cells) {
+        for (const PollutantVariable& v : kPollutantVariables) {
           const NcVar var = nc.getVar(v.name);
           if (var.isNull()) continue;
           std::vector<float> series(times.size());
-          var.getVar({0, 0, static_cast<std::size_t>(j), static_cast<std::size_t>(i)},
-                     {times.size(), 1, 1, 1}, series.data());
+          var.getVar({0, 0, j, i}, {times.size(), 1, 1, 1}, series.data());
           auto& by_time = model[s.code][v.pollutant];
           for (std::size_t t = 0; t < times.size(); ++t) by_time[times[t]] = series[t] * v.factor;
         }

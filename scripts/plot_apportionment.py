@@ -8,7 +8,7 @@ with /usr/bin/python3 when python3 is a pyenv or venv one).
 
 Reads
   RUN_DIR/kctm_sa_YYYYMMDD.nc   every day file (not *.partial): PM25_SA(time, source, y, x)
-                                [ug m-3], source(source), lat(y, x), lon(y, x), cell_area(y, x),
+                                [ug m-3], source_name(source), lat(y, x), lon(y, x), cell_area(y, x),
                                 unit_id(y, x) (-1 outside Hengyang) and, when there,
                                 unit_fraction(y, x) (for the Hengyang mean in the titles, weighted
                                 as the summary's). Maps are the mean over all the hours of all
@@ -132,7 +132,7 @@ def _read_day(path, nc):
     units = getattr(pm, "units", UNIT)
     if units != UNIT:
         raise InputError(f"{path}: PM25_SA in {units!r}, expected {UNIT!r}")
-    sources = [str(s) for s in np.atleast_1d(_variable(path, nc, "source", 1)[:])]
+    sources = [str(s) for s in np.atleast_1d(_variable(path, nc, "source_name", 1)[:])]
     grid = {"sources": sources}
     for name in ("lon", "lat", "cell_area"):
         grid[name] = np.ma.filled(_variable(path, nc, name, 2)[:].astype(float), np.nan)

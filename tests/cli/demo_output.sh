@@ -32,7 +32,7 @@ echo "demo output has the promised CF header"
 # Source apportionment: the file, its source axis, the summary; then the plan's targets from it.
 sa=$(ncdump -h "$out/kctm_sa_20190101.nc")
 grep -qE 'float PM25_SA\(time, source, y, x\)' <<<"$sa" || { echo "no PM25_SA(time, source, y, x)"; exit 1; }
-grep -qE 'string source\(source\)' <<<"$sa" || { echo "no source coordinate"; exit 1; }
+grep -qE 'string source_name\(source\)' <<<"$sa" || { echo "no source names"; exit 1; }
 head -1 "$out/kctm_sa_summary.csv" | grep -q '^# kctm_run_id: '
 sed -n 2p "$out/kctm_sa_summary.csv" | grep -q '^place,source,category,PM25_SA_ug_m3,PM25_SA_share_pct'
 "$kctm" attain "$out" --scenario scenarios/hengyang-plan.yaml --csv "$out/attain.csv" |

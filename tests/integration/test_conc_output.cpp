@@ -3,25 +3,14 @@
 #include <filesystem>
 #include <netcdf>
 
-#include "base/constants.hpp"
-#include "grids/grid_geometry.hpp"
-#include "grids/region_mask.hpp"
 #include "io/conc_writer.hpp"
+#include "small_domain.hpp"
 #include "test_support.hpp"
 
 namespace kctm {
 
 namespace {
-struct SmallDomain {
-  GlobalGrid grid = GlobalGrid::from_spec({{25.0, 29.0, 26.8, 112.41, constants::kWrfEarthRadius},
-                                           {112.0, 112.5, 26.5, 27.0},
-                                           0.0,
-                                           10e3,
-                                           {0, 50, 200}});
-  Subdomain sub = whole_domain(grid, 1);
-  GridGeometry geometry = compute_geometry(grid, sub);
-  RegionMask mask = core_box_mask(grid, sub, {112.0, 112.5, 26.5, 27.0});
-};
+using test::SmallDomain;
 
 std::vector<float> ramp(std::size_t n, float offset) {
   std::vector<float> v(n);

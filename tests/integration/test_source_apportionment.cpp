@@ -54,7 +54,7 @@ Layout layout_of(const FinishedRun& r, const char* bulk, const char* apportioned
   const std::size_t conc = test::read_variable(r.file("kctm_conc"), bulk).size();
   const std::size_t sa = test::read_variable(r.file("kctm_sa"), apportioned).size();
   const std::size_t levels = test::read_variable(r.file("kctm_conc"), "lev").size();
-  const std::size_t sources = test::read_variable(r.file("kctm_sa"), "source").size();
+  const std::size_t sources = test::read_variable(r.file("kctm_sa"), "source_name").size();
   const std::size_t cells = test::read_variable(r.file("kctm_conc"), "cell_area").size();
   const std::size_t records = conc / (levels * cells);
   EXPECT_EQ(sa, records * sources * cells);
@@ -95,7 +95,7 @@ std::vector<double> tag(const FinishedRun& r, const char* name, int source) {
 int source_index(const FinishedRun& r, const std::string& name) {
   int nc = 0, var = 0;
   nc_open(r.file("kctm_sa").c_str(), NC_NOWRITE, &nc);
-  nc_inq_varid(nc, "source", &var);
+  nc_inq_varid(nc, "source_name", &var);
   std::size_t n = 0;
   int dim = 0;
   nc_inq_vardimid(nc, var, &dim);

@@ -77,7 +77,8 @@ TEST(RunFolder, KnowsTheFilesARunWritesAndNoOthers) {
        {"kctm_conc_20190101.nc", "kctm_sa_20190102.nc", "kctm_conc_20190101.nc.partial",
         "kctm_sa_summary.csv", "kctm_restart.h5", "kctm_restart.h5.partial",
         "kctm_restart.20190101T160000.kctm_conc_20190101.nc",
-        "kctm_restart.20190101T160000.kctm_sa_20190101.nc.partial"}) {
+        "kctm_restart.20190101T160000.kctm_sa_20190101.nc.partial", "kctm_daily.nc",
+        "kctm_daily_stations.csv", "kctm_daily.nc.partial"}) {
     EXPECT_TRUE(is_run_file(name)) << name;
   }
   for (const char* name : {"log", "kctm_chain.log", ".kctm.lock", "attain.csv", "notes.txt",
