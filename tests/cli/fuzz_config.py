@@ -81,7 +81,8 @@ def unsound_values(path):
     for name in names:
         dump = subprocess.run(["ncdump", "-v", name, path], check=True, capture_output=True,
                               text=True).stdout
-        data = dump.split("data:", 1)[1].split("=", 1)[1]
+        # The data section's own line: "data:" also appears inside the recorded configuration.
+        data = re.split(r"^data:$", dump, maxsplit=1, flags=re.M)[1].split("=", 1)[1]
         for token in re.split(r"[\s,;}]+", data):
             if not token:
                 continue
