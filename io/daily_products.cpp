@@ -39,6 +39,10 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr float kFill = -9999.0f;
 constexpr int kAqiFill = -1;
 
+/// A value of a day's report (a pointer to member, named so that nvcc's host code declares it
+/// without parentheses).
+using ReportValue = double DailyConcentrations::*;
+
 /// One product on the grid: its variable, the CSV column and the report's value.
 struct Product {
   const char* name;
@@ -46,7 +50,7 @@ struct Product {
   const char* long_name;
   const char* units;
   const char* cell_methods;
-  double DailyConcentrations::*value;
+  ReportValue value;
 };
 constexpr Product kProducts[] = {
     {"PM25_24h", "PM2.5_24h_ug_m3", "24-h mean PM2.5 in the lowest layer", "ug m-3", "time: mean",
