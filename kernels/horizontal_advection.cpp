@@ -70,16 +70,16 @@ double max_outflow_courant(const DeviceGeometry& geo, View3D<const double> air, 
 
 namespace {
 
-/// Grid lines a team sweeps, one after the other for each field: neighbouring lines share cache
-/// lines along y, and a field's lines of a block are contiguous in memory along x, so the
-/// hardware prefetcher sees long streams while the block's coefficients stay in cache.
+/// Grid lines a team sweeps for each field: along x one after the other (a field's lines of a
+/// block are contiguous in memory, so the hardware prefetcher sees long streams while the block's
+/// coefficients stay in cache); along y side by side, as the lanes of one row (LaneScratch).
 constexpr int kLinesPerTeam = 16;
 
 /// Scratch of a team: per line of its block, the field-independent coefficients of the sweep
 /// (faces f = 0..cells stored at f + 1, with a zero at each end, so that a cell's two faces can
 /// be read without bounds tests); per line being swept, the work arrays of the stages.
 struct LineScratch {
-  static constexpr int kCoefficients = 7, kWork = 4;
+  static constexpr int kCoefficients = 7, kWork = 3;
   double* coefficients;  // [line of block][kCoefficients][len]
   double* work;          // [kWork][len]
   int len;
@@ -102,28 +102,21 @@ struct LineScratch {
   KOKKOS_INLINE_FUNCTION double* stage(int which) const { return work + which * len; }
 };
 
-/// The line kernel of advect_horizontal, compiled once per axis so that the stride of a line
-/// (1 along x, a row along y) is known to the compiler. The field is updated in place (lines are
-/// independent): along x a line is read where it lies, along y it is gathered into scratch first.
-template <bool kAlongX>
-void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const double> air_in,
-                  const AdvectionWork& work, bool monotone) {
+/// The sweep along x: a team takes kLinesPerTeam rows of one level and sweeps them field by
+/// field, line by line, each line read and updated in place where it lies (contiguous).
+void advect_along_x(const DeviceGeometry& geo, View4D<double> q, View3D<const double> air,
+                    const AdvectionWork& work, bool monotone) {
   const auto flux_air = work.face_air_kg;
   const auto edge = work.edge_kg;
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
   const int h = geo.halo, nf = static_cast<int>(q.extent(0)), nz = geo.nz;
-  const Lines l = lines_of(geo, kAlongX ? Axis::X : Axis::Y);
+  const Lines l = lines_of(geo, Axis::X);
   const int cells = l.cells, len = cells + 2 * h;  // cells of a line with its halo
   const int blocks = (l.count + kLinesPerTeam - 1) / kLinesPerTeam;
-  const std::ptrdiff_t stride = kAlongX ? 1 : static_cast<std::ptrdiff_t>(q.stride(2));
-  // Strides of the air density and cell areas along a line: with raw pointers the compiler sees
-  // contiguous loads along x (through the views' index arithmetic it emitted gathers).
-  const std::ptrdiff_t air_stride = kAlongX ? 1 : static_cast<std::ptrdiff_t>(air_in.stride(1));
-  const std::ptrdiff_t area_stride = kAlongX ? 1 : static_cast<std::ptrdiff_t>(area.stride(0));
 
   Kokkos::parallel_for(
-      "kctm::advect_horizontal",
+      "kctm::advect_horizontal_x",
       team_policy(nz * blocks)
           .set_scratch_size(0, Kokkos::PerTeam(LineScratch::bytes_of_work(len)))
           .set_scratch_size(1, Kokkos::PerTeam(LineScratch::bytes_of_coefficients(len))),
@@ -143,13 +136,11 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
           const LineScratch::Coefficients cf = s.coefficients_of(line - first);
           double *m = cf.m, *push = cf.push, *pull = cf.pull, *courant_right = cf.courant_right,
                  *courant_left = cf.courant_left, *keep = cf.keep, *inverse = cf.inverse;
-          const double* air_line = kAlongX ? &air_in(k, lh, 0) : &air_in(k, 0, lh);
-          const double* area_line = kAlongX ? &area(lh, 0) : &area(0, lh);
+          const double* air_line = &air(k, lh, 0);
+          const double* area_line = &area(lh, 0);
           const double* flows = &flux_air(k, line, 0);
           const double dz_k = dz(k);
-          each_cell(team, 0, len, [=](int c) {
-            m[c] = air_line[c * air_stride] * area_line[c * area_stride] * dz_k;
-          });
+          each_cell(team, 0, len, [=](int c) { m[c] = air_line[c] * area_line[c] * dz_k; });
           each_cell(team, 0, cells + 1, [=](int f) {
             // Face f lies between cells f + h − 1 and f + h of the line; stored at f + 1.
             const double flow = flows[f];
@@ -170,26 +161,19 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
           });
         }
 
-        double* copy = s.stage(0);
-        double* slope = s.stage(1);
-        double* to_right = s.stage(2);
-        double* to_left = s.stage(3);
+        double* slope = s.stage(0);
+        double* to_right = s.stage(1);
+        double* to_left = s.stage(2);
         for (int n = 0; n < nf; ++n) {
           for (int line = first; line < last; ++line) {
-            const int lh = line + h;
-            double* in_grid = kAlongX ? &q(n, k, lh, 0) : &q(n, k, 0, lh);
+            double* line_q = &q(n, k, line + h, 0);
             const LineScratch::Coefficients cf = s.coefficients_of(line - first);
             const double *keep = cf.keep, *inverse = cf.inverse;
             if (line + 1 < last || n + 1 < nf) {
               const int next_line = line + 1 < last ? line + 1 : first;
               const int next_n = line + 1 < last ? n : n + 1;
-              prefetch_line(
-                  kAlongX ? &q(next_n, k, next_line + h, 0) : &q(next_n, k, 0, next_line + h), len,
-                  stride);
+              prefetch_line(&q(next_n, k, next_line + h, 0), len, 1);
             }
-            // Along x the line is contiguous and read in place; along y it is gathered first.
-            const double* line_q = kAlongX ? in_grid : copy;
-            if (!kAlongX) each_cell(team, 0, len, [=](int c) { copy[c] = in_grid[c * stride]; });
             ppm::line_outflows<1>(team,
                                   {line_q, slope, to_right, to_left, cf.push, cf.pull,
                                    cf.courant_right, cf.courant_left, monotone},
@@ -198,7 +182,7 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
             each_cell(team, 0, cells, [=](int c) {
               const int a = c + h;
               const double net = (to_right[a - 1] + to_left[a]) - (to_right[a] + to_left[a + 1]);
-              in_grid[a * stride] = keep[c] * line_q[a] + inverse[c] * net;
+              line_q[a] = keep[c] * line_q[a] + inverse[c] * net;
             });
             Kokkos::single(Kokkos::PerTeam(team), [&]() {
               edge(n, k, line, 0) = to_right[h - 1] + to_left[h];
@@ -206,6 +190,108 @@ void advect_lines(const DeviceGeometry& geo, View4D<double> q, View3D<const doub
             });
             team.team_barrier();
           }
+        }
+      });
+}
+
+/// Scratch of a team of the sweep along y, each array [cell][lane]: the team's kLinesPerTeam
+/// lines (neighbouring columns i) side by side as the SIMD lanes, so that a row of the block is
+/// one contiguous load and the stages vectorise across lines, as the vertical sweep's columns do.
+struct LaneScratch {
+  static constexpr int kArrays = 11, W = kLinesPerTeam;
+  /// As LineScratch::Coefficients (faces stored at f + 1), then the rows of the field being swept
+  /// and its stages.
+  double *m, *push, *pull, *courant_right, *courant_left, *keep, *inverse;
+  double *rows, *slope, *to_right, *to_left;
+  KOKKOS_INLINE_FUNCTION static std::size_t bytes(int len) {
+    return sizeof(double) * kArrays * len * W;
+  }
+  KOKKOS_INLINE_FUNCTION static LaneScratch carve(double* data, int len) {
+    const std::size_t n = static_cast<std::size_t>(len) * W;
+    return {data,         data + n,     data + 2 * n, data + 3 * n, data + 4 * n, data + 5 * n,
+            data + 6 * n, data + 7 * n, data + 8 * n, data + 9 * n, data + 10 * n};
+  }
+};
+
+/// The sweep along y: a team takes kLinesPerTeam neighbouring columns of one level, field by
+/// field, the columns as lanes (LaneScratch). Each cell's arithmetic is that of the sweep along x.
+void advect_along_y(const DeviceGeometry& geo, View4D<double> q, View3D<const double> air,
+                    const AdvectionWork& work, bool monotone) {
+  const auto flux_air = work.face_air_kg;
+  const auto edge = work.edge_kg;
+  const auto area = geo.area_m2;
+  const auto dz = geo.dz_m;
+  const int h = geo.halo, nf = static_cast<int>(q.extent(0)), nz = geo.nz;
+  const Lines l = lines_of(geo, Axis::Y);
+  const int cells = l.cells, len = cells + 2 * h;
+  constexpr int W = LaneScratch::W;
+  const int blocks = (l.count + W - 1) / W;
+  const std::ptrdiff_t row_stride = static_cast<std::ptrdiff_t>(q.stride(2));
+
+  Kokkos::parallel_for(
+      "kctm::advect_horizontal_y",
+      team_policy(nz * blocks).set_scratch_size(1, Kokkos::PerTeam(LaneScratch::bytes(len))),
+      KOKKOS_LAMBDA(const TeamMember& team) {
+        const int k = team.league_rank() / blocks, i0 = (team.league_rank() % blocks) * W;
+        const int lanes = i0 + W <= l.count ? W : l.count - i0;
+        const LaneScratch s = LaneScratch::carve(
+            static_cast<double*>(team.team_scratch(1).get_shmem(LaneScratch::bytes(len))), len);
+        double *m = s.m, *push = s.push, *pull = s.pull, *courant_right = s.courant_right,
+               *courant_left = s.courant_left, *keep = s.keep, *inverse = s.inverse;
+        double *rows = s.rows, *to_right = s.to_right, *to_left = s.to_left;
+        // Lane w is column i0 + w; lanes past the block repeat its last column (never stored).
+        auto line_of = [=](int p) { return i0 + (p % W < lanes ? p % W : lanes - 1); };
+        const double dz_k = dz(k);
+
+        // Field-independent coefficients (as along x; cell c of lane w at c W + w).
+        each_cell(team, 0, len * W, [=](int p) {
+          const int c = p / W, ih = line_of(p) + h;
+          m[p] = air(k, c, ih) * area(c, ih) * dz_k;
+        });
+        each_cell(team, 0, (cells + 3) * W, [=](int p) {
+          // Face f = p / W − 1 lies between cells f + h − 1 and f + h; rows 0 and cells + 2 zero.
+          const int f = p / W - 1;
+          const bool inside = f >= 0 && f <= cells;
+          const double flow = inside ? flux_air(k, line_of(p), inside ? f : 0) : 0.0;
+          push[p] = flow > 0 ? flow : 0.0;
+          pull[p] = flow < 0 ? flow : 0.0;
+          courant_right[p] = inside ? push[p] / m[p + (h - 2) * W] : 0.0;
+          courant_left[p] = inside ? -pull[p] / m[p + (h - 1) * W] : 0.0;
+        });
+        each_cell(team, 0, cells * W, [=](int p) {
+          const int c = p / W, line = line_of(p);
+          const double m_new = m[p + h * W] + flux_air(k, line, c) - flux_air(k, line, c + 1);
+          keep[p] = m[p + h * W] / m_new;
+          inverse[p] = 1 / m_new;
+        });
+
+        for (int n = 0; n < nf; ++n) {
+          const double* field = &q(n, k, 0, i0 + h);
+          // Lanes past the block repeat its last column: all lanes hold a line of real air.
+          each_row_lane(team, 0, len, lanes,
+                        [=](int c, int w) { rows[c * W + w] = field[c * row_stride + w]; });
+          if (lanes < W) {
+            each_row_lane(team, 0, len, W - lanes, [=](int c, int w) {
+              rows[c * W + lanes + w] = field[c * row_stride + lanes - 1];
+            });
+          }
+          ppm::line_outflows<W>(
+              team,
+              {rows, s.slope, to_right, to_left, push, pull, courant_right, courant_left, monotone},
+              len, h);
+          // Face f carries to_right[f + h − 1] + to_left[f + h] (rows of W lanes).
+          double* updated = &q(n, k, 0, i0 + h);
+          each_row_lane(team, 0, cells, lanes, [=](int c, int w) {
+            const int a = (c + h) * W + w;
+            const double net = (to_right[a - W] + to_left[a]) - (to_right[a] + to_left[a + W]);
+            updated[(c + h) * row_stride + w] =
+                keep[c * W + w] * rows[a] + inverse[c * W + w] * net;
+          });
+          each_cell(team, 0, lanes, [=](int w) {
+            edge(n, k, i0 + w, 0) = to_right[(h - 1) * W + w] + to_left[h * W + w];
+            edge(n, k, i0 + w, 1) =
+                to_right[(cells + h - 1) * W + w] + to_left[(cells + h) * W + w];
+          });
         }
       });
 }
@@ -222,9 +308,9 @@ void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, V
   const bool x = axis == Axis::X;
   const Lines l = lines_of(geo, axis);
   if (x) {
-    advect_lines<true>(geo, q, air, work, monotone);
+    advect_along_x(geo, q, air, work, monotone);
   } else {
-    advect_lines<false>(geo, q, air, work, monotone);
+    advect_along_y(geo, q, air, work, monotone);
   }
 
   // Boundary budget: one thread per field sums its edge faces in a fixed order (deterministic).

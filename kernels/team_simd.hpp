@@ -32,6 +32,25 @@ KOKKOS_FORCEINLINE_FUNCTION void each_cell(const TeamMember& team, int begin, in
 #endif
 }
 
+/// body(row, w) for rows [begin, end) and lanes w in [0, lanes), then the team is synchronised:
+/// a stage over lines side by side. On a CPU each row is one SIMD loop over its lanes (contiguous
+/// loads and stores where a row of the grid is contiguous); on a GPU the team shares all pairs.
+template <class Body>
+KOKKOS_FORCEINLINE_FUNCTION void each_row_lane(const TeamMember& team, int begin, int end,
+                                               int lanes, const Body& body) {
+#if KCTM_DEVICE_PASS
+  Kokkos::parallel_for(Kokkos::TeamVectorRange(team, (end - begin) * lanes),
+                       [&](int p) { body(begin + p / lanes, p % lanes); });
+  team.team_barrier();
+#else
+  (void)team;
+  for (int row = begin; row < end; ++row) {
+    KCTM_SIMD
+    for (int w = 0; w < lanes; ++w) body(row, w);
+  }
+#endif
+}
+
 /// Asks the CPU to start loading `count` values at `stride` from p, which a team will sweep next,
 /// so that their latency overlaps the current line's arithmetic (the line kernels otherwise stall
 /// on their first loads). A hint only: nothing on a GPU, whose warps hide latency themselves.
