@@ -66,10 +66,13 @@ std::string run_info(const RunConfig& config, int ranks) {
   // As the run splits it (run/run_setup.cpp): blocks aligned to the chemistry's lanes.
   const std::vector<Subdomain> blocks =
       block_decomposition(d.grid, px, py, kAdvectionHalo, chem::LaneCount<chem::ChemValue>::value);
-  const double root = estimate_rank_bytes(config, d.grid, blocks[0], fields.registry, true);
+  const int emitted = static_cast<int>(fields_taking_emissions(fields).size());
+  const double root =
+      estimate_rank_bytes(config, d.grid, blocks[0], fields.registry, emitted, true);
   double total = root, largest_other = 0;
   for (std::size_t b = 1; b < blocks.size(); ++b) {
-    const double bytes = estimate_rank_bytes(config, d.grid, blocks[b], fields.registry, false);
+    const double bytes =
+        estimate_rank_bytes(config, d.grid, blocks[b], fields.registry, emitted, false);
     total += bytes;
     largest_other = std::max(largest_other, bytes);
   }

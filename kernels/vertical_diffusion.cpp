@@ -16,6 +16,7 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
                       double dt_s, const ColumnExchange& exchange, View4D<double> q,
                       View3D<double> column_kg, MassBudget budget) {
   const auto emis_kg_s = exchange.emis_kg_s;
+  const auto emission_slot = exchange.emission_slot;
   const auto vdep = exchange.vdep_m_s;
   const auto rho = air;
   const auto kz = met.kz_m2_s;
@@ -53,6 +54,7 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
           });
         }
         for (int n = 0; n < nf; ++n) {
+          const int e = emission_slot(n);
           // Thomas algorithm on −g_k x_{k−1} + (m_k + g_k + g_{k+1}) x_k − g_{k+1} x_{k+1} =
           // m_k q_k + dt E_k / A, with the deposition conductance dt v_d ρ added to the ground
           // layer's diagonal; the columns of the team side by side.
@@ -63,8 +65,8 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
               const int i = i0 + w + h;
               const double g_below = g[k * W + w], g_above = g[(k + 1) * W + w];
               const double diag = m[k * W + w] + g_below + g_above + (k == 0 ? g_dep[w] : 0.0);
-              const double rhs =
-                  m[k * W + w] * q(n, k, j, i) + emis_kg_s(n, k, jj, i - h) * per_area[w];
+              const double rhs = m[k * W + w] * q(n, k, j, i) +
+                                 (e >= 0 ? emis_kg_s(e, k, jj, i - h) * per_area[w] : 0.0);
               const double inverse =
                   1 / (k == 0 ? diag : diag + g_below * c_prime[(k - 1) * W + w]);
               c_prime[k * W + w] = -g_above * inverse;

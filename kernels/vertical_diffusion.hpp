@@ -9,9 +9,10 @@ namespace kctm {
 
 /// Sources and sinks at the ground and in the column, per field.
 struct ColumnExchange {
-  View4D<const double>
-      emis_kg_s;                  ///< emission (field, k, j, i) over the interior [kg s-1 per cell]
-  View3D<const double> vdep_m_s;  ///< dry deposition velocity (field, j, i) [m s-1]
+  /// Emission (slot, k, j, i) over the interior [kg s-1 per cell] of the fields that take any.
+  View4D<const double> emis_kg_s;
+  View1D<const int> emission_slot;  ///< per field its slot in emis_kg_s, −1 for none
+  View3D<const double> vdep_m_s;    ///< dry deposition velocity (field, j, i) [m s-1]
 };
 
 /// Diffuses every field over dt with the meteorology's Kz in air of density `air` [kg m-3], adds

@@ -8,6 +8,7 @@
 #include "inputs/chemistry_inputs.hpp"
 #include "inputs/device_inputs.hpp"
 #include "inputs/plume_layers.hpp"
+#include "kernels/host_copy.hpp"
 #include "meteo/analytic_meteo.hpp"
 #include "meteo/climatology_meteo.hpp"
 #include "meteo/placeholder_meteo.hpp"
@@ -39,22 +40,23 @@ std::unique_ptr<MeteoSource> covering_meteo(const RunConfig& c, const Domain& d)
   return source;
 }
 
-/// Emissions of every field over the whole grid (field, k, J, I) [kg s-1 per cell] on the host,
-/// with the tracer's point source.
-View4D<double>::HostMirror tracer_emissions(const RunConfig& c, const GlobalGrid& grid,
-                                            int n_fields, int field) {
+/// Emissions of the fields that take any over the whole grid [kg s-1 per cell] on the host, with
+/// the tracer's point source.
+EmissionRows tracer_emissions(const RunConfig& c, const GlobalGrid& grid, const RunFields& fields,
+                              int n_fields) {
   int gi = 0, gj = 0;
   if (!grid.locate({c.tracer.source_lon, c.tracer.source_lat}, gi, gj)) {
     throw Error("tracer.source_lon/source_lat", "the source lies outside the model domain");
   }
-  View4D<double>::HostMirror emis("emissions", n_fields, grid.nz(), grid.ny(), grid.nx());
-  emis(field, grid.levels().layer_of_height(c.tracer.source_height_m), gj, gi) =
+  EmissionRows emis(n_fields, fields_taking_emissions(fields), grid.nz(), grid.ny(), grid.nx());
+  emis(fields.tracer, grid.levels().layer_of_height(c.tracer.source_height_m), gj, gi) =
       c.tracer.emission_kg_s;
   return emis;
 }
 
-/// This rank's block of the whole grid's `global` (field, k, J, I) into `block` on the device.
-void upload_block(View4D<double>::HostMirror global, const Subdomain& b, View4D<double> block) {
+/// This rank's block of the whole grid's `global` (slot, k, J, I) into `block` on the device.
+template <class HostView>
+void upload_block(HostView global, const Subdomain& b, View4D<double> block) {
   auto host = Kokkos::create_mirror_view(block);
   Kokkos::deep_copy(host, Kokkos::subview(global, Kokkos::ALL, Kokkos::ALL,
                                           std::pair<int, int>(b.j0, b.j0 + b.ny),
@@ -106,14 +108,15 @@ HourlyInputs::HourlyInputs(const RunConfig& c, const Domain& d, const Subdomain&
       column_area_m2_(column_area_m2),
       mid_lat_(d.geometry.lat_deg[d.geometry.at(d.geometry.nx / 2, d.geometry.ny / 2)]),
       vdep_("deposition_velocity", registry.n_fields(), block.ny, block.nx),
-      emis_host_(tracer_emissions(c, d.grid, registry.n_fields(), fields.tracer)),
-      emis_("emissions", registry.n_fields(), d.grid.nz(), block.ny, block.nx),
+      emis_host_(tracer_emissions(c, d.grid, fields, registry.n_fields())),
+      emis_("emissions", emis_host_.extent(0), d.grid.nz(), block.ny, block.nx),
+      emission_slot_(device_vector("emission_slot", emis_host_.slot)),
       hour_tonnes_(fields.emission_model ? fields.emission_model->values() : 0),
       kg_per_hour_(fields.emitted_fields.size(), 0.0),
-      exchange_{emis_, vdep_} {
+      exchange_{emis_, emission_slot_, vdep_} {
   Kokkos::deep_copy(Kokkos::subview(vdep_, fields.tracer, Kokkos::ALL, Kokkos::ALL),
                     c.tracer.deposition_velocity_m_s);
-  upload_block(emis_host_, block, emis_);
+  upload_block(emis_host_.rows, block, emis_);
   upload_meteo(block_met_, met_);
   update_removal(c.start);
   if (chemistry_) {
@@ -173,7 +176,7 @@ void HourlyInputs::fill_emissions(UnixSeconds hour_time, const MeteoSnapshot& ho
         fill_hourly_biogenic(f.biogenic, hour_met, column_area_m2_, emis_host_);
     kg_per_hour_.insert(kg_per_hour_.end(), kg.begin(), kg.end());
   }
-  upload_block(emis_host_, block_, emis_);
+  upload_block(emis_host_.rows, block_, emis_);
 }
 
 }  // namespace kctm

@@ -13,6 +13,7 @@
 #include "config/run_config.hpp"
 #include "deposition/dry_deposition.hpp"
 #include "deposition/wet_scavenging.hpp"
+#include "inputs/emission_rows.hpp"
 #include "kernels/transport_views.hpp"
 #include "kernels/vertical_diffusion.hpp"
 #include "meteo/meteo_source.hpp"
@@ -79,9 +80,10 @@ class HourlyInputs {
   chem::WetScavengingInputs wet_;
   const std::vector<double>& column_area_m2_;  ///< the interior columns' areas [m2]
   double mid_lat_;
-  View3D<double> vdep_;                   ///< (field, j, i) [m s-1]
-  View4D<double>::HostMirror emis_host_;  ///< (field, k, J, I) over the whole grid [kg s-1]
-  View4D<double> emis_;                   ///< this rank's block of it
+  View3D<double> vdep_;     ///< (field, j, i) [m s-1]
+  EmissionRows emis_host_;  ///< the emitted fields over the whole grid [kg s-1 per cell]
+  View4D<double> emis_;     ///< this rank's block of it (slot, k, j, i)
+  View1D<int> emission_slot_;
   std::vector<double> hour_tonnes_, kg_per_hour_;
   ColumnExchange exchange_;
 };

@@ -42,15 +42,15 @@ double cgroup_limit() {
 }  // namespace
 
 double estimate_rank_bytes(const RunConfig& c, const GlobalGrid& grid, const Subdomain& block,
-                           const FieldRegistry& registry, bool root) {
-  const double f = registry.n_fields(), nz = grid.nz();
+                           const FieldRegistry& registry, int emitted_fields, bool root) {
+  const double f = registry.n_fields(), e = emitted_fields, nz = grid.nz();
   const double global = nz * grid.nx() * grid.ny();
   const double interior = nz * block.nx * block.ny;
   const double haloed = nz * block.nx_with_halo() * block.ny_with_halo();
   double doubles =
       f * haloed                          // the state
-      + f * global                        // the hour's emissions of the whole grid, on the host
-      + 2 * f * interior                  // their block on the device, and its upload's host copy
+      + e * global                        // the hour's emissions of the whole grid, on the host
+      + 2 * e * interior                  // their block on the device, and its upload's host copy
       + f * haloed                        // a checkpoint's host copy of the state
       + (c.kh_m2_s > 0 ? f * haloed : 0)  // horizontal diffusion's scratch
       + static_cast<double>(chem::kSpecies.size()) * interior  // the bulk the tags are held to

@@ -11,10 +11,10 @@
 
 namespace kctm {
 
-/// Peak bytes of one rank holding `block` of `grid` with `registry`'s fields; `root`: rank 0,
-/// which also gathers the whole grid's checkpoint.
+/// Peak bytes of one rank holding `block` of `grid` with `registry`'s fields, `emitted_fields` of
+/// which take emissions; `root`: rank 0, which also gathers the whole grid's checkpoint.
 double estimate_rank_bytes(const RunConfig& c, const GlobalGrid& grid, const Subdomain& block,
-                           const FieldRegistry& registry, bool root);
+                           const FieldRegistry& registry, int emitted_fields, bool root);
 
 /// The memory this process may use [bytes]: the machine's physical memory, or the cgroup's limit
 /// (a batch job's allocation) when that is lower.

@@ -1,5 +1,6 @@
 #include "run/run_fields.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "apportionment/emission_routes.hpp"
@@ -65,6 +66,29 @@ RunFields set_up_fields(const RunConfig& c, const Domain& d) {
     out.emitted_fields.push_back(biogenic.monoterpene);
   }
   return out;
+}
+
+std::vector<int> fields_taking_emissions(const RunFields& f) {
+  std::vector<int> fields;
+  auto add = [&](int field) {
+    if (field >= 0) fields.push_back(field);
+  };
+  add(f.tracer);
+  for (std::size_t e = 0; e < f.emitted.list.size(); ++e) {
+    add(f.emitted.list[e].field);
+    if (e < f.emitted.tags.size()) {
+      for (const int tag : f.emitted.tags[e]) add(tag);
+    }
+  }
+  if (f.biogenic.on()) {
+    add(f.biogenic.isoprene.field);
+    add(f.biogenic.monoterpene.field);
+    add(f.biogenic.isoprene_tag);
+    add(f.biogenic.monoterpene_tag);
+  }
+  std::sort(fields.begin(), fields.end());
+  fields.erase(std::unique(fields.begin(), fields.end()), fields.end());
+  return fields;
 }
 
 }  // namespace kctm

@@ -33,4 +33,9 @@ struct RunFields {
 /// inventory that does not cover the run, bad sources) before anything is written.
 RunFields set_up_fields(const RunConfig& c, const Domain& d);
 
+/// Every field an emission writes into, once each in increasing order: the tracer, the inventory's
+/// species and their tags, the biogenic species and theirs (the emission arrays hold these only:
+/// inputs/emission_rows.hpp).
+std::vector<int> fields_taking_emissions(const RunFields& f);
+
 }  // namespace kctm

@@ -28,7 +28,9 @@ RunFields reported_fields(const RunConfig& c, const Domain& d, const Decompositi
                d.grid.ny(), d.grid.nz(), d.grid.dx_m() / 1000, d.mask.units.size());
   RunFields fields = set_up_fields(c, d);
   // Refused before the state is allocated when the ranks on a machine would not fit in it.
-  const double mine = estimate_rank_bytes(c, d.grid, ranks.block(), fields.registry, ranks.root());
+  const int emitted = static_cast<int>(fields_taking_emissions(fields).size());
+  const double mine =
+      estimate_rank_bytes(c, d.grid, ranks.block(), fields.registry, emitted, ranks.root());
   const double machine = ranks.node_sum(mine), available = available_bytes();
   spdlog::info("memory: about {} on this machine's ranks, {} available", gib(machine),
                gib(available));

@@ -95,9 +95,13 @@ struct TransportBox {
   }
 };
 
-/// No emissions and no deposition for n fields on nz × ny × nx cells.
+/// No emissions and no deposition for n fields on nz × ny × nx cells: every field has its slot
+/// (field n in slot n) for a test to emit into.
 inline ColumnExchange no_exchange(int n, int nz, int ny, int nx) {
-  return {View4D<double>("emis", n, nz, ny, nx), View3D<double>("vdep", n, ny, nx)};
+  std::vector<int> slots(n);
+  for (int f = 0; f < n; ++f) slots[f] = f;
+  return {View4D<double>("emis", n, nz, ny, nx),
+          device_copy<View1D<int>>("emission_slot", slots, n), View3D<double>("vdep", n, ny, nx)};
 }
 
 }  // namespace kctm::test

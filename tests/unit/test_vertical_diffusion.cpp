@@ -50,11 +50,13 @@ TEST(VerticalDiffusion, ConservesColumnMassAndAddsExactlyTheEmissions) {
   View4D<double> q =
       box.field(2, [](double x, double, double z) { return 1e-9 * (1 + std::sin(z / 300 + x)); });
   const ColumnExchange none = test::no_exchange(2, box.nz, box.ny, box.nx);
-  View4D<double> emis("emis", 2, box.nz, box.ny, box.nx);
-  Kokkos::deep_copy(Kokkos::subview(emis, 1, 0, Kokkos::ALL, Kokkos::ALL), 2.5);  // kg/s per cell
+  // One emission slot, field 1's: field 0 takes none.
+  View4D<double> emis("emis", 1, box.nz, box.ny, box.nx);
+  Kokkos::deep_copy(Kokkos::subview(emis, 0, 0, Kokkos::ALL, Kokkos::ALL), 2.5);  // kg/s per cell
+  const View1D<int> slot = device_vector("emission_slot", std::vector<int>{-1, 0});
   const double m0 = field_mass_kg(box.geo, box.met.rho_kg_m3, q, 0);
   const double e0 = field_mass_kg(box.geo, box.met.rho_kg_m3, q, 1);
-  diffuse(box, 600.0, 10, {emis, none.vdep_m_s}, q);
+  diffuse(box, 600.0, 10, {emis, slot, none.vdep_m_s}, q);
   EXPECT_NEAR(field_mass_kg(box.geo, box.met.rho_kg_m3, q, 0) / m0, 1.0, 1e-13);
   const double emitted = 2.5 * 600.0 * 10 * box.nx * box.ny;
   EXPECT_NEAR((field_mass_kg(box.geo, box.met.rho_kg_m3, q, 1) - e0) / emitted, 1.0, 1e-12);
