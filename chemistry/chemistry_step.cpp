@@ -296,6 +296,21 @@ ChemistryStats Chemistry::step(const ChemistryMeteo& met, View3D<const double> a
     h_next_ = View3D<double>("chem_h_next", nz, ny, nx);
   }
   const View3D<double> h_next = h_next_;
+  // The sun of each column once (the trigonometry and the fits' powers and exponentials cost as
+  // much as a cell's rate coefficients), read by each of its levels below.
+  if (column_sun_.extent(1) != static_cast<std::size_t>(ny) ||
+      column_sun_.extent(2) != static_cast<std::size_t>(nx)) {
+    column_sun_ = View3D<double>("chem_column_sun", 1 + kPhotolysisCount, ny, nx);
+  }
+  const View3D<double> sun = column_sun_;
+  Kokkos::parallel_for(
+      "chemistry_column_sun", Policy2D({0, 0}, {ny, nx}), KOKKOS_LAMBDA(int j, int i) {
+        const double cosz = cos_solar_zenith(mid_unix_s, met.lat_deg(j, i), met.lon_deg(j, i));
+        double clear[kPhotolysisCount];
+        clear_sky_photolysis(cosz, clear);
+        sun(0, j, i) = cosz;
+        for (int p = 0; p < kPhotolysisCount; ++p) sun(1 + p, j, i) = clear[p];
+      });
   const double h_start = control.h_start_s;
   View1D<long> counts("chem_counts", 4);
   Kokkos::parallel_for(
@@ -317,11 +332,10 @@ ChemistryStats Chemistry::step(const ChemistryMeteo& met, View3D<const double> a
           env.lwc = met.lwc(k, j, i);
           env.ground_area_cm2_cm3 = k == 0 ? met.ground_area_cm2_cm3(j, i) : 0.0;
           set_wet_aerosol(comp, rho, q, k, jj, ii, env);
-          const double cosz = cos_solar_zenith(mid_unix_s, met.lat_deg(j, i), met.lon_deg(j, i));
-          clear_sky_photolysis(cosz, env.j);
+          const double cosz = sun(0, j, i);
           const double cloud = cloud_photolysis_factor(
               met.cloud_fraction(j, i), met.cloud_tau(j, i), cosz, met.cloud_above(k, j, i));
-          for (int p = 0; p < kPhotolysisCount; ++p) env.j[p] *= cloud;
+          for (int p = 0; p < kPhotolysisCount; ++p) env.j[p] = sun(1 + p, j, i) * cloud;
           // Mass mixing ratio → molecules cm-3: q ρ N_A / M, M in g mol-1 (1e-3 for units).
           per_q[l] = rho * kAvogadro * 1e-3;
           for (int v = 0; v < m.n_variables; ++v) {

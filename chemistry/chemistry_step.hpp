@@ -68,6 +68,9 @@ class Chemistry {
   View1D<int> equilibrium_fields_;  ///< see chemistry_step.cpp
   /// Each cell's next solver step [s] (0 before the first), so a step starts where the last ended.
   mutable View3D<double> h_next_;
+  /// The step's sun per column, shared by its levels: cos of the solar zenith angle (slot 0) and
+  /// the clear-sky photolysis frequencies (slots 1..kPhotolysisCount) (slot, j, i).
+  mutable View3D<double> column_sun_;
 };
 
 }  // namespace kctm::chem
