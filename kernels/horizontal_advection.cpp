@@ -1,5 +1,6 @@
 #include "kernels/horizontal_advection.hpp"
 
+#include "kernels/host_copy.hpp"
 #include "kernels/ppm_stages.hpp"
 
 namespace kctm {
@@ -18,8 +19,11 @@ Lines lines_of(const DeviceGeometry& geo, Axis axis) {
 
 AdvectionWork allocate_advection_work(const DeviceGeometry& geo, int n_fields) {
   const int lines = geo.nx > geo.ny ? geo.nx : geo.ny;
-  return {View3D<double>("face_air_kg", geo.nz, lines, lines + 1),
-          View4D<double>("edge_kg", n_fields, geo.nz, lines, 2)};
+  AdvectionWork work{View3D<double>("face_air_kg", geo.nz, lines, lines + 1),
+                     View4D<double>("edge_kg", n_fields, geo.nz, lines, 2),
+                     View1D<int>("level_substeps", geo.nz)};
+  Kokkos::deep_copy(work.level_substeps, 1);
+  return work;
 }
 
 void face_air_fluxes(const DeviceGeometry& geo, const DeviceMeteo& met, Axis axis, double dt_s,
@@ -29,6 +33,7 @@ void face_air_fluxes(const DeviceGeometry& geo, const DeviceMeteo& met, Axis axi
   const auto xlen = geo.x_face_len_m, ylen = geo.y_face_len_m;
   const auto dz = geo.dz_m;
   const auto out = work.face_air_kg;
+  const auto substeps = work.level_substeps;
   const int h = geo.halo;
   const bool x = axis == Axis::X;
   const Lines l = lines_of(geo, axis);
@@ -36,36 +41,44 @@ void face_air_fluxes(const DeviceGeometry& geo, const DeviceMeteo& met, Axis axi
       "kctm::face_air_fluxes", Policy3D({0, 0, 0}, {geo.nz, l.count, l.cells + 1}),
       KOKKOS_LAMBDA(int k, int line, int f) {
         // Face f of the line lies between its cells f − 1 and f (haloed index f + h − 1, f + h).
+        const double dt = dt_s / substeps(k);
         if (x) {
           const double r = 0.5 * (rho(k, line + h, f + h - 1) + rho(k, line + h, f + h));
-          out(k, line, f) = dt_s * dz(k) * xlen(line, f) * u(k, line, f) * r;
+          out(k, line, f) = dt * dz(k) * xlen(line, f) * u(k, line, f) * r;
         } else {
           const double r = 0.5 * (rho(k, f + h - 1, line + h) + rho(k, f + h, line + h));
-          out(k, line, f) = dt_s * dz(k) * ylen(f, line) * v(k, f, line) * r;
+          out(k, line, f) = dt * dz(k) * ylen(f, line) * v(k, f, line) * r;
         }
       });
 }
 
-double max_outflow_courant(const DeviceGeometry& geo, View3D<const double> air, Axis axis,
-                           const AdvectionWork& work) {
+std::vector<double> max_outflow_courant(const DeviceGeometry& geo, View3D<const double> air,
+                                        Axis axis, const AdvectionWork& work) {
   const auto flux = work.face_air_kg;
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
   const int h = geo.halo;
   const bool x = axis == Axis::X;
   const Lines l = lines_of(geo, axis);
-  double c = 0;
-  Kokkos::parallel_reduce(
-      "kctm::max_outflow_courant", Policy3D({0, 0, 0}, {geo.nz, l.count, l.cells}),
-      KOKKOS_LAMBDA(int k, int line, int cell, double& cmax) {
-        const double lo = flux(k, line, cell), hi = flux(k, line, cell + 1);
-        const int j = (x ? line : cell) + h, i = (x ? cell : line) + h;
-        const double out = (lo < 0 ? -lo : 0.0) + (hi > 0 ? hi : 0.0);
-        const double ci = out / (air(k, j, i) * area(j, i) * dz(k));
-        if (ci > cmax) cmax = ci;
-      },
-      Kokkos::Max<double>(c));
-  return c;
+  const View1D<double> per_level("max_outflow_courant", geo.nz);
+  Kokkos::parallel_for(
+      "kctm::max_outflow_courant", team_policy(geo.nz), KOKKOS_LAMBDA(const TeamMember& team) {
+        const int k = team.league_rank();
+        double c = 0;
+        Kokkos::parallel_reduce(
+            Kokkos::TeamThreadRange(team, l.count * l.cells),
+            [&](int p, double& cmax) {
+              const int line = p / l.cells, cell = p % l.cells;
+              const double lo = flux(k, line, cell), hi = flux(k, line, cell + 1);
+              const int j = (x ? line : cell) + h, i = (x ? cell : line) + h;
+              const double out = (lo < 0 ? -lo : 0.0) + (hi > 0 ? hi : 0.0);
+              const double ci = out / (air(k, j, i) * area(j, i) * dz(k));
+              if (ci > cmax) cmax = ci;
+            },
+            Kokkos::Max<double>(c));
+        Kokkos::single(Kokkos::PerTeam(team), [&]() { per_level(k) = c; });
+      });
+  return copy_to_host(per_level);
 }
 
 namespace {
@@ -105,8 +118,9 @@ struct LineScratch {
 /// The sweep along x: a team takes kLinesPerTeam rows of one level and sweeps them field by
 /// field, line by line, each line read and updated in place where it lies (contiguous).
 void advect_along_x(const DeviceGeometry& geo, View4D<double> q, View3D<const double> air,
-                    const AdvectionWork& work, bool monotone) {
+                    const AdvectionWork& work, bool monotone, int substep) {
   const auto flux_air = work.face_air_kg;
+  const auto substeps = work.level_substeps;
   const auto edge = work.edge_kg;
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
@@ -122,6 +136,7 @@ void advect_along_x(const DeviceGeometry& geo, View4D<double> q, View3D<const do
           .set_scratch_size(1, Kokkos::PerTeam(LineScratch::bytes_of_coefficients(len))),
       KOKKOS_LAMBDA(const TeamMember& team) {
         const int k = team.league_rank() / blocks;
+        if (substeps(k) <= substep) return;  // the level's sub-steps are done
         const int first = (team.league_rank() % blocks) * kLinesPerTeam;
         const int last = first + kLinesPerTeam < l.count ? first + kLinesPerTeam : l.count;
         const LineScratch s{
@@ -216,8 +231,9 @@ struct LaneScratch {
 /// The sweep along y: a team takes kLinesPerTeam neighbouring columns of one level, field by
 /// field, the columns as lanes (LaneScratch). Each cell's arithmetic is that of the sweep along x.
 void advect_along_y(const DeviceGeometry& geo, View4D<double> q, View3D<const double> air,
-                    const AdvectionWork& work, bool monotone) {
+                    const AdvectionWork& work, bool monotone, int substep) {
   const auto flux_air = work.face_air_kg;
+  const auto substeps = work.level_substeps;
   const auto edge = work.edge_kg;
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
@@ -233,6 +249,7 @@ void advect_along_y(const DeviceGeometry& geo, View4D<double> q, View3D<const do
       team_policy(nz * blocks).set_scratch_size(1, Kokkos::PerTeam(LaneScratch::bytes(len))),
       KOKKOS_LAMBDA(const TeamMember& team) {
         const int k = team.league_rank() / blocks, i0 = (team.league_rank() % blocks) * W;
+        if (substeps(k) <= substep) return;  // the level's sub-steps are done
         const int lanes = i0 + W <= l.count ? W : l.count - i0;
         const LaneScratch s = LaneScratch::carve(
             static_cast<double*>(team.team_scratch(1).get_shmem(LaneScratch::bytes(len))), len);
@@ -299,8 +316,9 @@ void advect_along_y(const DeviceGeometry& geo, View4D<double> q, View3D<const do
 }  // namespace
 
 void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, View3D<double> air,
-                       const AdvectionWork& work, MassBudget budget, bool monotone) {
+                       const AdvectionWork& work, MassBudget budget, bool monotone, int substep) {
   const auto flux_air = work.face_air_kg;
+  const auto substeps = work.level_substeps;
   const auto edge = work.edge_kg;
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
@@ -308,9 +326,9 @@ void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, V
   const bool x = axis == Axis::X;
   const Lines l = lines_of(geo, axis);
   if (x) {
-    advect_along_x(geo, q, air, work, monotone);
+    advect_along_x(geo, q, air, work, monotone, substep);
   } else {
-    advect_along_y(geo, q, air, work, monotone);
+    advect_along_y(geo, q, air, work, monotone, substep);
   }
 
   // Boundary budget: one thread per field sums its edge faces in a fixed order (deterministic).
@@ -320,6 +338,7 @@ void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, V
       "kctm::advect_horizontal_budget", Policy1D(0, nf), KOKKOS_LAMBDA(int n) {
         double in = 0, out = 0;
         for (int k = 0; k < nz; ++k) {
+          if (substeps(k) <= substep) continue;
           for (int line = 0; line < l.count; ++line) {
             const double lo = edge(n, k, line, 0), hi = edge(n, k, line, 1);
             if (lo_is_boundary) (lo > 0 ? in : out) += lo > 0 ? lo : -lo;
@@ -334,6 +353,7 @@ void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, V
   Kokkos::parallel_for(
       "kctm::advect_horizontal_air", Policy3D({0, 0, 0}, {nz, l.count, l.cells}),
       KOKKOS_LAMBDA(int k, int line, int cell) {
+        if (substeps(k) <= substep) return;
         const int j = (x ? line : cell) + h, i = (x ? cell : line) + h;
         const double net = flux_air(k, line, cell) - flux_air(k, line, cell + 1);
         air(k, j, i) += net / (area(j, i) * dz(k));

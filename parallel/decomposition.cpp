@@ -210,6 +210,14 @@ double Decomposition::max(double v) const {
   return out;
 }
 
+std::vector<double> Decomposition::max(std::vector<double> v) const {
+  if (size_ > 1) {
+    MPI_Allreduce(MPI_IN_PLACE, v.data(), static_cast<int>(v.size()), MPI_DOUBLE, MPI_MAX,
+                  MPI_COMM_WORLD);
+  }
+  return v;
+}
+
 template <class T>
 std::vector<T> Decomposition::gather(const std::vector<T>& block, int layers, bool haloed) const {
   const int h = haloed ? whole_.halo : 0;

@@ -58,6 +58,7 @@ class Decomposition {
   double sum(double v) const;
   long sum(long v) const;
   double max(double v) const;
+  std::vector<double> max(std::vector<double> v) const;
   /// Sum over the ranks that share this rank's machine (MPI_COMM_TYPE_SHARED).
   double node_sum(double v) const;
   std::vector<double> sum(std::vector<double> v) const;

@@ -1,5 +1,6 @@
 #include "run/transport.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "base/error.hpp"
@@ -69,16 +70,28 @@ void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double d
     times.time(kPhaseHalo, [&] { exchange(state, across); });
   };
   inflow_and_halos();
+  // Each level its own sub-steps, from its Courant number over the whole step (the same on every
+  // rank); sub-step s then moves the levels that take more than s.
   int n = 1;
   times.time(phase, [&] {
+    Kokkos::deep_copy(work_.level_substeps, 1);
     face_air_fluxes(geo_, met, axis, dt_s, work_);
-    n = substeps_for(max_over_ranks(max_outflow_courant(geo_, state.air, axis, work_)));
-    if (n > 1) face_air_fluxes(geo_, met, axis, dt_s / n, work_);
+    const std::vector<double> courant =
+        max_over_ranks(max_outflow_courant(geo_, state.air, axis, work_));
+    std::vector<int> per_level(courant.size());
+    for (std::size_t k = 0; k < courant.size(); ++k) {
+      per_level[k] = substeps_for(courant[k]);
+      n = std::max(n, per_level[k]);
+    }
+    if (n > 1) {
+      copy_to_device(per_level, work_.level_substeps);
+      face_air_fluxes(geo_, met, axis, dt_s, work_);
+    }
   });
   for (int s = 0; s < n; ++s) {
     if (s > 0) inflow_and_halos();
     times.time(phase, [&] {
-      advect_horizontal(geo_, axis, state.q, state.air, work_, budget_, monotone_);
+      advect_horizontal(geo_, axis, state.q, state.air, work_, budget_, monotone_, s);
     });
   }
   substeps_ += n;

@@ -65,6 +65,9 @@ class Transport {
   /// The halos across `axis` (0: x, 1: y) from the neighbouring blocks.
   void exchange(State& state, int axis) const;
   double max_over_ranks(double v) const { return ranks_ ? ranks_->max(v) : v; }
+  std::vector<double> max_over_ranks(std::vector<double> v) const {
+    return ranks_ ? ranks_->max(std::move(v)) : v;
+  }
   /// The budget (field, column) summed over the ranks.
   std::vector<double> all_budgets() const;
 

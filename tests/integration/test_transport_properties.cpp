@@ -104,4 +104,50 @@ TEST(TransportProperties, ClosedBoxConservesMassAndCreatesNoExtrema) {
   EXPECT_LT(transport.budget_kg(0)[kOutflow], 1e-14 * m0);
 }
 
+namespace {
+
+/// Mixing ratios of field 0 after `steps` steps of 300 s in a 1 km box of the levels `dz` [m], each
+/// with its own westerly wind `u` [m s-1]: a bump and a step in x, the air from the west 0.2.
+std::vector<double> after_westerlies(const std::vector<double>& dz, const std::vector<double>& u,
+                                     int steps) {
+  test::TransportBox box(30, 4, dz);
+  const auto u_of = [&](double z) {
+    for (int k = 0; k < box.nz; ++k) {
+      if (std::abs(z - box.z(k)) < 1e-6) return u[k];
+    }
+    return 0.0;
+  };
+  box.set_winds([&](double, double, double z) { return u_of(z); },
+                [](double, double, double) { return 0.0; });
+  box.set_density([](double, double, double) { return 1.2; });
+  box.upload();
+  State state = state_in(box, box.field(1, [](double x, double, double) {
+    return 0.2 + std::exp(-std::pow((x - 8e3) / 3e3, 2)) + (x > 16e3 && x < 22e3 ? 0.7 : 0.0);
+  }));
+  Transport transport(box.geo, 1, {0.2});
+  const ColumnExchange no_emis = test::no_exchange(1, box.nz, box.ny, box.nx);
+  for (int step = 0; step < steps; ++step) transport.step(state, box.met, no_emis, 300.0, step % 2);
+  const auto host = Kokkos::create_mirror_view_and_copy(HostSpace(), state.q);
+  std::vector<double> out;
+  for (int k = 0; k < box.nz; ++k)
+    for (int i = box.h; i < box.h + box.nx; ++i) out.push_back(host(0, k, box.h + 1, i));
+  return out;
+}
+
+}  // namespace
+
+TEST(TransportProperties, EachLevelTakesTheSubStepsOfItsOwnCourantNumber) {
+  // Courant numbers 0.4, 1.8 and 0.9 per 300 s step on 1 km cells: one, two and one sub-steps.
+  const std::vector<double> dz = {50, 100, 250}, u = {4.0 / 3.0, 6.0, 3.0};
+  const std::vector<double> together = after_westerlies(dz, u, 6);
+  const std::size_t nx = together.size() / dz.size();
+  for (std::size_t k = 0; k < dz.size(); ++k) {
+    // The level alone: the sub-steps its own wind needs, whatever the others' need.
+    const std::vector<double> alone = after_westerlies({dz[k]}, {u[k]}, 6);
+    for (std::size_t i = 0; i < nx; ++i) {
+      EXPECT_NEAR(together[k * nx + i], alone[i], 1e-13) << "level " << k << ", cell " << i;
+    }
+  }
+}
+
 }  // namespace kctm
