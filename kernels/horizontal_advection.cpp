@@ -88,6 +88,25 @@ namespace {
 /// coefficients stay in cache); along y side by side, as the lanes of one row (LaneScratch).
 constexpr int kLinesPerTeam = 16;
 
+/// What a sweep reads besides the field and the air: the work arrays, the cells' areas and the
+/// layers' depths, and its sizes.
+struct Sweep {
+  View3D<double> flux_air;  ///< work.face_air_kg
+  View1D<int> substeps;     ///< work.level_substeps
+  View4D<double> edge;      ///< work.edge_kg
+  View2D<double> area;      ///< geo.area_m2
+  View1D<double> dz;        ///< geo.dz_m
+  int h, nf, nz;            ///< halo, fields, levels
+  Lines l;                  ///< the sweep's lines
+};
+
+Sweep sweep_of(const DeviceGeometry& geo, Axis axis, const View4D<double>& q,
+               const AdvectionWork& work) {
+  return {
+      work.face_air_kg, work.level_substeps,           work.edge_kg, geo.area_m2,        geo.dz_m,
+      geo.halo,         static_cast<int>(q.extent(0)), geo.nz,       lines_of(geo, axis)};
+}
+
 /// Scratch of a team: per line of its block, the field-independent coefficients of the sweep
 /// (faces f = 0..cells stored at f + 1, with a zero at each end, so that a cell's two faces can
 /// be read without bounds tests); per line being swept, the work arrays of the stages.
@@ -117,15 +136,10 @@ struct LineScratch {
 
 /// The sweep along x: a team takes kLinesPerTeam rows of one level and sweeps them field by
 /// field, line by line, each line read and updated in place where it lies (contiguous).
-void advect_along_x(const DeviceGeometry& geo, View4D<double> q, View3D<const double> air,
-                    const AdvectionWork& work, bool monotone, int substep) {
-  const auto flux_air = work.face_air_kg;
-  const auto substeps = work.level_substeps;
-  const auto edge = work.edge_kg;
-  const auto area = geo.area_m2;
-  const auto dz = geo.dz_m;
-  const int h = geo.halo, nf = static_cast<int>(q.extent(0)), nz = geo.nz;
-  const Lines l = lines_of(geo, Axis::X);
+void advect_along_x(const Sweep& g, View4D<double> q, View3D<const double> air, bool monotone,
+                    int substep) {
+  const int h = g.h, nf = g.nf, nz = g.nz;
+  const Lines l = g.l;
   const int cells = l.cells, len = cells + 2 * h;  // cells of a line with its halo
   const int blocks = (l.count + kLinesPerTeam - 1) / kLinesPerTeam;
 
@@ -136,7 +150,7 @@ void advect_along_x(const DeviceGeometry& geo, View4D<double> q, View3D<const do
           .set_scratch_size(1, Kokkos::PerTeam(LineScratch::bytes_of_coefficients(len))),
       KOKKOS_LAMBDA(const TeamMember& team) {
         const int k = team.league_rank() / blocks;
-        if (substeps(k) <= substep) return;  // the level's sub-steps are done
+        if (g.substeps(k) <= substep) return;  // the level's sub-steps are done
         const int first = (team.league_rank() % blocks) * kLinesPerTeam;
         const int last = first + kLinesPerTeam < l.count ? first + kLinesPerTeam : l.count;
         const LineScratch s{
@@ -152,9 +166,9 @@ void advect_along_x(const DeviceGeometry& geo, View4D<double> q, View3D<const do
           double *m = cf.m, *push = cf.push, *pull = cf.pull, *courant_right = cf.courant_right,
                  *courant_left = cf.courant_left, *keep = cf.keep, *inverse = cf.inverse;
           const double* air_line = &air(k, lh, 0);
-          const double* area_line = &area(lh, 0);
-          const double* flows = &flux_air(k, line, 0);
-          const double dz_k = dz(k);
+          const double* area_line = &g.area(lh, 0);
+          const double* flows = &g.flux_air(k, line, 0);
+          const double dz_k = g.dz(k);
           each_cell(team, 0, len, [=](int c) { m[c] = air_line[c] * area_line[c] * dz_k; });
           each_cell(team, 0, cells + 1, [=](int f) {
             // Face f lies between cells f + h − 1 and f + h of the line; stored at f + 1.
@@ -200,8 +214,8 @@ void advect_along_x(const DeviceGeometry& geo, View4D<double> q, View3D<const do
               line_q[a] = keep[c] * line_q[a] + inverse[c] * net;
             });
             Kokkos::single(Kokkos::PerTeam(team), [&]() {
-              edge(n, k, line, 0) = to_right[h - 1] + to_left[h];
-              edge(n, k, line, 1) = to_right[cells + h - 1] + to_left[cells + h];
+              g.edge(n, k, line, 0) = to_right[h - 1] + to_left[h];
+              g.edge(n, k, line, 1) = to_right[cells + h - 1] + to_left[cells + h];
             });
             team.team_barrier();
           }
@@ -230,15 +244,10 @@ struct LaneScratch {
 
 /// The sweep along y: a team takes kLinesPerTeam neighbouring columns of one level, field by
 /// field, the columns as lanes (LaneScratch). Each cell's arithmetic is that of the sweep along x.
-void advect_along_y(const DeviceGeometry& geo, View4D<double> q, View3D<const double> air,
-                    const AdvectionWork& work, bool monotone, int substep) {
-  const auto flux_air = work.face_air_kg;
-  const auto substeps = work.level_substeps;
-  const auto edge = work.edge_kg;
-  const auto area = geo.area_m2;
-  const auto dz = geo.dz_m;
-  const int h = geo.halo, nf = static_cast<int>(q.extent(0)), nz = geo.nz;
-  const Lines l = lines_of(geo, Axis::Y);
+void advect_along_y(const Sweep& g, View4D<double> q, View3D<const double> air, bool monotone,
+                    int substep) {
+  const int h = g.h, nf = g.nf, nz = g.nz;
+  const Lines l = g.l;
   const int cells = l.cells, len = cells + 2 * h;
   constexpr int W = LaneScratch::W;
   const int blocks = (l.count + W - 1) / W;
@@ -249,7 +258,7 @@ void advect_along_y(const DeviceGeometry& geo, View4D<double> q, View3D<const do
       team_policy(nz * blocks).set_scratch_size(1, Kokkos::PerTeam(LaneScratch::bytes(len))),
       KOKKOS_LAMBDA(const TeamMember& team) {
         const int k = team.league_rank() / blocks, i0 = (team.league_rank() % blocks) * W;
-        if (substeps(k) <= substep) return;  // the level's sub-steps are done
+        if (g.substeps(k) <= substep) return;  // the level's sub-steps are done
         const int lanes = i0 + W <= l.count ? W : l.count - i0;
         const LaneScratch s = LaneScratch::carve(
             static_cast<double*>(team.team_scratch(1).get_shmem(LaneScratch::bytes(len))), len);
@@ -258,18 +267,18 @@ void advect_along_y(const DeviceGeometry& geo, View4D<double> q, View3D<const do
         double *rows = s.rows, *to_right = s.to_right, *to_left = s.to_left;
         // Lane w is column i0 + w; lanes past the block repeat its last column (never stored).
         auto line_of = [=](int p) { return i0 + (p % W < lanes ? p % W : lanes - 1); };
-        const double dz_k = dz(k);
+        const double dz_k = g.dz(k);
 
         // Field-independent coefficients (as along x; cell c of lane w at c W + w).
         each_cell(team, 0, len * W, [=](int p) {
           const int c = p / W, ih = line_of(p) + h;
-          m[p] = air(k, c, ih) * area(c, ih) * dz_k;
+          m[p] = air(k, c, ih) * g.area(c, ih) * dz_k;
         });
         each_cell(team, 0, (cells + 3) * W, [=](int p) {
           // Face f = p / W − 1 lies between cells f + h − 1 and f + h; rows 0 and cells + 2 zero.
           const int f = p / W - 1;
           const bool inside = f >= 0 && f <= cells;
-          const double flow = inside ? flux_air(k, line_of(p), inside ? f : 0) : 0.0;
+          const double flow = inside ? g.flux_air(k, line_of(p), inside ? f : 0) : 0.0;
           push[p] = flow > 0 ? flow : 0.0;
           pull[p] = flow < 0 ? flow : 0.0;
           courant_right[p] = inside ? push[p] / m[p + (h - 2) * W] : 0.0;
@@ -277,7 +286,7 @@ void advect_along_y(const DeviceGeometry& geo, View4D<double> q, View3D<const do
         });
         each_cell(team, 0, cells * W, [=](int p) {
           const int c = p / W, line = line_of(p);
-          const double m_new = m[p + h * W] + flux_air(k, line, c) - flux_air(k, line, c + 1);
+          const double m_new = m[p + h * W] + g.flux_air(k, line, c) - g.flux_air(k, line, c + 1);
           keep[p] = m[p + h * W] / m_new;
           inverse[p] = 1 / m_new;
         });
@@ -305,8 +314,8 @@ void advect_along_y(const DeviceGeometry& geo, View4D<double> q, View3D<const do
                 keep[c * W + w] * rows[a] + inverse[c * W + w] * net;
           });
           each_cell(team, 0, lanes, [=](int w) {
-            edge(n, k, i0 + w, 0) = to_right[(h - 1) * W + w] + to_left[h * W + w];
-            edge(n, k, i0 + w, 1) =
+            g.edge(n, k, i0 + w, 0) = to_right[(h - 1) * W + w] + to_left[h * W + w];
+            g.edge(n, k, i0 + w, 1) =
                 to_right[(cells + h - 1) * W + w] + to_left[(cells + h) * W + w];
           });
         }
@@ -317,18 +326,14 @@ void advect_along_y(const DeviceGeometry& geo, View4D<double> q, View3D<const do
 
 void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, View3D<double> air,
                        const AdvectionWork& work, MassBudget budget, bool monotone, int substep) {
-  const auto flux_air = work.face_air_kg;
-  const auto substeps = work.level_substeps;
-  const auto edge = work.edge_kg;
-  const auto area = geo.area_m2;
-  const auto dz = geo.dz_m;
-  const int h = geo.halo, nf = static_cast<int>(q.extent(0)), nz = geo.nz;
+  const Sweep g = sweep_of(geo, axis, q, work);
+  const int h = g.h, nf = g.nf, nz = g.nz;
   const bool x = axis == Axis::X;
-  const Lines l = lines_of(geo, axis);
+  const Lines l = g.l;
   if (x) {
-    advect_along_x(geo, q, air, work, monotone, substep);
+    advect_along_x(g, q, air, monotone, substep);
   } else {
-    advect_along_y(geo, q, air, work, monotone, substep);
+    advect_along_y(g, q, air, monotone, substep);
   }
 
   // Boundary budget: one thread per field sums its edge faces in a fixed order (deterministic).
@@ -338,9 +343,9 @@ void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, V
       "kctm::advect_horizontal_budget", Policy1D(0, nf), KOKKOS_LAMBDA(int n) {
         double in = 0, out = 0;
         for (int k = 0; k < nz; ++k) {
-          if (substeps(k) <= substep) continue;
+          if (g.substeps(k) <= substep) continue;
           for (int line = 0; line < l.count; ++line) {
-            const double lo = edge(n, k, line, 0), hi = edge(n, k, line, 1);
+            const double lo = g.edge(n, k, line, 0), hi = g.edge(n, k, line, 1);
             if (lo_is_boundary) (lo > 0 ? in : out) += lo > 0 ? lo : -lo;
             if (hi_is_boundary) (hi > 0 ? out : in) += hi > 0 ? hi : -hi;
           }
@@ -353,10 +358,10 @@ void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, V
   Kokkos::parallel_for(
       "kctm::advect_horizontal_air", Policy3D({0, 0, 0}, {nz, l.count, l.cells}),
       KOKKOS_LAMBDA(int k, int line, int cell) {
-        if (substeps(k) <= substep) return;
+        if (g.substeps(k) <= substep) return;
         const int j = (x ? line : cell) + h, i = (x ? cell : line) + h;
-        const double net = flux_air(k, line, cell) - flux_air(k, line, cell + 1);
-        air(k, j, i) += net / (area(j, i) * dz(k));
+        const double net = g.flux_air(k, line, cell) - g.flux_air(k, line, cell + 1);
+        air(k, j, i) += net / (g.area(j, i) * g.dz(k));
       });
 }
 
