@@ -98,8 +98,8 @@ static void BM_DiffuseHorizontal(benchmark::State& state) {
 }
 BENCHMARK(BM_DiffuseHorizontal)->UseManualTime()->Unit(benchmark::kMillisecond);
 
-// Bytes: q read and written (16 B) and the emission read (8 B) per field-cell, every field emitting;
-// ρ and Kz per column are shared by the fields.
+// Bytes: q read and written (16 B) and the emission read (8 B) per field-cell, every field
+// emitting; ρ and Kz per column are shared by the fields.
 static void BM_DiffuseVertical(benchmark::State& state) {
   const TransportSetup& s = shared_setup<TransportSetup>();
   const View3D<double> vdep("vdep", kFields, s.sub.ny, s.sub.nx),
