@@ -183,8 +183,9 @@ BoxRun run_box(const BoxConfig& c) {
       };
       const chem::CloudWaterTotals totals = {mol_l("SULF"), mol_l("HNO3") + mol_l("NIT"),
                                              mol_l("NH3") + mol_l("NH4"), mol_l("SO2")};
-      r.cloud_ph = -std::log10(chem::cloud_water_hplus(
-          totals, c.cloud_water_g_m3 * 1e-6, tk, c.pressure_pa / constants::kStandardAtmosphere));
+      r.cloud_ph = -std::log10(
+          chem::cloud_water_hplus(totals, c.cloud_water_g_m3 * 1e-6, tk,
+                                  c.pressure_pa / constants::kStandardAtmosphere, 1e-5));
     }
     double j[chem::kPhotolysisCount];
     const double cosz = cos_solar_zenith(static_cast<double>(t), c.latitude_deg, c.longitude_deg);

@@ -10,6 +10,7 @@
 // into all organic aerosol, C*(T) from its 300 K value by Clausius–Clapeyron with CAMx SOAP2.2's
 // enthalpies; the organic aerosol mass solves C_OA = base + Σ A_i / (1 + C*_i / C_OA).
 #include "base/constants.hpp"
+#include "chemistry/bracketed_newton.hpp"
 #include "kernels/kokkos_types.hpp"
 
 namespace kctm::chem {
@@ -57,34 +58,34 @@ KOKKOS_INLINE_FUNCTION double saturation_concentration(int i, double t_k) {
 }
 
 /// Splits the totals `total_ug` (gas + particle) [µg m-3] of the semi-volatiles; `base_ug` is the
-/// non-volatile organic aerosol they dissolve in. Writes the particle parts to `particle_ug`.
-KOKKOS_INLINE_FUNCTION void partition_organic(double t_k, double base_ug, const double* total_ug,
-                                              double* particle_ug) {
+/// non-volatile organic aerosol they dissolve in. Writes the particle parts to `particle_ug`;
+/// returns the iterations taken.
+KOKKOS_INLINE_FUNCTION int partition_organic(double t_k, double base_ug, const double* total_ug,
+                                             double* particle_ug) {
   double cstar[kSemiVolatiles], sum = 0;
   for (int i = 0; i < kSemiVolatiles; ++i) {
     cstar[i] = saturation_concentration(i, t_k);
     sum += total_ug[i];
   }
   // g(C) = C − base − Σ A_i C/(C + C*_i) is increasing past its root and g(base) ≤ 0 ≤
-  // g(base + Σ A_i): Newton's method kept inside that bracket (bisecting when it would leave).
-  double lo = base_ug, hi = base_ug + sum, oa = hi;
-  for (int it = 0; it < 100 && hi > lo; ++it) {
-    double g = oa - base_ug, dg = 1.0;
-    for (int i = 0; i < kSemiVolatiles; ++i) {
-      const double d = oa + cstar[i];
-      g -= total_ug[i] * oa / d;
-      dg -= total_ug[i] * cstar[i] / (d * d);
-    }
-    (g > 0 ? hi : lo) = oa;
-    double next = dg > 0 ? oa - g / dg : 0.5 * (lo + hi);
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    const double change = next - oa;
-    oa = next;
-    if ((change < 0 ? -change : change) <= 1e-13 * hi) break;
-  }
+  // g(base + Σ A_i): Newton's method kept inside that bracket, to 1e-13 of the bracket's top.
+  const double hi = base_ug + sum;
+  const RootResult root = bracketed_newton(
+      [&](double oa, double& g, double& dg) {
+        g = oa - base_ug;
+        dg = 1.0;
+        for (int i = 0; i < kSemiVolatiles; ++i) {
+          const double d = oa + cstar[i];
+          g -= total_ug[i] * oa / d;
+          dg -= total_ug[i] * cstar[i] / (d * d);
+        }
+      },
+      base_ug, hi, hi, 1e-13 * hi, 100);
+  const double oa = root.x;
   for (int i = 0; i < kSemiVolatiles; ++i) {
     particle_ug[i] = oa > 0 ? total_ug[i] * oa / (oa + cstar[i]) : 0.0;
   }
+  return root.iterations;
 }
 
 }  // namespace kctm::chem

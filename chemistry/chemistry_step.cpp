@@ -88,7 +88,8 @@ KOKKOS_INLINE_FUNCTION void set_wet_aerosol(const View1D<int>& c, double rho,
 }
 
 /// [H+] of lane l's cloud water, from the solver's values y [molecules cm-3] and what the solver
-/// leaves alone: particulate nitrate and all ammonia (NH3 + NH4) [mol per L of air].
+/// leaves alone: particulate nitrate and all ammonia (NH3 + NH4) [mol per L of air]; searched from
+/// the lane's last [H+] (env.cloud_hplus).
 template <class T>
 KOKKOS_INLINE_FUNCTION double lane_cloud_hplus(const CloudVariables& v, const T* y, int l,
                                                double nit_mol_l, double ammonia_mol_l,
@@ -99,7 +100,7 @@ KOKKOS_INLINE_FUNCTION double lane_cloud_hplus(const CloudVariables& v, const T*
                                    lane(y[v.so2], l) * kPerMolecule};
   const double p_atm =
       env.m * 1e6 * constants::kBoltzmann * env.t_k / constants::kStandardAtmosphere;
-  return cloud_water_hplus(totals, env.lwc, env.t_k, p_atm);
+  return cloud_water_hplus(totals, env.lwc, env.t_k, p_atm, env.cloud_hplus);
 }
 
 /// The aqueous S(IV) oxidation by O3 goes as [H+]^-1 to [H+]^-2, so its coefficient, held fixed

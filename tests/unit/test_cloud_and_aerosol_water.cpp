@@ -11,7 +11,7 @@ namespace kctm::chem {
 namespace {
 
 double ph(const CloudWaterTotals& c, double lwc, double t_k = 298.0) {
-  return -std::log10(cloud_water_hplus(c, lwc, t_k, 1.0));
+  return -std::log10(cloud_water_hplus(c, lwc, t_k, 1.0, 1e-5));
 }
 
 TEST(CloudWater, CleanWaterWithCarbonDioxideHasPh56) {
@@ -45,6 +45,28 @@ TEST(CloudWater, AmmoniaNeutralisesAndSulfurDioxideAcidifies) {
   const double cold = ph({2e-11, 1e-11, 5e-11, 4e-10}, lwc, 273.0);
   EXPECT_GT(cold, 0.0);
   EXPECT_LT(cold, 10.0);
+}
+
+// The acidity does not depend on where the search starts, and Newton's method with the balance's
+// analytic slope converges quadratically: a few evaluations from a value 0.3 pH off (a wrong
+// slope would crawl or fall back to bisection, ~40 evaluations).
+TEST(CloudWater, AcidityIsFoundFromAnyStartInAFewSteps) {
+  const CloudWaterTotals cases[] = {{0, 0, 0, 0},
+                                    {2e-11, 1e-11, 0, 0},
+                                    {2e-11, 1e-11, 5e-11, 4e-10},
+                                    {1e-12, 0, 2e-10, 1e-9},
+                                    {5e-10, 3e-10, 1e-10, 2e-9}};
+  for (const CloudWaterTotals& c : cases) {
+    for (const double lwc : {0.05e-6, 0.3e-6, 1e-6}) {
+      const double h = cloud_water_hplus(c, lwc, 278.0, 0.9, 1e-5);
+      for (const double guess : {1e-10, 1e-7, 1e-4, 1e-1}) {
+        EXPECT_NEAR(cloud_water_hplus(c, lwc, 278.0, 0.9, guess) / h, 1.0, 1e-10);
+      }
+      int iterations = 0;
+      EXPECT_NEAR(cloud_water_hplus(c, lwc, 278.0, 0.9, h * 2.0, &iterations) / h, 1.0, 1e-10);
+      EXPECT_LE(iterations, 6) << "pH " << -std::log10(h);
+    }
+  }
 }
 
 TEST(AerosolWater, KappaKoehlerWaterOfAmmoniumSulfate) {
