@@ -26,9 +26,17 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
   const int h = geo.halo, nz = geo.nz, nx = geo.nx, nf = static_cast<int>(q.extent(0));
   constexpr int W = kColumnsPerTeam;
   const int blocks = (nx + W - 1) / W;
-  // Per team, each [level][lane]: conductances g (nz + 1 interfaces), layer masses per area m, the
-  // Thomas algorithm's c' and d', one row of dt / A and one of the field's deposition conductance.
-  const std::size_t bytes = sizeof(double) * (4 * nz + 3) * W;
+  // The tridiagonal system of a column, −g_k x_{k−1} + (m_k + g_k + g_{k+1}) x_k − g_{k+1} x_{k+1}
+  // = m_k q_k + dt E_k / A, is the same for every field but for the deposition conductance dt v_d ρ
+  // on the ground layer's diagonal. Eliminating from the top down keeps that term out of every
+  // pivot but the ground's: the pivots' inverses (1/D'_k, D'_{nz−1} = D_{nz−1}, D'_{k−1} = D_{k−1}
+  // − g_k² / D'_k) are made once per column, and a field costs a sweep down, one division at the
+  // ground and a sweep up. Every pivot is at least the layer's mass: stable, and the solution stays
+  // positive (all factors are non-negative). Per team, each [level][lane]: conductances g (nz + 1
+  // interfaces), layer masses per area m, the pivots' inverses, the eliminated right-hand sides s,
+  // and rows of dt / A, of the ground pivot without deposition and of the field's deposition
+  // conductance.
+  const std::size_t bytes = sizeof(double) * (4 * nz + 4) * W;
   Kokkos::parallel_for(
       "kctm::diffuse_vertical",
       team_policy(geo.ny * blocks).set_scratch_size(1, Kokkos::PerTeam(bytes)),
@@ -37,10 +45,11 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
         const int lanes = i0 + W <= nx ? W : nx - i0, j = jj + h;
         double* g = static_cast<double*>(team.team_scratch(1).get_shmem(bytes));
         double* m = g + (nz + 1) * W;
-        double* c_prime = m + nz * W;
-        double* d_prime = c_prime + nz * W;
-        double* per_area = d_prime + nz * W;  // dt / A, turning an emission into kg m-2
-        double* g_dep = per_area + W;         // dt v_d ρ of the ground layer [kg m-2]
+        double* inverse = m + nz * W;         // 1 / D'_k for k ≥ 1
+        double* s = inverse + nz * W;         // the right-hand side as eliminated from the top
+        double* per_area = s + nz * W;        // dt / A, turning an emission into kg m-2
+        double* ground_pivot = per_area + W;  // D'_0 without deposition [kg m-2]
+        double* g_dep = ground_pivot + W;     // dt v_d ρ of the ground layer [kg m-2]
         // Conductance across interface k (between layers k−1 and k) times dt [kg m-2]:
         // dt ρ_face Kz / Δz_centre; zero at the ground and the top. Shared by the fields.
         for (int k = 0; k <= nz; ++k) {
@@ -53,33 +62,41 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
             if (k == 0) per_area[w] = dt_s / area(j, i);
           });
         }
+        for (int k = nz - 1; k >= 0; --k) {
+          each_cell(team, 0, lanes, [=](int w) {
+            const double g_above = g[(k + 1) * W + w];
+            const double pivot = m[k * W + w] + g[k * W + w] + g_above -
+                                 (k + 1 < nz ? g_above * g_above * inverse[(k + 1) * W + w] : 0.0);
+            if (k > 0) {
+              inverse[k * W + w] = 1 / pivot;
+            } else {
+              ground_pivot[w] = pivot;
+            }
+          });
+        }
         for (int n = 0; n < nf; ++n) {
           const int e = emission_slot(n);
-          // Thomas algorithm on −g_k x_{k−1} + (m_k + g_k + g_{k+1}) x_k − g_{k+1} x_{k+1} =
-          // m_k q_k + dt E_k / A, with the deposition conductance dt v_d ρ added to the ground
-          // layer's diagonal; the columns of the team side by side.
           each_cell(team, 0, lanes,
                     [=](int w) { g_dep[w] = dt_s * vdep(n, jj, i0 + w) * rho(0, j, i0 + w + h); });
-          for (int k = 0; k < nz; ++k) {
+          // Down: s_{nz−1} = r_{nz−1}, s_{k−1} = r_{k−1} + g_k s_k / D'_k.
+          for (int k = nz - 1; k >= 0; --k) {
             each_cell(team, 0, lanes, [=](int w) {
               const int i = i0 + w + h;
-              const double g_below = g[k * W + w], g_above = g[(k + 1) * W + w];
-              const double diag = m[k * W + w] + g_below + g_above + (k == 0 ? g_dep[w] : 0.0);
               const double rhs = m[k * W + w] * q(n, k, j, i) +
                                  (e >= 0 ? emis_kg_s(e, k, jj, i - h) * per_area[w] : 0.0);
-              const double inverse =
-                  1 / (k == 0 ? diag : diag + g_below * c_prime[(k - 1) * W + w]);
-              c_prime[k * W + w] = -g_above * inverse;
-              d_prime[k * W + w] =
-                  (k == 0 ? rhs : rhs + g_below * d_prime[(k - 1) * W + w]) * inverse;
+              s[k * W + w] = k + 1 < nz ? rhs + g[(k + 1) * W + w] * inverse[(k + 1) * W + w] *
+                                                    s[(k + 1) * W + w]
+                                        : rhs;
             });
           }
+          // Up: x_0 = s_0 / (D'_0 + deposition), x_k = (s_k + g_k x_{k−1}) / D'_k.
           each_cell(team, 0, lanes,
-                    [=](int w) { q(n, nz - 1, j, i0 + w + h) = d_prime[(nz - 1) * W + w]; });
-          for (int k = nz - 2; k >= 0; --k) {
+                    [=](int w) { q(n, 0, j, i0 + w + h) = s[w] / (ground_pivot[w] + g_dep[w]); });
+          for (int k = 1; k < nz; ++k) {
             each_cell(team, 0, lanes, [=](int w) {
               const int i = i0 + w + h;
-              q(n, k, j, i) = d_prime[k * W + w] - c_prime[k * W + w] * q(n, k + 1, j, i);
+              q(n, k, j, i) =
+                  (s[k * W + w] + g[k * W + w] * q(n, k - 1, j, i)) * inverse[k * W + w];
             });
           }
           each_cell(team, 0, lanes, [=](int w) {
