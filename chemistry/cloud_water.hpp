@@ -52,16 +52,15 @@ KOKKOS_INLINE_FUNCTION double cloud_water_hplus(const CloudWaterTotals& c, doubl
   //   S(VI)     S (h + 2 K_HSO4) / (h + K_HSO4)
   //   S(IV)     H_SO2 C d(h) / (1/RT + H_SO2 (1 + K1/h + K1 K2/h²) L),   d = K1/h + 2 K1 K2/h²
   //   HCO3-, OH-  (H_CO2 K_c1 p_CO2 + K_w) / h
+  const double ammonia_room = 1.0 / rt + h_nh3 * lwc, k12 = s.k_s1 * s.k_s2;
   auto balance = [&](double ln_h, double& excess, double& slope) {
     const double h = math::exp(ln_h), u = 1.0 / h;
-    const double ammonia_room = 1.0 / rt + h_nh3 * lwc;
     const double nh4_den = ammonia_room + nh4_per_h * h * lwc;
     const double nh4 = nh4_per_h * h * c.ammonia / nh4_den;
     const double dnh4 = nh4_per_h * c.ammonia * ammonia_room / (nh4_den * nh4_den);
     const double hso4_den = h + k_hso4;
     const double sulfate = sulfate_m * (h + 2.0 * k_hso4) / hso4_den;
     const double dsulfate = -sulfate_m * k_hso4 / (hso4_den * hso4_den);
-    const double k12 = s.k_s1 * s.k_s2;
     const double d = s.k_s1 * u + 2.0 * k12 * u * u, dd_du = s.k_s1 + 4.0 * k12 * u;
     const double e = 1.0 / rt + s.h_so2 * (1.0 + s.k_s1 * u + k12 * u * u) * lwc;
     const double de_du = s.h_so2 * lwc * (s.k_s1 + 2.0 * k12 * u);

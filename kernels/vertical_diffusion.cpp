@@ -33,10 +33,10 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
   // − g_k² / D'_k) are made once per column, and a field costs a sweep down, one division at the
   // ground and a sweep up. Every pivot is at least the layer's mass: stable, and the solution stays
   // positive (all factors are non-negative). Per team, each [level][lane]: conductances g (nz + 1
-  // interfaces), layer masses per area m, the pivots' inverses, the eliminated right-hand sides s,
-  // and rows of dt / A, of the ground pivot without deposition and of the field's deposition
-  // conductance.
-  const std::size_t bytes = sizeof(double) * (4 * nz + 4) * W;
+  // interfaces), layer masses per area m, the pivots' inverses, the multipliers g_k / D'_k of the
+  // sweep down, the eliminated right-hand sides s, and rows of dt / A, of the ground pivot without
+  // deposition and of the field's deposition conductance.
+  const std::size_t bytes = sizeof(double) * (5 * nz + 4) * W;
   Kokkos::parallel_for(
       "kctm::diffuse_vertical",
       team_policy(geo.ny * blocks).set_scratch_size(1, Kokkos::PerTeam(bytes)),
@@ -46,7 +46,8 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
         double* g = static_cast<double*>(team.team_scratch(1).get_shmem(bytes));
         double* m = g + (nz + 1) * W;
         double* inverse = m + nz * W;         // 1 / D'_k for k ≥ 1
-        double* s = inverse + nz * W;         // the right-hand side as eliminated from the top
+        double* lift = inverse + nz * W;      // g_k / D'_k for k ≥ 1
+        double* s = lift + nz * W;            // the right-hand side as eliminated from the top
         double* per_area = s + nz * W;        // dt / A, turning an emission into kg m-2
         double* ground_pivot = per_area + W;  // D'_0 without deposition [kg m-2]
         double* g_dep = ground_pivot + W;     // dt v_d ρ of the ground layer [kg m-2]
@@ -69,6 +70,7 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
                                  (k + 1 < nz ? g_above * g_above * inverse[(k + 1) * W + w] : 0.0);
             if (k > 0) {
               inverse[k * W + w] = 1 / pivot;
+              lift[k * W + w] = g[k * W + w] * inverse[k * W + w];
             } else {
               ground_pivot[w] = pivot;
             }
@@ -84,9 +86,7 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
               const int i = i0 + w + h;
               const double rhs = m[k * W + w] * q(n, k, j, i) +
                                  (e >= 0 ? emis_kg_s(e, k, jj, i - h) * per_area[w] : 0.0);
-              s[k * W + w] = k + 1 < nz ? rhs + g[(k + 1) * W + w] * inverse[(k + 1) * W + w] *
-                                                    s[(k + 1) * W + w]
-                                        : rhs;
+              s[k * W + w] = k + 1 < nz ? rhs + lift[(k + 1) * W + w] * s[(k + 1) * W + w] : rhs;
             });
           }
           // Up: x_0 = s_0 / (D'_0 + deposition), x_k = (s_k + g_k x_{k−1}) / D'_k.
