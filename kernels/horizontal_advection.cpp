@@ -301,6 +301,13 @@ void advect_along_y(const Sweep& g, View4D<double> q, View3D<const double> air, 
               rows[c * W + lanes + w] = field[c * row_stride + lanes - 1];
             });
           }
+          // The next field's rows start loading while this one is swept (a row's lanes span up to
+          // three cache lines).
+          if (n + 1 < nf) {
+            const double* next = &q(n + 1, k, 0, i0 + h);
+            for (int w = 0; w < lanes; w += 8) prefetch_line(next + w, len, row_stride);
+            prefetch_line(next + lanes - 1, len, row_stride);
+          }
           ppm::line_outflows<W>(
               team,
               {rows, s.slope, to_right, to_left, push, pull, courant_right, courant_left, monotone},

@@ -80,6 +80,7 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
   const int nf = static_cast<int>(q.extent(0));
   const int levels = nz + 2 * kPad, blocks = (nx + kColumnsPerTeam - 1) / kColumnsPerTeam;
   constexpr int W = kColumnsPerTeam;
+  const std::ptrdiff_t level_stride = static_cast<std::ptrdiff_t>(q.stride(1));
   // Level c of the padded column is layer c − kPad; interface kf (0 = ground .. nz = top) lies
   // between levels kf + kPad − 1 and kf + kPad. Interface arrays are stored at kf + 1, with zeros
   // at 0 and nz + 2 (no flux below the ground pad or above the top pad).
@@ -124,11 +125,24 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
         });
 
         for (int n = 0; n < nf; ++n) {
-          each_cell(team, 0, levels * W, [=](int p) {
-            const int c = p / W, ii = column_of(p);
-            const int k = c < kPad ? 0 : c - kPad;
-            column[p] = k < nz ? q(n, k, jj + h, ii + h) : q_bc(n, nz - 1);
+          // A level of the team's columns is one contiguous load; lanes past the subdomain repeat
+          // its last column, the ground pad the ground layer, the top pad the air above.
+          const double* field = &q(n, 0, jj + h, i0 + h);
+          each_row_lane(team, kPad, kPad + nz, lanes, [=](int c, int w) {
+            column[c * W + w] = field[(c - kPad) * level_stride + w];
           });
+          if (lanes < W) {
+            each_row_lane(team, kPad, kPad + nz, W - lanes, [=](int c, int w) {
+              column[c * W + lanes + w] = field[(c - kPad) * level_stride + lanes - 1];
+            });
+          }
+          const double above = q_bc(n, nz - 1);
+          each_cell(team, 0, kPad * W, [=](int p) { column[p] = column[kPad * W + p % W]; });
+          each_cell(team, (kPad + nz) * W, levels * W, [=](int p) { column[p] = above; });
+          // The next field's column starts loading while this one is advected.
+          if (n + 1 < nf) {
+            for (int k = 0; k < nz; ++k) prefetch_line(&q(n + 1, k, jj + h, i0 + h), lanes, 1);
+          }
           // Level c's interfaces c − kPad + 1 (up) and c − kPad (down), stored at c − 1 and c − 2.
           ppm::line_outflows<W>(
               team,
