@@ -78,6 +78,15 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
         }
         for (int n = 0; n < nf; ++n) {
           const int e = emission_slot(n);
+          // The next field's column (and its emissions) start loading while this one is solved:
+          // its levels lie a level's size apart, streams no prefetcher follows on its own.
+          if (n + 1 < nf) {
+            const int e_next = emission_slot(n + 1);
+            for (int k = 0; k < nz; ++k) {
+              prefetch_line(&q(n + 1, k, j, i0 + h), lanes, 1);
+              if (e_next >= 0) prefetch_line(&emis_kg_s(e_next, k, jj, i0), lanes, 1);
+            }
+          }
           each_cell(team, 0, lanes,
                     [=](int w) { g_dep[w] = dt_s * vdep(n, jj, i0 + w) * rho(0, j, i0 + w + h); });
           // Down: s_{nz−1} = r_{nz−1}, s_{k−1} = r_{k−1} + g_k s_k / D'_k.
