@@ -354,13 +354,19 @@ TagStats TagAttribution::attribute(const ChemistryMeteo& met, View4D<double> q, 
   long fallback_cells = 0, rescaled_cells = 0;
   double drift = 0;
   Kokkos::parallel_reduce(
-      "tag_attribution", Policy3D({0, 0, 0}, {nz, ny, nx}),
+      "tag_attribution", Policy3D({0, 0, 0}, {nz, ny, nx}, {1, 1, nx}),
       KOKKOS_LAMBDA(int k, int j, int i, long& fallbacks, long& rescaled, double& worst) {
         const int jj = j + halo, ii = i + halo;
         // A cell's tags lie in as many fields as the run has, each its own stream in memory: more
-        // than a core's prefetchers follow, so each field's cache line two ahead is asked for.
-        if ((i & 7) == 0 && i + 16 < nx) {
-          for (int f = 0; f < nf; ++f) prefetch_line(&q(f, k, jj, ii + 16), 1, 1);
+        // than a core's prefetchers follow, so each field's cache line two ahead is asked for,
+        // along the loop's order (a row of i, then the next row), so that a row starts in cache.
+        if ((i & 7) == 0) {
+          const int ahead = i + 16, wraps = ahead >= nx ? 1 : 0;
+          const int pi = ahead - wraps * nx, pj = j + wraps < ny ? j + wraps : 0;
+          const int pk = j + wraps < ny ? k : k + 1;
+          if (pk < nz) {
+            for (int f = 0; f < nf; ++f) prefetch_line(&q(f, pk, pj + halo, pi + halo), 1, 1);
+          }
         }
         // First the tags to the bulk transport left (as renormalise), while they are in cache.
         const CellRenormalisation r =
