@@ -65,11 +65,11 @@ void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double d
                        PhaseTimes& times) {
   const StepPhase phase = axis == Axis::X ? kPhaseAdvectX : kPhaseAdvectY;
   const int across = axis == Axis::X ? 0 : 1;
-  auto inflow_and_halos = [&] {
-    times.time(phase, [&] { apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air); });
-    times.time(kPhaseHalo, [&] { exchange(state, across); });
-  };
-  inflow_and_halos();
+  // The lateral boundary's ring takes the outside air once per sweep: its sub-steps change only
+  // the interior. The halos between ranks are exchanged before every sub-step.
+  times.time(phase, [&] { apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air); });
+  auto halos = [&] { times.time(kPhaseHalo, [&] { exchange(state, across); }); };
+  halos();
   // Each level its own sub-steps, from its Courant number over the whole step (the same on every
   // rank); sub-step s then moves the levels that take more than s.
   int n = 1;
@@ -89,7 +89,7 @@ void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double d
     }
   });
   for (int s = 0; s < n; ++s) {
-    if (s > 0) inflow_and_halos();
+    if (s > 0) halos();
     times.time(phase, [&] {
       advect_horizontal(geo_, axis, state.q, state.air, work_, budget_, monotone_, s);
     });
