@@ -364,7 +364,7 @@ TagStats TagAttribution::attribute(const ChemistryMeteo& met, View4D<double> q, 
           const int ahead = i + 16, wraps = ahead >= nx ? 1 : 0;
           const int pi = ahead - wraps * nx, pj = j + wraps < ny ? j + wraps : 0;
           const int pk = j + wraps < ny ? k : k + 1;
-          if (pk < nz) {
+          if (pk < nz && pi < nx) {  // a row shorter than 16 cells: nothing ahead in the next
             for (int f = 0; f < nf; ++f) prefetch_line(&q(f, pk, pj + halo, pi + halo), 1, 1);
           }
         }

@@ -18,19 +18,17 @@ void apply_lateral_boundary(const DeviceGeometry& geo, const DeviceMeteo& met,
       KOKKOS_LAMBDA(const TeamMember& team) {
         const int n = team.league_rank() / nz, k = team.league_rank() % nz;
         const double outside = q_bc(n, k);
+        auto fill = [=](int j, int i) {
+          q(n, k, j, i) = outside;
+          if (n == 0) air(k, j, i) = rho(k, j, i);
+        };
         each_row_lane(team, 0, 2 * h, nxh, [=](int r, int i) {
-          const int j = r < h ? r : ny + r;
           if ((s && r < h) || (nb && r >= h) || (w && i < h) || (e && i >= h + nx)) {
-            q(n, k, j, i) = outside;
-            if (n == 0) air(k, j, i) = rho(k, j, i);
+            fill(r < h ? r : ny + r, i);
           }
         });
         each_row_lane(team, h, h + ny, 2 * h, [=](int j, int c) {
-          const int i = c < h ? c : nx + c;
-          if ((w && c < h) || (e && c >= h)) {
-            q(n, k, j, i) = outside;
-            if (n == 0) air(k, j, i) = rho(k, j, i);
-          }
+          if ((w && c < h) || (e && c >= h)) fill(j, c < h ? c : nx + c);
         });
       });
 }
