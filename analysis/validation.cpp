@@ -84,6 +84,41 @@ std::vector<Pair> daily_pairs(const Observations& model, const Observations& obs
   return pairs;
 }
 
+/// The mean of every value of `p` in `series` in `month` ("YYYY-MM", Beijing time) at the
+/// model's stations: hourly values, or with `mda8` O3's valid daily maximum 8-h means; and their
+/// number.
+std::pair<double, std::size_t> whole_month_mean(const Observations& model,
+                                                const Observations& series, Pollutant p,
+                                                const std::string& month, bool mda8) {
+  const CivilDate first{std::stoi(month.substr(0, 4)), std::stoi(month.substr(5, 2)), 1};
+  const CivilDate next = first.month == 12 ? CivilDate{first.year + 1, 1, 1}
+                                           : CivilDate{first.year, first.month + 1, 1};
+  const UnixSeconds begin = days_from_civil(first) * 86400 - kBeijingS,
+                    end = days_from_civil(next) * 86400 - kBeijingS;
+  double sum = 0;
+  std::size_t n = 0;
+  for (const auto& entry : model) {
+    const auto s = series.find(entry.first);
+    if (s == series.end() || !s->second.count(p)) continue;
+    const analysis::HourlyValues& hours = s->second.at(p);
+    if (mda8) {
+      for (const analysis::DailyValue& d :
+           analysis::daily_max_8h(analysis::make_hourly_series(hours, begin + 3600, end))) {
+        if (d.date.month != first.month || !std::isfinite(d.value)) continue;
+        sum += d.value;
+        ++n;
+      }
+      continue;
+    }
+    for (auto v = hours.upper_bound(begin); v != hours.end() && v->first <= end; ++v) {
+      if (!std::isfinite(v->second)) continue;
+      sum += v->second;
+      ++n;
+    }
+  }
+  return {n > 0 ? sum / n : NAN, n};
+}
+
 analysis::PairedStats stats_of(const std::vector<Pair>& pairs, const std::string& station,
                                const std::string& month) {
   std::vector<double> m, o;
@@ -203,6 +238,15 @@ Validation validate(const Observations& model, const Observations& obs,
       v.rows.push_back(row);
     }
   }
+  for (const MetricRow& r : v.rows) {
+    if (r.station != "all" || r.month == "all" || r.pollutant == kDaily) continue;
+    Pollutant p = Pollutant::kO3;
+    const bool mda8 = r.pollutant == kMda8;
+    if (!mda8) analysis::parse_pollutant(r.pollutant, p);
+    const double model_mean = whole_month_mean(model, model, p, r.month, mda8).first;
+    const auto [observed, n] = whole_month_mean(model, obs, p, r.month, mda8);
+    v.months.push_back({r.pollutant, r.month, model_mean, r.stats.mean_obs, observed, n});
+  }
   std::size_t paired = 0;
   for (const MetricRow& r : v.rows) {
     if (r.station == "all" && r.month == "all") paired += r.stats.n;
@@ -301,6 +345,26 @@ void write_validation(const std::string& dir, const Validation& v, const Observa
         [](const MetricRow& r) { return r.station == "all" && r.month == "all"; });
   table("By station", [](const MetricRow& r) { return r.station != "all"; });
   table("By month", [](const MetricRow& r) { return r.month != "all"; });
+  std::string months =
+      "quantity,month,model,observed_same_hours,observed_month,observed_month_n,nmb_month\n";
+  md +=
+      "## Months against the whole observed month\n\nThe model's mean over its hours at the "
+      "stations; the observed mean over the same hours, and over every hour of the month (O3_MDA8: "
+      "every valid day). With climatological weather, a sampled day's weather is not that date's: "
+      "its month is compared with the whole observed month.\n\n| quantity | month | model | "
+      "observed, same hours | observed, whole month | N (whole month) | NMB against the whole "
+      "month % |\n|---|---|---|---|---|---|---|\n";
+  for (const MonthMeans& m : v.months) {
+    const double nmb = m.model / m.observed_month - 1;
+    months += fmt::format("{},{},{},{},{},{},{}\n", m.quantity, m.month, number(m.model),
+                          number(m.observed_same_hours), number(m.observed_month),
+                          m.observed_month_n, number(nmb));
+    md += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", m.quantity, m.month,
+                      number(m.model, "{:.1f}"), number(m.observed_same_hours, "{:.1f}"),
+                      number(m.observed_month, "{:.1f}"), m.observed_month_n, percent(nmb));
+  }
+  md += "\n";
+  write_text_file((fs::path(dir) / "months.csv").string(), months, "month means");
   md +=
       "## The standards' statistics (city values, GB 3095-2012 / HJ 663-2013 / HJ 633-2012)\n\n"
       "Over the run's days, each a city value (the mean of the stations'); the special-control "

@@ -27,8 +27,20 @@ struct MetricRow {
   std::string rating;  ///< against the benchmark for the pollutant, or "" where none applies
 };
 
+/// A month's means at the model's stations (unit of the pollutant; O3_MDA8 a mean of daily
+/// values): the model's over all its hours, the observed over the same hours, and the observed over
+/// the whole month. With climatological weather a sampled day's weather is not that date's, so
+/// the model's month is compared with the whole observed month; the same hours add the
+/// observations' own sampling error to the comparison.
+struct MonthMeans {
+  std::string quantity, month;
+  double model, observed_same_hours, observed_month;
+  std::size_t observed_month_n;  ///< observed hours (days for O3_MDA8) behind observed_month
+};
+
 struct Validation {
   std::vector<MetricRow> rows;
+  std::vector<MonthMeans> months;
   std::vector<std::string> crossed;  ///< the limits crossed, one line each
 };
 

@@ -1,5 +1,6 @@
 // kctm validate refuses what it cannot judge: observations that pair with no model value, and a
-// limit on a statistic that cannot be computed; the console never shows nan.
+// limit on a statistic that cannot be computed; the console never shows nan. A month's model mean
+// is set beside the whole observed month as well as beside the same hours.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -44,6 +45,39 @@ TEST(ValidationPairs, ALimitOnAStatisticThatCannotBeComputedIsAnError) {
   for (const MetricRow& r : v.rows) {
     EXPECT_EQ(summary_line(r).find("nan"), std::string::npos) << summary_line(r);
   }
+}
+
+TEST(ValidationPairs, AMonthIsComparedWithEveryObservedHourOfIt) {
+  // January 2019 (Beijing time): the model holds one day at 30; the stations observed 10 on that
+  // day and 40 on every other day of the month, and 1000 on the days either side of it.
+  const UnixSeconds month_start = 1546272000;  // 2019-01-01T00:00+08:00
+  Observations model, obs;
+  // O3 likewise: 50 in the model, 20 observed that day, 60 on the others.
+  for (int h = 1; h <= 24; ++h) {
+    model["1001A"][Pollutant::kPm25][month_start + 3600 * h] = 30;
+    model["1001A"][Pollutant::kO3][month_start + 3600 * h] = 50;
+  }
+  for (int h = -23; h <= 32 * 24; ++h) {
+    const bool in_month = h >= 1 && h <= 31 * 24;
+    obs["1001A"][Pollutant::kPm25][month_start + 3600 * h] = !in_month ? 1000 : (h <= 24 ? 10 : 40);
+    obs["1001A"][Pollutant::kO3][month_start + 3600 * h] = !in_month ? 1000 : (h <= 24 ? 20 : 60);
+  }
+  obs["9999X"][Pollutant::kPm25][month_start + 3600 * 30] = 5000;  // not a model station
+  const Validation v = validate(model, obs, {}, "obs.csv", "");
+  ASSERT_EQ(v.months.size(), 3u);  // PM2.5, O3 and O3_MDA8
+  const MonthMeans& m = v.months[0];
+  EXPECT_EQ(m.quantity, "PM2.5");
+  EXPECT_EQ(m.month, "2019-01");
+  EXPECT_DOUBLE_EQ(m.model, 30);
+  EXPECT_DOUBLE_EQ(m.observed_same_hours, 10);
+  EXPECT_EQ(m.observed_month_n, 31u * 24u);
+  EXPECT_DOUBLE_EQ(m.observed_month, (24 * 10.0 + 30 * 24 * 40.0) / (31 * 24));
+  const MonthMeans& mda8 = v.months[2];
+  EXPECT_EQ(mda8.quantity, "O3_MDA8");
+  EXPECT_DOUBLE_EQ(mda8.model, 50);
+  EXPECT_DOUBLE_EQ(mda8.observed_same_hours, 20);
+  EXPECT_EQ(mda8.observed_month_n, 31u);
+  EXPECT_NEAR(mda8.observed_month, (20 + 30 * 60.0) / 31, 1e-9);
 }
 
 }  // namespace
