@@ -11,7 +11,10 @@
 #   CONFIG   YAML config for `kctm run`; absent: the default configuration (`kctm demo`)
 # Environment (paths relative to the repo root):
 #   BUILD=build  YEAR_DIR=year  YEAR=2019  MONTHS="1 2 ... 12"
-#   SAMPLE_DAYS="5 15 25"  days of each month that start a run; DAYS=1 days each run keeps
+#   SAMPLES=3  runs a month, on the days `kctm climate --sample-days` chooses so that the
+#            climatological weather's rain, stagnant and dry days have their month's shares
+#   SAMPLE_DAYS=""  fixed days of every month instead (e.g. "5 15 25"; with WRF meteorology,
+#            where the dates' own weather is run); DAYS=1 days each run keeps
 #   SPINUP=1  days run before each, not kept (time.spinup_days)
 #   SET=""  more `--set KEY=VALUE` words for every run, e.g. SET="--set grid.dx_km=9"
 #   OBS=the data folder's aq-hengyang-2019/hengyang_sites_2019_hourly.csv (January-June 2019;
@@ -51,7 +54,8 @@ BUILD=${BUILD:-build}
 YEAR_DIR=${YEAR_DIR:-year}
 YEAR=${YEAR:-2019}
 MONTHS=${MONTHS:-1 2 3 4 5 6 7 8 9 10 11 12}
-SAMPLE_DAYS=${SAMPLE_DAYS:-5 15 25}
+SAMPLES=${SAMPLES:-3}
+SAMPLE_DAYS=${SAMPLE_DAYS:-}
 DAYS=${DAYS:-1}
 SPINUP=${SPINUP:-1}
 SET=${SET:-}
@@ -67,6 +71,7 @@ OBS=${OBS:-$("$KCTM" info --data-dir)/aq-hengyang-2019/hengyang_sites_2019_hourl
 for m in $MONTHS; do
   [[ $m =~ ^[0-9]+$ ]] && ((m >= 1 && m <= 12)) || die "MONTHS holds '$m', not a month 1-12"
 done
+[[ $SAMPLES =~ ^[1-9][0-9]*$ ]] || die "SAMPLES must be a positive whole number, not '$SAMPLES'"
 for d in $SAMPLE_DAYS; do
   [[ $d =~ ^[0-9]+$ ]] && ((d >= 1 && d + DAYS - 1 <= 28)) ||
     die "SAMPLE_DAYS holds '$d': each run must fit in days 1-28 of its month"
@@ -101,9 +106,23 @@ run_day() {  # run_day YYYY-MM-DD: one sampled run into YEAR_DIR/YYYY-MM-DD
   fi
 }
 
+days_of_month() {  # days_of_month M: the days of month M that start a run
+  if [[ -n $SAMPLE_DAYS ]]; then
+    echo "$SAMPLE_DAYS"
+    return
+  fi
+  local config=()
+  [[ -z $CONFIG ]] || config=("$CONFIG")
+  # shellcheck disable=SC2086  # SET is words on purpose
+  "$KCTM" climate "${config[@]}" $SET --sample-days "$SAMPLES" --run-days "$DAYS" |
+    awk -v m="$1" '$1 == m { $1 = ""; print }'
+}
+
 if [[ $MODE != report ]]; then
   for m in $MONTHS; do
-    for d in $SAMPLE_DAYS; do run_day "$(printf '%s-%02d-%02d' "$YEAR" "$m" "$d")"; done
+    days=$(days_of_month "$m") || die "kctm climate could not choose the days of month $m"
+    [[ -n $days ]] || die "kctm climate chose no days for month $m"
+    for d in $days; do run_day "$(printf '%s-%02d-%02d' "$YEAR" "$m" "$d")"; done
   done
 fi
 [[ $MODE != run ]] || exit 0

@@ -13,6 +13,7 @@
 #include "grids/subdomain.hpp"
 #include "meteo/climate_summary.hpp"
 #include "meteo/climatology_meteo.hpp"
+#include "meteo/sample_days.hpp"
 
 namespace kctm {
 namespace {
@@ -146,6 +147,21 @@ TEST(ClimatologyMeteo, SeasonsAsTheRadiosondeClimatology) {
     if (month >= 4 && month <= 9) EXPECT_EQ(m[month - 1].stagnant_days, 0) << "month " << month;
   }
   EXPECT_GT(m[0].stagnant_days + m[11].stagnant_days, 5) << "winter stagnation episodes";
+}
+
+TEST(ClimatologyMeteo, SampledDaysCarryTheMonthsRain) {
+  // The typical year's own months: three days each, rain days in the month's proportion (the
+  // default year's June has rain on the 5th, 15th and 25th, half its days dry).
+  const GridSetup s(27);
+  const ClimatologyMeteo met(s.config.climatology, s.grid, s.sub);
+  for (int month = 1; month <= 12; ++month) {
+    const std::vector<DayWeather> days = weather_of_days(met, month);
+    int rain_days = 0;
+    for (DayWeather d : days) rain_days += d == DayWeather::kRain;
+    int rain_sampled = 0;
+    for (int d : stratified_days(days, 3, 28)) rain_sampled += days[d - 1] == DayWeather::kRain;
+    EXPECT_LT(std::abs(rain_sampled - 3.0 * rain_days / days.size()), 1.0) << "month " << month;
+  }
 }
 
 }  // namespace
