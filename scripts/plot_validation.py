@@ -13,7 +13,8 @@ of P in the name (PM2.5 -> PM25):
   scatter_P.png     model against observed for every station-hour with both, 1:1, 2:1 and 1:2 lines
   diurnal_P.png     mean by hour of day in Beijing time (the hour the average starts) of both
   seasonal_P.png    mean by month (Beijing time) of both, over the hours with an observation:
-                    the seasonal cycle of a sampled year
+                    the seasonal cycle of a sampled year; with REPORT_DIR/months.csv also the
+                    whole observed month (what a climatological run's month is judged against)
 and prints each path written. Exits 1 with a one-line message when pairs.csv is missing or
 malformed.
 """
@@ -156,14 +157,27 @@ def plot_diurnal(p, unit, rows, path):
     save(fig, path)
 
 
-def plot_seasonal(p, unit, rows, path):
+def read_whole_months(path):
+    """-> {(quantity, "YYYY-MM"): observed mean of the whole month} from months.csv; {} without it."""
+    if not os.path.exists(path):
+        return {}
+    return {(row["quantity"], row["month"]):
+            number(row["observed_month"], where, "observed_month", optional=True)
+            for where, row in csv_rows(path, required=("quantity", "month", "observed_month"))}
+
+
+def plot_seasonal(p, unit, rows, whole_months, path):
     # Only the hours with an observation, so that model and observed mean the same hours.
     paired = [(t, m, o) for t, m, o in rows if math.isfinite(o)]
     months, model, obs = grouped_means(
         paired, key=lambda t: (t - timedelta(hours=1)).strftime("%Y-%m"))
     fig, ax = plt.subplots(figsize=(7, 4))
     x = np.arange(len(months))
-    ax.plot(x, obs, color="black", marker="o", ms=4, lw=1, label="observed")
+    whole = [whole_months.get((p, m), math.nan) for m in months]
+    if any(math.isfinite(w) for w in whole):
+        ax.plot(x, whole, color="black", ls="--", marker="s", ms=4, lw=1,
+                label="observed, whole month")
+    ax.plot(x, obs, color="black", marker="o", ms=4, lw=1, label="observed, same hours")
     ax.plot(x, model, color="tab:red", marker="o", ms=4, lw=1, label="model")
     ax.set_xticks(x)
     ax.set_xticklabels(months, rotation=45)
@@ -186,6 +200,11 @@ def main(argv):
     except InputError as e:
         print(f"plot_validation: {e}", file=sys.stderr)
         return 1
+    try:
+        whole_months = read_whole_months(os.path.join(report, "months.csv"))
+    except InputError as e:
+        print(f"plot_validation: {e}", file=sys.stderr)
+        return 1
     pollutants = [p for p in ORDER if p in data] + sorted(p for p in data if p not in ORDER)
     for p in pollutants:
         name = re.sub(r"[^A-Za-z0-9_-]", "", p)
@@ -193,7 +212,8 @@ def main(argv):
         plot_timeseries(p, unit, rows, os.path.join(report, f"timeseries_{name}.png"))
         plot_scatter(p, unit, rows, os.path.join(report, f"scatter_{name}.png"))
         plot_diurnal(p, unit, rows, os.path.join(report, f"diurnal_{name}.png"))
-        plot_seasonal(p, unit, rows, os.path.join(report, f"seasonal_{name}.png"))
+        plot_seasonal(p, unit, rows, whole_months,
+                      os.path.join(report, f"seasonal_{name}.png"))
     return 0
 
 
