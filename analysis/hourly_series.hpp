@@ -8,8 +8,6 @@
 
 namespace kctm::analysis {
 
-/// Beijing time, the zone of the Chinese standards' calendar days [s east of UTC].
-inline constexpr int kBeijingUtcOffsetS = 8 * 3600;
 inline constexpr UnixSeconds kHourS = 3600;
 
 struct HourlySeries {

@@ -23,7 +23,6 @@ using analysis::Pollutant;
 
 namespace {
 
-constexpr int kBeijingS = 8 * 3600;  // CNEMC's clock (the month of an hour, daily means)
 const char* const kDaily = "PM2.5_24h";
 const char* const kMda8 = "O3_MDA8";
 
@@ -34,7 +33,7 @@ struct Pair {
 
 /// The month (Beijing time) an hour ending at t belongs to.
 std::string month_of(UnixSeconds hour_end) {
-  const CivilDate d = local_date(hour_end - 1, kBeijingS);
+  const CivilDate d = local_date(hour_end - 1, kBeijingUtcOffsetS);
   return fmt::format("{:04d}-{:02d}", d.year, d.month);
 }
 
@@ -93,27 +92,28 @@ std::pair<double, std::size_t> whole_month_mean(const Observations& model,
   const CivilDate first{std::stoi(month.substr(0, 4)), std::stoi(month.substr(5, 2)), 1};
   const CivilDate next = first.month == 12 ? CivilDate{first.year + 1, 1, 1}
                                            : CivilDate{first.year, first.month + 1, 1};
-  const UnixSeconds begin = days_from_civil(first) * 86400 - kBeijingS,
-                    end = days_from_civil(next) * 86400 - kBeijingS;
+  const UnixSeconds begin = local_midnight(first, kBeijingUtcOffsetS),
+                    end = local_midnight(next, kBeijingUtcOffsetS);
   double sum = 0;
   std::size_t n = 0;
   for (const auto& entry : model) {
     const auto s = series.find(entry.first);
     if (s == series.end() || !s->second.count(p)) continue;
     const analysis::HourlyValues& hours = s->second.at(p);
+    auto add = [&](double value) {
+      if (!std::isfinite(value)) return;
+      sum += value;
+      ++n;
+    };
     if (mda8) {
       for (const analysis::DailyValue& d :
            analysis::daily_max_8h(analysis::make_hourly_series(hours, begin + 3600, end))) {
-        if (d.date.month != first.month || !std::isfinite(d.value)) continue;
-        sum += d.value;
-        ++n;
+        if (d.date.month == first.month) add(d.value);
       }
-      continue;
-    }
-    for (auto v = hours.upper_bound(begin); v != hours.end() && v->first <= end; ++v) {
-      if (!std::isfinite(v->second)) continue;
-      sum += v->second;
-      ++n;
+    } else {
+      for (auto v = hours.upper_bound(begin); v != hours.end() && v->first <= end; ++v) {
+        add(v->second);
+      }
     }
   }
   return {n > 0 ? sum / n : NAN, n};

@@ -40,9 +40,9 @@ std::string emissions_summary(const RunConfig& config) {
   }
   // Gridded emissions of the run's year: each sector's annual cells times the sum of its
   // hourly fractions over the year's hours.
-  const int year = local_date(config.start, 8 * 3600).year;
-  const UnixSeconds first = days_from_civil({year, 1, 1}) * 86400 - 8 * 3600;
-  const UnixSeconds last = days_from_civil({year + 1, 1, 1}) * 86400 - 8 * 3600;
+  const int year = local_date(config.start, kBeijingUtcOffsetS).year;
+  const UnixSeconds first = local_midnight({year, 1, 1}, kBeijingUtcOffsetS);
+  const UnixSeconds last = local_midnight({year + 1, 1, 1}, kBeijingUtcOffsetS);
   const std::size_t np = inv.pollutants.size(),
                     plane = static_cast<std::size_t>(d.sub.nx) * d.sub.ny;
   double worst = 0;

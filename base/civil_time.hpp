@@ -27,6 +27,14 @@ std::string format_iso8601(UnixSeconds t, int utc_offset_s = 0);
 /// Calendar date of `t` in the zone `utc_offset_s` east of UTC.
 CivilDate local_date(UnixSeconds t, int utc_offset_s);
 
+/// Beijing time, the zone of the Chinese standards' calendar days [s east of UTC].
+inline constexpr int kBeijingUtcOffsetS = 8 * 3600;
+
+/// The moment date `d` begins in the zone `utc_offset_s` east of UTC.
+inline UnixSeconds local_midnight(CivilDate d, int utc_offset_s) {
+  return days_from_civil(d) * 86400 - utc_offset_s;
+}
+
 /// The months of a typical (non-leap) year: their lengths, and the day (0..364) each begins on.
 inline constexpr int kDaysInTypicalMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 int first_day_of_typical_month(int month0);

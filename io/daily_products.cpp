@@ -32,7 +32,7 @@ using analysis::DailyReport;
 namespace {
 
 /// The standards' calendar days are Beijing's (HJ 663-2013 §3: a natural day in Beijing time).
-constexpr int kDayUtcOffsetS = analysis::kBeijingUtcOffsetS;
+constexpr int kDayUtcOffsetS = kBeijingUtcOffsetS;
 constexpr int kHoursPerDay = 24;
 constexpr UnixSeconds kDayS = 86400;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();

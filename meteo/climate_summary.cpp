@@ -9,7 +9,6 @@ namespace kctm {
 
 namespace {
 
-constexpr UnixSeconds kBeijingOffset_s = 8 * 3600;
 // A floor on the wind in the dilution, as calm hours still exchange air (the Kz floor's role).
 constexpr double kMinDilutionWind_m_s = 0.5;
 
@@ -18,7 +17,7 @@ constexpr double kMinDilutionWind_m_s = 0.5;
 std::array<MonthClimate, 12> climate_by_month(const ClimatologyMeteo& met) {
   std::array<MonthClimate, 12> months{};
   // Local midnight of 1 January of a non-leap year (2019), and the hour's middle.
-  UnixSeconds day_start = days_from_civil({2019, 1, 1}) * 86400 - kBeijingOffset_s;
+  UnixSeconds day_start = local_midnight({2019, 1, 1}, kBeijingUtcOffsetS);
   for (int m = 0; m < 12; ++m) {
     MonthClimate& c = months[m];
     for (int d = 0; d < kDaysInTypicalMonth[m]; ++d, day_start += 86400) {

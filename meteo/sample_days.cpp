@@ -1,6 +1,7 @@
 #include "meteo/sample_days.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "base/civil_time.hpp"
@@ -10,14 +11,13 @@ namespace kctm {
 
 namespace {
 
-constexpr UnixSeconds kBeijingOffset_s = 8 * 3600;
 constexpr int kKinds = 3;
 
 }  // namespace
 
 std::vector<DayWeather> weather_of_days(const ClimatologyMeteo& met, int month) {
   std::vector<DayWeather> days(kDaysInTypicalMonth[month - 1]);
-  const UnixSeconds start = days_from_civil({2019, month, 1}) * 86400 - kBeijingOffset_s;
+  const UnixSeconds start = local_midnight({2019, month, 1}, kBeijingUtcOffsetS);
   for (std::size_t d = 0; d < days.size(); ++d) {
     bool rain = false, stagnant = false;
     for (int h = 0; h < 24; ++h) {

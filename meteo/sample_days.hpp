@@ -7,7 +7,6 @@
 // month's days fall into rain days, dry stagnant days and other dry days; the sample is shared out
 // among them in proportion to their number (largest remainders), and within each the chosen days
 // are spread evenly through the month, since haze episodes last several days.
-#include <array>
 #include <vector>
 
 #include "meteo/climatology_meteo.hpp"

@@ -106,21 +106,17 @@ run_day() {  # run_day YYYY-MM-DD: one sampled run into YEAR_DIR/YYYY-MM-DD
   fi
 }
 
-days_of_month() {  # days_of_month M: the days of month M that start a run
-  if [[ -n $SAMPLE_DAYS ]]; then
-    echo "$SAMPLE_DAYS"
-    return
-  fi
-  local config=()
-  [[ -z $CONFIG ]] || config=("$CONFIG")
-  # shellcheck disable=SC2086  # SET is words on purpose
-  "$KCTM" climate "${config[@]}" $SET --sample-days "$SAMPLES" --run-days "$DAYS" |
-    awk -v m="$1" '$1 == m { $1 = ""; print }'
-}
-
 if [[ $MODE != report ]]; then
+  chosen=""  # "MONTH DAY..." lines: the days `kctm climate` chooses by their weather
+  if [[ -z $SAMPLE_DAYS ]]; then
+    config=()
+    [[ -z $CONFIG ]] || config=("$CONFIG")
+    # shellcheck disable=SC2086  # SET is words on purpose
+    chosen=$("$KCTM" climate "${config[@]}" $SET --sample-days "$SAMPLES" --run-days "$DAYS") ||
+      die "kctm climate could not choose the sampled days"
+  fi
   for m in $MONTHS; do
-    days=$(days_of_month "$m") || die "kctm climate could not choose the days of month $m"
+    days=${SAMPLE_DAYS:-$(awk -v m="$m" '$1 == m { $1 = ""; print }' <<<"$chosen")}
     [[ -n $days ]] || die "kctm climate chose no days for month $m"
     for d in $days; do run_day "$(printf '%s-%02d-%02d' "$YEAR" "$m" "$d")"; done
   done
