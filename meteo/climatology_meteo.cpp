@@ -14,7 +14,11 @@ namespace {
 
 using constants::kPi;
 constexpr double kSolarConstant_w_m2 = 1361.0;  // Kopp & Lean 2011, GRL 38:L01706
-constexpr double kClearSkyTransmittance = 0.75;
+// Ångström–Prescott: the shortwave reaching the ground is (a + b n/N) of the top of the
+// atmosphere's for relative sunshine n/N, with FAO-56's a = 0.25 and b = 0.50 where no local
+// calibration exists; a + b = 0.75 is the clear sky's share (Allen et al. 1998, FAO Irrigation and
+// Drainage Paper 56, eqs. 35 and 37).
+constexpr double kAngstromA = 0.25, kAngstromB = 0.50;
 constexpr double kAlbedo = 0.18;            // farmland, forest and towns
 constexpr double kSensibleFraction = 0.35;  // of net shortwave going into sensible heat
 // Free-atmosphere lapse rate of potential temperature above the convective layer [K m-1]
@@ -34,11 +38,12 @@ double surface_pressure_pa(int day) {
   return kMeanSurfacePressure_pa + kPressureAmplitude_pa * std::cos(2 * kPi * (day - 15) / 365.0);
 }
 
-/// Clear-sky shortwave reduced by cloud after Kasten & Czeplak (1980, Solar Energy 24:177).
+/// Shortwave at the ground under cloud cover `cloud`, which the weather generator defines as one
+/// minus the relative sunshine: Ångström–Prescott with n/N = 1 − cloud, applied to each hour's
+/// top-of-atmosphere flux.
 double shortwave_w_m2(double cos_zenith, double cloud) {
   if (cos_zenith <= 0) return 0.0;
-  return kSolarConstant_w_m2 * kClearSkyTransmittance * cos_zenith *
-         (1 - 0.75 * std::pow(cloud, 3.4));
+  return kSolarConstant_w_m2 * cos_zenith * (kAngstromA + kAngstromB * (1 - cloud));
 }
 
 /// Stable boundary-layer height h = 0.4 √(u* L / f) (Zilitinkevich 1972, Boundary-Layer

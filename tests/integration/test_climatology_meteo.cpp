@@ -2,6 +2,7 @@
 // value, and boundary-layer diagnostics that behave as day and night should.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -115,6 +116,33 @@ TEST(ClimatologyMeteo, DayAndNightBoundaryLayers) {
   const std::size_t kc =
       (static_cast<std::size_t>(k) * s.sub.ny + s.sub.ny / 2) * s.sub.nx + s.sub.nx / 2;
   EXPECT_GT(day.kz_m2_s[kc], 10 * dark.kz_m2_s[kc]);
+}
+
+// The month's shortwave at the ground is what the Ångström–Prescott relation with FAO-56's
+// coefficients (Allen et al. 1998, eq. 35: a = 0.25, b = 0.50) gives for the normals' sunshine,
+// since the weather generator's cloud cover is one minus the relative sunshine. January's 62 h
+// of sunshine in about 330 h of daylight let through 35 % of the top of the atmosphere's flux.
+TEST(ClimatologyMeteo, GroundShortwaveFollowsTheMonthsSunshine) {
+  const GridSetup s(27);
+  const ClimatologyMeteo met(s.config.climatology, s.grid, s.sub);
+  const std::size_t c = (s.sub.ny / 2) * s.sub.nx + s.sub.nx / 2;
+  const WeatherGenerator& weather = met.weather();
+  UnixSeconds month_start = 1546300800 - 8 * 3600;  // 2019-01-01T00:00 Beijing time
+  int first_day = 0;
+  for (int month = 1; month <= 12; ++month) {
+    const int days = kDaysInTypicalMonth[month - 1];
+    double ground = 0, top = 0, day_length_h = 0;
+    for (int h = 0; h < 24 * days; ++h) {
+      const MeteoSnapshot m = met.at(month_start + h * 3600 + 1800);
+      ground += m.surface.swdown_w_m2[c];
+      top += 1361.0 * std::max(0.0, m.surface.cos_zenith[c]);
+    }
+    for (int d = first_day; d < first_day + days; ++d) day_length_h += weather.day_length_h(d);
+    const double relative_sunshine = weather.normals().months[month - 1].sunshine_h / day_length_h;
+    EXPECT_NEAR(ground / top, 0.25 + 0.50 * relative_sunshine, 0.02) << "month " << month;
+    month_start += days * 86400;
+    first_day += days;
+  }
 }
 
 // The typical year's seasons as China's radiosonde climatology has them (Guo et al. 2016, ACP
