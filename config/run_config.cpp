@@ -171,12 +171,16 @@ RunConfig read_run_config(const Config& c) {
     throw Error(c.where("meteo.kind"), "unknown meteorology kind '" + r.meteo_kind + "'",
                 "climatology, wrf, placeholder or analytic");
   }
-  r.wrf = {{}, bounded(c, "meteo.wrf.roughness_m"), bounded(c, "meteo.wrf.kz_min_m2_s")};
+  r.wrf = {{},
+           bounded(c, "meteo.wrf.roughness_m"),
+           bounded(c, "meteo.wrf.kz_min_m2_s"),
+           bounded(c, "meteo.wrf.kz_min_urban_m2_s")};
   if (r.meteo_kind == "wrf") r.wrf.files = wrf_files(c, "meteo.wrf.files");
   r.climatology = {c.get_path("meteo.climatology.normals_file"),
                    static_cast<std::uint64_t>(bounded_int(c, "meteo.climatology.seed")),
                    bounded(c, "meteo.climatology.roughness_m"),
                    bounded(c, "meteo.climatology.kz_min_m2_s"),
+                   bounded(c, "meteo.climatology.kz_min_urban_m2_s"),
                    // a USGS 24-category land use
                    static_cast<int>(bounded_int(c, "meteo.climatology.land_use"))};
   if (!r.climatology.normals_file.empty()) {

@@ -63,7 +63,7 @@ struct OutputConfig {
 /// WRF input: the files matched by meteo.wrf.files, sorted, and the surface-layer settings.
 struct WrfInputConfig {
   std::vector<std::string> files;
-  double roughness_m, kz_min_m2_s;
+  double roughness_m, kz_min_m2_s, kz_min_urban_m2_s;
 };
 
 struct ChemistryConfig {

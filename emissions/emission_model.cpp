@@ -70,22 +70,12 @@ EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profil
     if (!profiles_.has(s)) throw Error("emissions", "no temporal profile for sector '" + s + "'");
   }
   const Surrogates surrogates = compute_surrogates(grid, sub, counties, roads, parks);
-  // Area of each unit in the mask, and its population from the county table (by adcode).
   const std::size_t units = mask.units.size(), cells = static_cast<std::size_t>(nx_) * ny_;
-  std::vector<double> unit_area(units, 0.0), unit_population(units, 0.0);
-  for (std::size_t c = 0; c < cells; ++c) {
-    if (mask.unit_of_cell[c] >= 0)
-      unit_area[mask.unit_of_cell[c]] += cell_area_m2[c] * mask.unit_fraction[c];
-  }
-  bool any_population = false;
-  for (std::size_t u = 0; u < units; ++u) {
-    for (const CountyStats& s : counties) {
-      if (s.adcode == mask.units[u].adcode) {
-        unit_population[u] = s.population;
-        any_population = any_population || s.population > 0;
-      }
-    }
-  }
+  const UnitPeople people_of_units = unit_people(mask, cell_area_m2, counties);
+  const std::vector<double>& unit_area = people_of_units.area_m2;
+  const std::vector<double>& unit_population = people_of_units.population;
+  const bool any_population =
+      std::any_of(unit_population.begin(), unit_population.end(), [](double p) { return p > 0; });
   for (const std::string& sector : inventory_.sectors) {
     // Unit shares by population (or area); without county statistics (the core-box fallback) by
     // area.

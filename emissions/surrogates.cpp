@@ -57,6 +57,40 @@ double segment_distance(const ProjXY& p, const ProjXY& a, const ProjXY& b) {
 
 }  // namespace
 
+UnitPeople unit_people(const RegionMask& mask, const std::vector<double>& cell_area_m2,
+                       const std::vector<CountyStats>& counties) {
+  UnitPeople out{std::vector<double>(mask.units.size(), 0.0),
+                 std::vector<double>(mask.units.size(), 0.0)};
+  for (std::size_t c = 0; c < mask.unit_of_cell.size(); ++c) {
+    if (mask.unit_of_cell[c] >= 0) {
+      out.area_m2[mask.unit_of_cell[c]] += cell_area_m2[c] * mask.unit_fraction[c];
+    }
+  }
+  for (std::size_t u = 0; u < mask.units.size(); ++u) {
+    for (const CountyStats& s : counties) {
+      if (s.adcode == mask.units[u].adcode) out.population[u] = s.population;
+    }
+  }
+  return out;
+}
+
+SeatCores::SeatCores(const LambertConformal& proj, const std::vector<CountyStats>& counties) {
+  for (const CountyStats& c : counties) {
+    seats_.push_back({proj.forward({c.seat_lon_deg, c.seat_lat_deg}), c.population});
+  }
+}
+
+double SeatCores::density_per_km2(const ProjXY& p) const {
+  const double core_m = kCoreRadius_km * 1000;
+  double density = 0;
+  for (const auto& [seat, population] : seats_) {
+    const double d = std::hypot(p.x_m - seat.x_m, p.y_m - seat.y_m);
+    density += population * std::exp(-0.5 * d * d / (core_m * core_m)) /
+               (2 * constants::kPi * kCoreRadius_km * kCoreRadius_km);
+  }
+  return density;
+}
+
 Surrogates compute_surrogates(const GlobalGrid& grid, const Subdomain& sub,
                               const std::vector<CountyStats>& counties,
                               const std::vector<RoadWaypoint>& roads,
@@ -71,21 +105,12 @@ Surrogates compute_surrogates(const GlobalGrid& grid, const Subdomain& sub,
   }
   for (auto& [name, pts] : lines)
     std::sort(pts.begin(), pts.end(), [](auto& a, auto& b) { return a.first < b.first; });
-  std::vector<std::pair<ProjXY, double>> seats;
-  for (const CountyStats& c : counties) {
-    seats.push_back({proj.forward({c.seat_lon_deg, c.seat_lat_deg}), c.population});
-  }
-  const double core_m = kCoreRadius_km * 1000, road_m = kRoadWidth_km * 1000;
+  const SeatCores seats(proj, counties);
+  const double road_m = kRoadWidth_km * 1000;
   Surrogates s;
   for (int j = 0; j < sub.ny; ++j) {
     for (int i = 0; i < sub.nx; ++i) {
       const ProjXY p{grid.x_center_m(sub.i0 + i), grid.y_center_m(sub.j0 + j)};
-      double core = 0;
-      for (const auto& [seat, population] : seats) {
-        const double d = std::hypot(p.x_m - seat.x_m, p.y_m - seat.y_m);
-        core += population * std::exp(-0.5 * d * d / (core_m * core_m)) /
-                (2 * constants::kPi * kCoreRadius_km * kCoreRadius_km);
-      }
       double nearest = std::numeric_limits<double>::infinity();
       for (const auto& [name, pts] : lines) {
         for (std::size_t k = 0; k + 1 < pts.size(); ++k) {
@@ -99,7 +124,7 @@ Surrogates compute_surrogates(const GlobalGrid& grid, const Subdomain& sub,
         park += std::exp(-0.5 * d * d / (r * r));
       }
       s.park.push_back(std::min(park, 1.0));
-      s.core.push_back(core);
+      s.core.push_back(seats.density_per_km2(p));
       s.road.push_back(
           std::isfinite(nearest) ? std::exp(-0.5 * nearest * nearest / (road_m * road_m)) : 0.0);
     }

@@ -13,10 +13,13 @@
 // Each sector takes a mix of them (sector_surrogate). The weights are relative within a unit: the
 // unit's share of a sector is set by population or area elsewhere (emissions/emission_model.hpp).
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "emissions/sources.hpp"
 #include "grids/global_grid.hpp"
+#include "grids/projection.hpp"
+#include "grids/region_mask.hpp"
 #include "grids/subdomain.hpp"
 
 namespace kctm {
@@ -44,6 +47,25 @@ struct IndustrialPark {
 std::vector<IndustrialPark> parse_industrial_parks(const std::string& text,
                                                    const std::string& where);
 const std::vector<IndustrialPark>& hengyang_industrial_parks();
+
+/// Each unit of a mask: its area inside the subdomain [m²] and its population from the county
+/// table (by adcode; 0 where the table has none).
+struct UnitPeople {
+  std::vector<double> area_m2, population;
+};
+UnitPeople unit_people(const RegionMask& mask, const std::vector<double>& cell_area_m2,
+                       const std::vector<CountyStats>& counties);
+
+/// The seats' cores: each unit's population in a Gaussian of σ = kCoreRadius_km around its seat.
+class SeatCores {
+ public:
+  SeatCores(const LambertConformal& proj, const std::vector<CountyStats>& counties);
+  /// People per km² at p, were each unit's whole population in its core.
+  double density_per_km2(const ProjXY& p) const;
+
+ private:
+  std::vector<std::pair<ProjXY, double>> seats_;  ///< seat, population
+};
 
 struct Surrogates {
   std::vector<double> core;  ///< seat-core population density shape (j, i), per km² [1]

@@ -1,10 +1,8 @@
 #include "inputs/emissions_setup.hpp"
 
-namespace kctm {
+#include "base/civil_time.hpp"
 
-namespace {
-constexpr int kBeijingTime_s = 8 * 3600;  // the profiles follow local clock time
-}
+namespace kctm {
 
 std::vector<double> interior_cell_areas(const Domain& d) {
   std::vector<double> area;
@@ -23,8 +21,8 @@ EmissionOptions emission_options(const RunConfig& c) {
 EmissionModel build_emission_model(const Domain& d, const EmissionOptions& options,
                                    const std::vector<IndustrialPark>& parks) {
   return EmissionModel(hengyang_2018_inventory(),
-                       TemporalProfiles(builtin_temporal_profiles(), kBeijingTime_s), d.grid, d.sub,
-                       d.mask, interior_cell_areas(d), hengyang_counties(),
+                       TemporalProfiles(builtin_temporal_profiles(), kBeijingUtcOffsetS), d.grid,
+                       d.sub, d.mask, interior_cell_areas(d), hengyang_counties(),
                        hengyang_point_sources(), hengyang_roads(), parks, options);
 }
 

@@ -111,8 +111,8 @@ analysis::Observations model_at_stations(const std::vector<std::string>& run_dir
           const auto [at, added] = folder_of_hour.emplace(t, dir);
           if (!added && at->second != dir) {
             throw Error(dir,
-                        "holds the hour ending " + format_iso8601(t, 8 * 3600) + " that " +
-                            at->second + " holds too",
+                        "holds the hour ending " + format_iso8601(t, kBeijingUtcOffsetS) +
+                            " that " + at->second + " holds too",
                         "give each hour's folder once");
           }
           all[station][pollutant][t] = value;

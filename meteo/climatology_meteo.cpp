@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "base/constants.hpp"
+#include "base/error.hpp"
 #include "kernels/boundary_layer.hpp"
 #include "kernels/solar.hpp"
 #include "meteo/thermo.hpp"
@@ -56,14 +58,15 @@ double stable_height_m(double ustar, double l_m, double lat_deg) {
 }  // namespace
 
 ClimatologyMeteo::ClimatologyMeteo(const ClimatologyMeteoConfig& config, const GlobalGrid& grid,
-                                   const Subdomain& sub)
+                                   const Subdomain& sub, std::vector<double> urban_fraction)
     : config_(config),
       grid_(grid),
       sub_(sub),
       weather_(config.normals_file.empty() ? hengyang_normals()
                                            : read_climate_normals(config.normals_file),
                grid.projection().params().lat_0_deg, grid.projection().params().lon_0_deg,
-               config.seed) {
+               config.seed),
+      kz_floor_{config.kz_min_m2_s, config.kz_min_urban_m2_s, std::move(urban_fraction)} {
   for (int j = 0; j < sub.ny; ++j) {
     for (int i = 0; i < sub.nx; ++i) {
       const LonLat ll =
@@ -71,6 +74,9 @@ ClimatologyMeteo::ClimatologyMeteo(const ClimatologyMeteoConfig& config, const G
       lat_deg_.push_back(ll.lat_deg);
       lon_deg_.push_back(ll.lon_deg);
     }
+  }
+  if (!kz_floor_.fits(lat_deg_.size())) {
+    throw Error("meteo", "the urban share covers another block than the meteorology's");
   }
 }
 
@@ -182,7 +188,7 @@ MeteoSnapshot ClimatologyMeteo::at(UnixSeconds t) const {
   }
 
   // Surface layer and Kz per column: Monin–Obukhov u* and L from the 10 m wind and the column's
-  // heat flux, Kz from Holtslag & Boville (1993) with the configured floor.
+  // heat flux, Kz from Holtslag & Boville (1993) with the column's floor (rural to urban).
   double u10, v10;
   wind_uv(10.0, u10, v10);
   const double rho_s = thermo::moist_air_density(ps, t2, q2);
@@ -199,8 +205,7 @@ MeteoSnapshot ClimatologyMeteo::at(UnixSeconds t) const {
       for (int k = 1; k < nz; ++k) {
         const double kz =
             bl::kz_holtslag_boville(lev.interface_m(k), h, sl.ustar_m_s, sl.l_m, wstar);
-        m.kz_m2_s[(static_cast<std::size_t>(k) * ny + j) * nx + i] =
-            std::max(kz, config_.kz_min_m2_s);
+        m.kz_m2_s[(static_cast<std::size_t>(k) * ny + j) * nx + i] = std::max(kz, kz_floor_.at(c));
       }
       s.t2_k[c] = t2;
       s.q2_kg_kg[c] = q2;

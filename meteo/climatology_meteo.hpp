@@ -10,6 +10,7 @@
 
 #include "grids/global_grid.hpp"
 #include "grids/subdomain.hpp"
+#include "meteo/kz_floor.hpp"
 #include "meteo/meteo_source.hpp"
 #include "meteo/weather_generator.hpp"
 
@@ -19,14 +20,17 @@ struct ClimatologyMeteoConfig {
   std::string normals_file;  ///< "" for the built-in Hengyang (57872) normals
   std::uint64_t seed;        ///< of the weather generator: the same seed, the same year
   double roughness_m;        ///< surface roughness length [m]
-  double kz_min_m2_s;        ///< Kz floor [m2 s-1]
+  double kz_min_m2_s;        ///< Kz floor of rural columns [m2 s-1]
+  double kz_min_urban_m2_s;  ///< ... of wholly urban columns (meteo/kz_floor.hpp) [m2 s-1]
   int land_use;              ///< USGS 24-category land use of every column
 };
 
 class ClimatologyMeteo : public MeteoSource {
  public:
+  /// `urban_fraction`: the urban share of each interior column (j, i) of `sub`, which raises its
+  /// Kz floor (inputs/urban_fraction.hpp); empty: every column rural.
   ClimatologyMeteo(const ClimatologyMeteoConfig& config, const GlobalGrid& grid,
-                   const Subdomain& sub);
+                   const Subdomain& sub, std::vector<double> urban_fraction = {});
   MeteoSnapshot at(UnixSeconds t) const override;
   /// Hourly, as meteorological input files.
   double update_interval_s() const override { return 3600.0; }
@@ -46,6 +50,7 @@ class ClimatologyMeteo : public MeteoSource {
   const GlobalGrid& grid_;
   Subdomain sub_;
   WeatherGenerator weather_;
+  KzFloor kz_floor_;
   std::vector<double> lat_deg_, lon_deg_;  ///< interior column centres (j, i)
 };
 

@@ -127,9 +127,12 @@ struct WrfMeteo::Fields {
 };
 
 WrfMeteo::WrfMeteo(std::vector<std::string> files, const GlobalGrid& grid, const Subdomain& sub,
-                   double kz_min_m2_s, double roughness_m)
-    : grid_(grid), sub_(sub), kz_min_m2_s_(kz_min_m2_s), roughness_m_(roughness_m) {
+                   KzFloor kz_floor, double roughness_m)
+    : grid_(grid), sub_(sub), kz_floor_(std::move(kz_floor)), roughness_m_(roughness_m) {
   if (files.empty()) throw Error("meteo.wrf", "no WRF files given");
+  if (!kz_floor_.fits(static_cast<std::size_t>(sub.nx) * sub.ny)) {
+    throw Error("meteo.wrf", "the urban share covers another block than the meteorology's");
+  }
   if (!(roughness_m > 0 && roughness_m < grid.levels().mid_m(0))) {
     throw Error("meteo.wrf", "roughness length " + std::to_string(roughness_m) + " m",
                 "between 0 and the lowest layer's middle");
@@ -418,7 +421,8 @@ void WrfMeteo::fill_surface(const Fields& f, UnixSeconds t, MeteoSnapshot& m) co
       for (int k = 1; k < lev.nz(); ++k) {
         const double kz =
             bl::kz_holtslag_boville(lev.interface_m(k), sf.pblh_m[col], ustar, l, wstar);
-        m.kz_m2_s[(static_cast<std::size_t>(k) * ny + j) * nx + i] = std::max(kz, kz_min_m2_s_);
+        m.kz_m2_s[(static_cast<std::size_t>(k) * ny + j) * nx + i] =
+            std::max(kz, kz_floor_.at(static_cast<std::size_t>(j) * nx + i));
       }
       const std::size_t ni = static_cast<std::size_t>(std::lround(s.fi));
       const std::size_t nj = static_cast<std::size_t>(std::lround(s.fj));

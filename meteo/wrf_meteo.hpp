@@ -11,6 +11,7 @@
 
 #include "grids/global_grid.hpp"
 #include "grids/subdomain.hpp"
+#include "meteo/kz_floor.hpp"
 #include "meteo/meteo_source.hpp"
 #include "meteo/wrf_file.hpp"
 
@@ -25,8 +26,9 @@ class WrfMeteo : public MeteoSource {
   /// Reads the times of `files` (any order, one or more records each, no time twice, evenly
   /// spaced) and builds the regridding weights onto `sub` of `grid`. Throws kctm::Error naming the
   /// file when the WRF grid does not cover the subdomain or the files disagree.
+  /// `kz_floor`: the Kz floor of each interior column (meteo/kz_floor.hpp).
   WrfMeteo(std::vector<std::string> files, const GlobalGrid& grid, const Subdomain& sub,
-           double kz_min_m2_s, double roughness_m);
+           KzFloor kz_floor, double roughness_m);
   MeteoSnapshot at(UnixSeconds t) const override;
   /// The interval between WRF records [s].
   double update_interval_s() const override { return interval_s_; }
@@ -56,7 +58,8 @@ class WrfMeteo : public MeteoSource {
   double interval_s_;
   const GlobalGrid& grid_;
   Subdomain sub_;
-  double kz_min_m2_s_, roughness_m_;
+  KzFloor kz_floor_;
+  double roughness_m_;
   std::vector<Site> centres_;  // haloed columns (jh, ih)
   std::vector<Site> u_faces_;  // (j, i_face), ny × (nx + 1)
   std::vector<Site> v_faces_;  // (j_face, i), (ny + 1) × nx

@@ -8,6 +8,7 @@
 #include "inputs/chemistry_inputs.hpp"
 #include "inputs/device_inputs.hpp"
 #include "inputs/plume_layers.hpp"
+#include "inputs/urban_fraction.hpp"
 #include "kernels/host_copy.hpp"
 #include "meteo/analytic_meteo.hpp"
 #include "meteo/climatology_meteo.hpp"
@@ -24,13 +25,16 @@ std::unique_ptr<MeteoSource> make_meteo(const RunConfig& c, const Domain& d) {
     return std::make_unique<AnalyticMeteo>(c.analytic, d.grid, d.sub, d.geometry, c.start);
   }
   if (c.meteo_kind == "wrf") {
-    return std::make_unique<WrfMeteo>(c.wrf.files, d.grid, d.sub, c.wrf.kz_min_m2_s,
-                                      c.wrf.roughness_m);
+    return std::make_unique<WrfMeteo>(
+        c.wrf.files, d.grid, d.sub,
+        KzFloor{c.wrf.kz_min_m2_s, c.wrf.kz_min_urban_m2_s, urban_fraction(d, hengyang_counties())},
+        c.wrf.roughness_m);
   }
   if (c.meteo_kind == "placeholder") {
     return std::make_unique<PlaceholderMeteo>(c.meteo, d.grid, d.sub, c.start);
   }
-  return std::make_unique<ClimatologyMeteo>(c.climatology, d.grid, d.sub);
+  return std::make_unique<ClimatologyMeteo>(c.climatology, d.grid, d.sub,
+                                            urban_fraction(d, hengyang_counties()));
 }
 
 /// The run's meteorology, checked to cover the whole period before the first step.
