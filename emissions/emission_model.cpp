@@ -93,9 +93,8 @@ EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profil
       const int u = mask.unit_of_cell[c];
       if (u < 0) continue;
       const double a = cell_area_m2[c] * mask.unit_fraction[c];
-      const double even = unit_area[u] > 0 ? unit_population[u] / (unit_area[u] / 1e6) : 0.0;
       land[c] = a;
-      people[c] = a * ((1 - kSeatShare) * even + kSeatShare * surrogates.core[c]);
+      people[c] = a * people_per_km2(people_of_units.density_per_km2(u), surrogates.core[c]);
       road[c] = a * surrogates.road[c];
       park[c] = a * surrogates.park[c];
       land_sum[u] += land[c], people_sum[u] += people[c], road_sum[u] += road[c];

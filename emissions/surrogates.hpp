@@ -52,6 +52,10 @@ const std::vector<IndustrialPark>& hengyang_industrial_parks();
 /// table (by adcode; 0 where the table has none).
 struct UnitPeople {
   std::vector<double> area_m2, population;
+  /// Unit u's mean density [people per km²]; 0 where it has no area in the subdomain.
+  double density_per_km2(std::size_t u) const {
+    return area_m2[u] > 0 ? population[u] / (area_m2[u] / 1e6) : 0.0;
+  }
 };
 UnitPeople unit_people(const RegionMask& mask, const std::vector<double>& cell_area_m2,
                        const std::vector<CountyStats>& counties);
@@ -66,6 +70,12 @@ class SeatCores {
  private:
   std::vector<std::pair<ProjXY, double>> seats_;  ///< seat, population
 };
+
+/// People per km² where a unit's mean density is `even` and the seat cores give `core`
+/// (SeatCores::density_per_km2): kSeatShare of the people in the cores, the rest evenly.
+inline double people_per_km2(double even, double core) {
+  return (1 - kSeatShare) * even + kSeatShare * core;
+}
 
 struct Surrogates {
   std::vector<double> core;  ///< seat-core population density shape (j, i), per km² [1]

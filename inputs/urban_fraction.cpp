@@ -19,18 +19,14 @@ std::vector<double> urban_fraction(const Domain& d, const std::vector<CountyStat
       const std::size_t c = static_cast<std::size_t>(j) * d.sub.nx + i;
       const int u = d.mask.unit_of_cell[c];
       // The even part as the cell's mean: the unit's density over the share of the cell it covers.
-      const double even =
-          u >= 0 && units.area_m2[u] > 0
-              ? units.population[u] / (units.area_m2[u] / 1e6) * d.mask.unit_fraction[c]
-              : 0.0;
+      const double even = u >= 0 ? units.density_per_km2(u) * d.mask.unit_fraction[c] : 0.0;
       int urban = 0;
       for (int b = 0; b < samples; ++b) {
         for (int a = 0; a < samples; ++a) {
           const ProjXY p{
               d.grid.x_center_m(d.sub.i0 + i) + ((a + 0.5) / samples - 0.5) * d.grid.dx_m(),
               d.grid.y_center_m(d.sub.j0 + j) + ((b + 0.5) / samples - 0.5) * d.grid.dy_m()};
-          const double density = (1 - kSeatShare) * even + kSeatShare * cores.density_per_km2(p);
-          urban += density >= kUrbanCentreDensity_per_km2;
+          urban += people_per_km2(even, cores.density_per_km2(p)) >= kUrbanCentreDensity_per_km2;
         }
       }
       fraction[c] = static_cast<double>(urban) / (samples * samples);

@@ -202,10 +202,11 @@ MeteoSnapshot ClimatologyMeteo::at(UnixSeconds t) const {
           bl::surface_layer(w.wind_m_s, 10.0, config_.roughness_m, sfc.heat_w_m2, rho_s, theta_v);
       const double wstar =
           bl::convective_velocity(h, theta_v, sfc.heat_w_m2 / (rho_s * constants::kCpDryAir));
+      const double floor = kz_floor_.at(c);
       for (int k = 1; k < nz; ++k) {
         const double kz =
             bl::kz_holtslag_boville(lev.interface_m(k), h, sl.ustar_m_s, sl.l_m, wstar);
-        m.kz_m2_s[(static_cast<std::size_t>(k) * ny + j) * nx + i] = std::max(kz, kz_floor_.at(c));
+        m.kz_m2_s[(static_cast<std::size_t>(k) * ny + j) * nx + i] = std::max(kz, floor);
       }
       s.t2_k[c] = t2;
       s.q2_kg_kg[c] = q2;

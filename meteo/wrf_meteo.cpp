@@ -418,11 +418,11 @@ void WrfMeteo::fill_surface(const Fields& f, UnixSeconds t, MeteoSnapshot& m) co
       sf.obukhov_m[col] = l;
       sf.ra_s_m[col] = bl::aerodynamic_resistance(lev.mid_m(0), roughness_m_, ustar, l);
       const double wstar = bl::convective_velocity(sf.pblh_m[col], theta_v, heat);
+      const double floor = kz_floor_.at(static_cast<std::size_t>(j) * nx + i);
       for (int k = 1; k < lev.nz(); ++k) {
         const double kz =
             bl::kz_holtslag_boville(lev.interface_m(k), sf.pblh_m[col], ustar, l, wstar);
-        m.kz_m2_s[(static_cast<std::size_t>(k) * ny + j) * nx + i] =
-            std::max(kz, kz_floor_.at(static_cast<std::size_t>(j) * nx + i));
+        m.kz_m2_s[(static_cast<std::size_t>(k) * ny + j) * nx + i] = std::max(kz, floor);
       }
       const std::size_t ni = static_cast<std::size_t>(std::lround(s.fi));
       const std::size_t nj = static_cast<std::size_t>(std::lround(s.fj));

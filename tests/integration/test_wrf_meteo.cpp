@@ -29,6 +29,9 @@ using namespace netCDF;
 // WRF writes its geopotential PH + PHB with its own g.
 constexpr double kG = constants::kWrfGravity;
 
+// The same Kz floor in every column.
+const KzFloor kFlatFloor{0.5, 0.5, {}};
+
 // kctm: the default projection, 8 × 7 columns of 27 km centred on its origin (112.41 E, 26.8 N).
 GlobalGrid kctm_grid() {
   auto proj = std::make_shared<const LambertConformal>(
@@ -391,9 +394,8 @@ TEST(WrfMeteo, SubdomainsAgreeWithTheWholeDomain) {
   const std::string f = write_wrfout(dir + "/wrfout", d, {0, 1});
   const GlobalGrid grid = kctm_grid();
   const Subdomain whole = whole_domain(grid, 2), east_block = block_decomposition(grid, 2, 1, 2)[1];
-  const MeteoSnapshot a = WrfMeteo({f}, grid, whole, KzFloor{0.5, 0.5, {}}, 0.1).at(utc(0, 30));
-  const MeteoSnapshot b =
-      WrfMeteo({f}, grid, east_block, KzFloor{0.5, 0.5, {}}, 0.1).at(utc(0, 30));
+  const MeteoSnapshot a = WrfMeteo({f}, grid, whole, kFlatFloor, 0.1).at(utc(0, 30));
+  const MeteoSnapshot b = WrfMeteo({f}, grid, east_block, kFlatFloor, 0.1).at(utc(0, 30));
   const int di = east_block.i0;  // whole-domain index of the block's first column
   for (int k = 0; k < grid.nz(); ++k) {
     for (int j = 0; j < east_block.ny; ++j) {
@@ -414,7 +416,7 @@ TEST(WrfMeteo, HaloBeyondTheWrfGridTakesTheNearestCell) {
       write_wrfout(dir + "/wrfout", d, {0, 1}, damaged([](Damage& x) { x.drop_land_use = true; }));
   const GlobalGrid grid = kctm_grid();
   const Subdomain sub = whole_domain(grid, 2);
-  const MeteoSnapshot m = WrfMeteo({f}, grid, sub, KzFloor{0.5, 0.5, {}}, 0.1).at(utc(1));
+  const MeteoSnapshot m = WrfMeteo({f}, grid, sub, kFlatFloor, 0.1).at(utc(1));
   const int nxh = sub.nx_with_halo(), nyh = sub.ny_with_halo(), j = 4;
   for (int k = 0; k < grid.nz(); ++k) {
     const std::size_t row = (static_cast<std::size_t>(k) * nyh + j) * nxh;
@@ -425,9 +427,7 @@ TEST(WrfMeteo, HaloBeyondTheWrfGridTakesTheNearestCell) {
 
   d.nx = 20;  // 171 km: too narrow for the kctm grid itself
   const std::string narrow = write_wrfout(dir + "/wrfout_narrow", d, {0, 1});
-  const std::string e = test::error_of([&] {
-    WrfMeteo({narrow}, grid, sub, KzFloor{0.5, 0.5, {}}, 0.1);
-  });
+  const std::string e = test::error_of([&] { WrfMeteo({narrow}, grid, sub, kFlatFloor, 0.1); });
   EXPECT_TRUE(contains(e, narrow) && contains(e, "does not cover")) << e;
 }
 
@@ -439,7 +439,7 @@ TEST(WrfMeteo, BadFilesAreRefusedWithTheirName) {
   auto error = [&](const Damage& damage, UnixSeconds t = 0) {
     const std::string f = write_wrfout(dir + "/wrfout_bad", d, {0, 1}, damage);
     return std::make_pair(f, test::error_of([&] {
-                            const WrfMeteo m({f}, grid, sub, KzFloor{0.5, 0.5, {}}, 0.1);
+                            const WrfMeteo m({f}, grid, sub, kFlatFloor, 0.1);
                             m.at(t ? t : utc(0, 30));
                           }));
   };
@@ -461,9 +461,7 @@ TEST(WrfMeteo, BadFilesAreRefusedWithTheirName) {
   // The same time in two files.
   const std::string a = write_wrfout(dir + "/wrfout_a", d, {0, 1});
   const std::string b = write_wrfout(dir + "/wrfout_b", d, {1, 2});
-  const std::string twice = test::error_of([&] {
-    WrfMeteo({a, b}, grid, sub, KzFloor{0.5, 0.5, {}}, 0.1);
-  });
+  const std::string twice = test::error_of([&] { WrfMeteo({a, b}, grid, sub, kFlatFloor, 0.1); });
   EXPECT_TRUE(contains(twice, a) && contains(twice, b) && contains(twice, "both hold")) << twice;
 }
 
