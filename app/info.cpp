@@ -60,7 +60,7 @@ std::string data_info(const DataDir& data) {
 
 std::string run_info(const RunConfig& config, int ranks) {
   const Domain d = build_domain(config, kAdvectionHalo);
-  const RunFields fields = set_up_fields(config, d);
+  const RunFields fields = set_up_fields(config, d, d.sub);
   int px = 1, py = 1;
   choose_block_grid(ranks, d.grid.nx(), d.grid.ny(), px, py);
   // As the run splits it (run/run_setup.cpp): blocks aligned to the chemistry's lanes.

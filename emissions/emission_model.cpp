@@ -145,6 +145,25 @@ EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profil
   }
 }
 
+EmissionModel EmissionModel::block(const Subdomain& b) const {
+  if (b.global_nx != nx_ || b.global_ny != ny_) {
+    throw Error("emissions", "a block is cut from the whole grid's emission model only");
+  }
+  EmissionModel out = *this;
+  out.nx_ = b.nx;
+  out.ny_ = b.ny;
+  for (std::vector<double>& w : out.area_weights_) w = block_columns(w, b);
+  out.unit_of_cell_ = block_columns(unit_of_cell_, b);
+  out.regional_km2_ = block_columns(regional_km2_, b);
+  out.points_.clear();
+  for (PointEmission e : points_) {
+    e.i -= b.i0;
+    e.j -= b.j0;
+    if (e.i >= 0 && e.i < b.nx && e.j >= 0 && e.j < b.ny) out.points_.push_back(std::move(e));
+  }
+  return out;
+}
+
 double EmissionModel::area_annual_t(int pollutant, int sector) const {
   double t = inventory_.t(pollutant, sector);
   for (const PointShare& ps : inventory_.point_shares) {

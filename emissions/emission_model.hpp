@@ -67,6 +67,11 @@ class EmissionModel {
     StackExit exit;  ///< for plume rise
   };
 
+  /// The same emissions over block `b`'s interior only, from a model built over the whole grid:
+  /// the weights keep their normalisation over the whole mask, so every cell of the block emits
+  /// what it does in the whole grid's model, bit for bit (each rank fills only its own block).
+  EmissionModel block(const Subdomain& b) const;
+
   /// Adds what `sector` emits from `origin` in the hour starting at t to `out` (pollutant, k, j, i)
   /// over the interior cells [t per hour]; `out` has inventory().pollutants.size() × nz × ny × nx
   /// values.

@@ -97,6 +97,15 @@ RegionMask rasterise_regions(const GlobalGrid& grid, const Subdomain& sub,
   return mask;
 }
 
+RegionMask mask_block(const RegionMask& whole, const Subdomain& b) {
+  RegionMask out = whole;
+  out.nx = b.nx;
+  out.ny = b.ny;
+  out.unit_of_cell = block_columns(whole.unit_of_cell, b);
+  out.unit_fraction = block_columns(whole.unit_fraction, b);
+  return out;
+}
+
 RegionMask core_box_mask(const GlobalGrid& grid, const Subdomain& sub, const LonLatBox& core) {
   const std::size_t ncell = static_cast<std::size_t>(sub.nx) * sub.ny;
   RegionMask mask{sub.nx,

@@ -29,6 +29,9 @@ struct RegionMask {
 RegionMask rasterise_regions(const GlobalGrid& grid, const Subdomain& sub,
                              const std::vector<GeoRegion>& regions, int subsamples);
 
+/// The part of `whole` (a mask over the whole grid) over block `b`'s interior.
+RegionMask mask_block(const RegionMask& whole, const Subdomain& b);
+
 /// Fallback without a boundary file: every cell whose centre lies in `core` is unit 0.
 RegionMask core_box_mask(const GlobalGrid& grid, const Subdomain& sub, const LonLatBox& core);
 

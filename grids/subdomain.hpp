@@ -1,6 +1,7 @@
 #pragma once
 // A rank's block of the global grid, with halo cells around it. Local index (i, j) runs over
 // [0, nx_with_halo()) with the interior at [halo, halo + nx); global index = i0 + i - halo.
+#include <cstddef>
 #include <vector>
 
 #include "grids/global_grid.hpp"
@@ -24,6 +25,19 @@ struct Subdomain {
   int global_i(int i_local) const { return i0 + i_local - halo; }
   int global_j(int j_local) const { return j0 + j_local - halo; }
 };
+
+/// The interior columns (j, i) of block `b` out of `whole`, a per-column array over the whole
+/// grid's interior (global_ny × global_nx).
+template <class T>
+std::vector<T> block_columns(const std::vector<T>& whole, const Subdomain& b) {
+  std::vector<T> out;
+  out.reserve(static_cast<std::size_t>(b.nx) * b.ny);
+  for (int j = 0; j < b.ny; ++j) {
+    const auto row = whole.begin() + static_cast<std::ptrdiff_t>(b.j0 + j) * b.global_nx + b.i0;
+    out.insert(out.end(), row, row + b.nx);
+  }
+  return out;
+}
 
 /// The whole global grid as one block (one rank).
 Subdomain whole_domain(const GlobalGrid& grid, int halo);

@@ -49,10 +49,6 @@ struct MeteoSnapshot {
     return (static_cast<std::size_t>(k) * ny + j) * nx + i;
   }
   std::size_t column(int j, int i) const { return static_cast<std::size_t>(j) * nx + i; }
-
-  /// The part of this snapshot over the block of nx × ny cells whose first interior cell is
-  /// (i0, j0) of this snapshot's interior, with the same halo (which this snapshot must hold).
-  MeteoSnapshot block(int i0, int j0, int nx, int ny) const;
 };
 
 }  // namespace kctm

@@ -91,11 +91,12 @@ NcVar checked_var(const NcFile& nc, const std::string& path, const std::string& 
   return v;
 }
 
-/// The variables of one record, every value checked to be finite.
+/// The variables of one record over a window (or whole, for the grid's coordinates), every value
+/// checked to be finite.
 class RecordReader {
  public:
-  RecordReader(const NcFile& nc, const std::string& path, std::size_t r)
-      : nc_(nc), path_(path), r_(r) {}
+  RecordReader(const NcFile& nc, const std::string& path, std::size_t r, const WrfWindow* window)
+      : nc_(nc), path_(path), r_(r), window_(window) {}
 
   bool has(const std::string& name) const { return !nc_.getVar(name).isNull(); }
 
@@ -104,7 +105,15 @@ class RecordReader {
     std::vector<std::size_t> start(v.getDimCount(), 0), count(v.getDimCount(), 1), shape;
     start[0] = r_;
     for (int d = 1; d < v.getDimCount(); ++d) {
+      const std::string dim = v.getDim(d).getName();
       count[d] = v.getDim(d).getSize();
+      if (window_ && (dim == "west_east" || dim == "west_east_stag")) {
+        start[d] = window_->i0;
+        count[d] = window_->nx + (dim == "west_east_stag");
+      } else if (window_ && (dim == "south_north" || dim == "south_north_stag")) {
+        start[d] = window_->j0;
+        count[d] = window_->ny + (dim == "south_north_stag");
+      }
       shape.push_back(count[d]);
     }
     std::size_t n = 1;
@@ -113,11 +122,22 @@ class RecordReader {
     v.getVar(start, count, data.data());
     for (std::size_t c = 0; c < n; ++c) {
       if (!std::isfinite(data[c])) {
-        throw Error(path_ + ":" + name + index_text(unflatten(r_, c, shape)),
+        throw Error(path_ + ":" + name + index_of(c, shape),
                     std::isnan(data[c]) ? "is NaN" : "is infinite");
       }
     }
     return data;
+  }
+
+  /// "[r,...,j,i]": the file's index of value `flat` of a field read with dimension sizes `shape`
+  /// (Time left out; the last two south_north and west_east, staggered or not).
+  std::string index_of(std::size_t flat, const std::vector<std::size_t>& shape) const {
+    std::vector<std::size_t> idx = unflatten(r_, flat, shape);
+    if (window_) {
+      idx[idx.size() - 1] += window_->i0;
+      idx[idx.size() - 2] += window_->j0;
+    }
+    return index_text(idx);
   }
 
   /// Sum of two variables of the same shape (P + PB, PH + PHB, RAINC + RAINNC).
@@ -133,8 +153,8 @@ class RecordReader {
                         const std::string& what, const std::vector<std::size_t>& shape) const {
     for (std::size_t c = 0; c < x.size(); ++c) {
       if (!(x[c] > 0)) {
-        throw Error(path_ + ":" + name + index_text(unflatten(r_, c, shape)),
-                    what + " is " + std::to_string(x[c]), "must be positive");
+        throw Error(path_ + ":" + name + index_of(c, shape), what + " is " + std::to_string(x[c]),
+                    "must be positive");
       }
     }
   }
@@ -143,6 +163,7 @@ class RecordReader {
   const NcFile& nc_;
   const std::string& path_;
   std::size_t r_;
+  const WrfWindow* window_;
 };
 
 std::size_t dim_size(const NcFile& nc, const std::string& path, const std::string& name) {
@@ -236,7 +257,7 @@ WrfFile::WrfFile(std::string path) : path_(std::move(path)) {
         checked_var(nc, path_, var.first);
       }
     }
-    const RecordReader first(nc, path_, 0);
+    const RecordReader first(nc, path_, 0, nullptr);
     xlat_deg_ = first.read("XLAT");
     xlong_deg_ = first.read("XLONG");
   } catch (const exceptions::NcException& e) {
@@ -244,12 +265,12 @@ WrfFile::WrfFile(std::string path) : path_(std::move(path)) {
   }
 }
 
-WrfRecord WrfFile::read(std::size_t r) const {
-  const std::size_t nx = grid_.nx, ny = grid_.ny, nz = grid_.nz;
+WrfRecord WrfFile::read(std::size_t r, const WrfWindow& window) const {
+  const std::size_t nx = window.nx, ny = window.ny, nz = grid_.nz;
   WrfRecord rec;
   try {
     const NcFile nc(path_, NcFile::read);
-    const RecordReader in(nc, path_, r);
+    const RecordReader in(nc, path_, r, &window);
     rec.u_m_s = in.read("U");
     rec.v_m_s = in.read("V");
     rec.theta_k = in.read("T");
@@ -262,7 +283,7 @@ WrfRecord WrfFile::read(std::size_t r) const {
     for (double& x : rec.z_w_m) x /= constants::kWrfGravity;
     for (std::size_t c = nx * ny; c < rec.z_w_m.size(); ++c) {
       if (!(rec.z_w_m[c] > rec.z_w_m[c - nx * ny])) {
-        throw Error(path_ + ":PH" + index_text(unflatten(r, c, {nz + 1, ny, nx})),
+        throw Error(path_ + ":PH" + in.index_of(c, {nz + 1, ny, nx}),
                     "(PH + PHB) / g does not increase with height");
       }
     }
@@ -285,8 +306,8 @@ WrfRecord WrfFile::read(std::size_t r) const {
       const std::vector<double> lu = in.read("LU_INDEX");
       for (std::size_t c = 0; c < lu.size(); ++c) {
         if (lu[c] != std::round(lu[c]) || lu[c] < 1 || lu[c] > 24) {
-          throw Error(path_ + ":LU_INDEX" + index_text(unflatten(r, c, {ny, nx})),
-                      "is " + std::to_string(lu[c]), "USGS categories 1 to 24");
+          throw Error(path_ + ":LU_INDEX" + in.index_of(c, {ny, nx}), "is " + std::to_string(lu[c]),
+                      "USGS categories 1 to 24");
         }
         rec.land_use[c] = static_cast<int>(lu[c]);
       }

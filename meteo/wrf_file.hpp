@@ -23,7 +23,13 @@ struct WrfGrid {
   bool operator==(const WrfGrid& o) const;
 };
 
-/// The fields of one record. Layouts: 3-D (k, j, i) with i fastest, 2-D (j, i).
+/// A rectangle of WRF mass points, [i0, i0 + nx) × [j0, j0 + ny): the part of the grid a rank's
+/// block needs. Staggered fields cover one more face along their staggered axis.
+struct WrfWindow {
+  int i0 = 0, j0 = 0, nx = 0, ny = 0;
+};
+
+/// The fields of one record over a window. Layouts: 3-D (k, j, i) with i fastest, 2-D (j, i).
 struct WrfRecord {
   std::vector<double> u_m_s;     ///< U, grid-relative, (bottom_top, south_north, west_east_stag)
   std::vector<double> v_m_s;     ///< V, grid-relative, (bottom_top, south_north_stag, west_east)
@@ -57,8 +63,9 @@ class WrfFile {
   /// XLAT and XLONG of the first record at mass points (j, i) [deg].
   const std::vector<double>& xlat_deg() const { return xlat_deg_; }
   const std::vector<double>& xlong_deg() const { return xlong_deg_; }
-  /// The fields of record `r` (0-based).
-  WrfRecord read(std::size_t r) const;
+  /// The fields of record `r` (0-based) over `window`; a bad value is named by its index in the
+  /// file.
+  WrfRecord read(std::size_t r, const WrfWindow& window) const;
 
  private:
   std::string path_;

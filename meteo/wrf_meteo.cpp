@@ -33,7 +33,7 @@ double cone_constant(double lat1_deg, double lat2_deg) {
 /// A longitude difference in [−180, 180) [deg].
 double wrap_deg(double d) { return d - 360.0 * std::floor((d + 180.0) / 360.0); }
 
-/// Bilinear interpolation on a grid `row` points wide: lower-left point and weights.
+/// Bilinear interpolation on a window `row` points wide: lower-left point and weights.
 struct Bilinear {
   std::size_t c, row;
   double wx, wy;
@@ -43,10 +43,18 @@ struct Bilinear {
   }
 };
 
-/// Weights at fractional index (fi, fj), 0 ≤ fi ≤ nx − 1 and 0 ≤ fj ≤ ny − 1, of an nx × ny grid.
-Bilinear bilinear(double fi, double fj, int nx, int ny) {
+/// Weights at fractional index (fi, fj), 0 ≤ fi ≤ nx − 1 and 0 ≤ fj ≤ ny − 1, of an nx × ny grid,
+/// its points read from the window whose first point is (i0, j0) and whose rows are `row` wide.
+/// The weights are the whole grid's whatever the window.
+Bilinear bilinear(double fi, double fj, int nx, int ny, int i0, int j0, int row) {
   const int i = std::min(static_cast<int>(fi), nx - 2), j = std::min(static_cast<int>(fj), ny - 2);
-  return {static_cast<std::size_t>(j) * nx + i, static_cast<std::size_t>(nx), fi - i, fj - j};
+  return {static_cast<std::size_t>(j - j0) * row + (i - i0), static_cast<std::size_t>(row), fi - i,
+          fj - j};
+}
+
+/// The stencil of a mass-point field at (fi, fj) of WRF grid `g`, read over window `w`.
+Bilinear mass_stencil(double fi, double fj, const WrfGrid& g, const WrfWindow& w) {
+  return bilinear(fi, fj, g.nx, g.ny, w.i0, w.j0, w.nx);
 }
 
 /// A column of `levels` values of a 3-D field (planes of `plane` points) at one horizontal point.
@@ -253,6 +261,7 @@ WrfMeteo::WrfMeteo(std::vector<std::string> files, const GlobalGrid& grid, const
   // Precipitation: the mean of the WRF cells under kRainSamples² points spread evenly over each
   // kctm cell, nearest WRF cell each. This approximates first-order conservative remapping (the
   // area-weighted mean of the overlapping WRF cells), the overlap areas being counted by samples.
+  std::vector<std::array<int, 2>> rain_points;  // (i, j) on the WRF grid
   for (int j = 0; j < sub.ny; ++j) {
     for (int i = 0; i < sub.nx; ++i) {
       for (int sb = 0; sb < kRainSamples; ++sb) {
@@ -260,20 +269,40 @@ WrfMeteo::WrfMeteo(std::vector<std::string> files, const GlobalGrid& grid, const
           Site s = site_at(grid.x0_m() + (sub.i0 + i + (sa + 0.5) / kRainSamples) * grid.dx_m(),
                            grid.y0_m() + (sub.j0 + j + (sb + 0.5) / kRainSamples) * grid.dy_m());
           covered(s);  // a sample past the edge takes the edge cell
-          rain_cells_.push_back(static_cast<std::size_t>(std::lround(s.fj)) * g.nx +
-                                static_cast<std::size_t>(std::lround(s.fi)));
+          rain_points.push_back(
+              {static_cast<int>(std::lround(s.fi)), static_cast<int>(std::lround(s.fj))});
         }
       }
     }
   }
+
+  // The window of WRF points the sites need: each bilinear stencil's lower-left point (at most
+  // nx − 2), and up to two points past it (a staggered wind at fi + 0.5 and its neighbour).
+  int lo_i = g.nx - 2, lo_j = g.ny - 2, hi_i = 0, hi_j = 0;
+  auto cover = [&](int i, int j) {
+    lo_i = std::min(lo_i, i), lo_j = std::min(lo_j, j);
+    hi_i = std::max(hi_i, i), hi_j = std::max(hi_j, j);
+  };
+  for (const std::vector<Site>* sites : {&centres_, &u_faces_, &v_faces_}) {
+    for (const Site& s : *sites) cover(static_cast<int>(s.fi), static_cast<int>(s.fj));
+  }
+  for (const std::array<int, 2>& p : rain_points) cover(p[0], p[1]);
+  window_.i0 = std::max(lo_i, 0);
+  window_.j0 = std::max(lo_j, 0);
+  window_.nx = std::min(hi_i + 3, g.nx) - window_.i0;
+  window_.ny = std::min(hi_j + 3, g.ny) - window_.j0;
+  for (const std::array<int, 2>& p : rain_points) {
+    rain_cells_.push_back(static_cast<std::size_t>(p[1] - window_.j0) * window_.nx +
+                          (p[0] - window_.i0));
+  }
 }
 
 WrfMeteo::Fields WrfMeteo::fields_between(const Record& r0, const Record& r1, double w) const {
-  const WrfRecord a = files_[r0.file].read(r0.index), b = files_[r1.file].read(r1.index);
-  const WrfGrid& g = files_.front().grid();
-  const std::size_t plane = static_cast<std::size_t>(g.nx) * g.ny;
+  const WrfRecord a = files_[r0.file].read(r0.index, window_),
+                  b = files_[r1.file].read(r1.index, window_);
+  const std::size_t plane = static_cast<std::size_t>(window_.nx) * window_.ny;
   Fields f;
-  f.nx = g.nx, f.ny = g.ny, f.nz = g.nz;
+  f.nx = window_.nx, f.ny = window_.ny, f.nz = files_.front().grid().nz;
   // Air temperature rather than θ is interpolated, so that a field linear in space stays linear.
   f.t_k = lerp(air_temperature(a), air_temperature(b), w);
   f.p_pa = lerp(a.p_pa, b.p_pa, w);
@@ -297,7 +326,8 @@ WrfMeteo::Fields WrfMeteo::fields_between(const Record& r0, const Record& r1, do
     f.rain_mm_h[c] = (b.rain_mm[c] - a.rain_mm[c]) / hours;
     if (f.rain_mm_h[c] < 0) {
       throw Error(files_[r1.file].path() + ":RAINNC[" + std::to_string(r1.index) + "," +
-                      std::to_string(c / g.nx) + "," + std::to_string(c % g.nx) + "]",
+                      std::to_string(window_.j0 + c / f.nx) + "," +
+                      std::to_string(window_.i0 + c % f.nx) + "]",
                   "RAINC + RAINNC decreases since " + format_iso8601(r0.time),
                   "bucket resets (bucket_mm, I_RAINC, I_RAINNC) are not read");
     }
@@ -313,7 +343,7 @@ void WrfMeteo::fill_cells(const Fields& f, MeteoSnapshot& m) const {
   for (int jh = 0; jh < nyh; ++jh) {
     for (int ih = 0; ih < nxh; ++ih) {
       const Site& s = centres_[static_cast<std::size_t>(jh) * nxh + ih];
-      const Bilinear b = bilinear(s.fi, s.fj, f.nx, f.ny);
+      const Bilinear b = mass_stencil(s.fi, s.fj, files_.front().grid(), window_);
       const std::vector<Vertical> vw = vertical_weights(column(b, f.z_agl, f.nz, plane), lev);
       const std::vector<double> t_k = column(b, f.t_k, f.nz, plane),
                                 p = column(b, f.p_pa, f.nz, plane),
@@ -341,9 +371,11 @@ void WrfMeteo::fill_winds(const Fields& f, MeteoSnapshot& m) const {
   // kctm-grid-relative (u, v) in each kctm layer at a point: both WRF components from their own
   // staggered points, interpolated in height, then rotated.
   auto winds = [&](const Site& s) {
-    const Bilinear bm = bilinear(s.fi, s.fj, f.nx, f.ny);
-    const Bilinear bu = bilinear(s.fi + 0.5, s.fj, f.nx + 1, f.ny);
-    const Bilinear bv = bilinear(s.fi, s.fj + 0.5, f.nx, f.ny + 1);
+    const WrfGrid& g = files_.front().grid();
+    const WrfWindow& w = window_;
+    const Bilinear bm = mass_stencil(s.fi, s.fj, files_.front().grid(), window_);
+    const Bilinear bu = bilinear(s.fi + 0.5, s.fj, g.nx + 1, g.ny, w.i0, w.j0, w.nx + 1);
+    const Bilinear bv = bilinear(s.fi, s.fj + 0.5, g.nx, g.ny + 1, w.i0, w.j0, w.nx);
     const std::vector<Vertical> vw = vertical_weights(column(bm, f.z_agl, f.nz, plane), lev);
     const std::vector<double> u = column(bu, f.u, f.nz, plane + f.ny);
     const std::vector<double> v = column(bv, f.v, f.nz, plane + f.nx);
@@ -381,7 +413,7 @@ void WrfMeteo::fill_surface(const Fields& f, UnixSeconds t, MeteoSnapshot& m) co
   for (int j = 0; j < ny; ++j) {
     for (int i = 0; i < nx; ++i) {
       const Site& s = centres_[static_cast<std::size_t>(j + h) * nxh + i + h];
-      const Bilinear b = bilinear(s.fi, s.fj, f.nx, f.ny);
+      const Bilinear b = mass_stencil(s.fi, s.fj, files_.front().grid(), window_);
       auto at = [&](const std::vector<double>& x) { return b(x.data()); };
       const std::size_t col = m.column(j, i);
       sf.t2_k[col] = at(f.t2);
@@ -424,8 +456,8 @@ void WrfMeteo::fill_surface(const Fields& f, UnixSeconds t, MeteoSnapshot& m) co
             bl::kz_holtslag_boville(lev.interface_m(k), sf.pblh_m[col], ustar, l, wstar);
         m.kz_m2_s[(static_cast<std::size_t>(k) * ny + j) * nx + i] = std::max(kz, floor);
       }
-      const std::size_t ni = static_cast<std::size_t>(std::lround(s.fi));
-      const std::size_t nj = static_cast<std::size_t>(std::lround(s.fj));
+      const std::size_t ni = static_cast<std::size_t>(std::lround(s.fi) - window_.i0);
+      const std::size_t nj = static_cast<std::size_t>(std::lround(s.fj) - window_.j0);
       sf.land_use[col] = f.land_use[nj * f.nx + ni];
     }
   }

@@ -5,7 +5,9 @@
 // bracket the requested time. Winds are rotated from WRF's grid to kctm's (the two Lambert grids'
 // meridian convergences differ) and kctm keeps the components normal to its cell faces.
 // Precipitation is remapped by sub-sampling and the cloud fraction, which WRF does not write, is
-// diagnosed from relative humidity.
+// diagnosed from relative humidity. Each subdomain reads only the window of WRF points its own
+// points need and regrids them as the whole grid would: a rank's block is the whole grid's, cut,
+// bit for bit.
 #include <string>
 #include <vector>
 
@@ -46,7 +48,7 @@ class WrfMeteo : public MeteoSource {
     UnixSeconds time;
     std::size_t file, index;
   };
-  struct Fields;  // WRF's fields at one time, on WRF's grid
+  struct Fields;  // WRF's fields at one time, over window_
 
   Fields fields_between(const Record& r0, const Record& r1, double w) const;
   void fill_cells(const Fields& f, MeteoSnapshot& m) const;
@@ -60,10 +62,12 @@ class WrfMeteo : public MeteoSource {
   Subdomain sub_;
   KzFloor kz_floor_;
   double roughness_m_;
+  WrfWindow window_;           // the WRF mass points the subdomain's points need
   std::vector<Site> centres_;  // haloed columns (jh, ih)
   std::vector<Site> u_faces_;  // (j, i_face), ny × (nx + 1)
   std::vector<Site> v_faces_;  // (j_face, i), (ny + 1) × nx
-  // WRF mass points sampled inside each interior column (j, i), kRainSamples² per column.
+  // WRF mass points sampled inside each interior column (j, i), kRainSamples² per column, as
+  // indices into window_.
   std::vector<std::size_t> rain_cells_;
 };
 

@@ -20,52 +20,48 @@ namespace kctm {
 
 namespace {
 
-std::unique_ptr<MeteoSource> make_meteo(const RunConfig& c, const Domain& d) {
+/// The meteorology of `block` (its geometry `block_geometry`) of domain `d`.
+std::unique_ptr<MeteoSource> make_meteo(const RunConfig& c, const Domain& d, const Subdomain& block,
+                                        const GridGeometry& block_geometry) {
   if (c.meteo_kind == "analytic") {
-    return std::make_unique<AnalyticMeteo>(c.analytic, d.grid, d.sub, d.geometry, c.start);
-  }
-  if (c.meteo_kind == "wrf") {
-    return std::make_unique<WrfMeteo>(
-        c.wrf.files, d.grid, d.sub,
-        KzFloor{c.wrf.kz_min_m2_s, c.wrf.kz_min_urban_m2_s, urban_fraction(d, hengyang_counties())},
-        c.wrf.roughness_m);
+    return std::make_unique<AnalyticMeteo>(c.analytic, d.grid, block, block_geometry, c.start);
   }
   if (c.meteo_kind == "placeholder") {
-    return std::make_unique<PlaceholderMeteo>(c.meteo, d.grid, d.sub, c.start);
+    return std::make_unique<PlaceholderMeteo>(c.meteo, d.grid, block, c.start);
   }
-  return std::make_unique<ClimatologyMeteo>(c.climatology, d.grid, d.sub,
-                                            urban_fraction(d, hengyang_counties()));
+  std::vector<double> urban = block_columns(urban_fraction(d, hengyang_counties()), block);
+  if (c.meteo_kind == "wrf") {
+    return std::make_unique<WrfMeteo>(
+        c.wrf.files, d.grid, block,
+        KzFloor{c.wrf.kz_min_m2_s, c.wrf.kz_min_urban_m2_s, std::move(urban)}, c.wrf.roughness_m);
+  }
+  return std::make_unique<ClimatologyMeteo>(c.climatology, d.grid, block, std::move(urban));
 }
 
 /// The run's meteorology, checked to cover the whole period before the first step.
-std::unique_ptr<MeteoSource> covering_meteo(const RunConfig& c, const Domain& d) {
-  std::unique_ptr<MeteoSource> source = make_meteo(c, d);
+std::unique_ptr<MeteoSource> covering_meteo(const RunConfig& c, const Domain& d,
+                                            const Subdomain& block,
+                                            const GridGeometry& block_geometry) {
+  std::unique_ptr<MeteoSource> source = make_meteo(c, d, block, block_geometry);
   source->require_period(c.start, c.start + 3600 * c.hours);
   return source;
 }
 
-/// Emissions of the fields that take any over the whole grid [kg s-1 per cell] on the host, with
-/// the tracer's point source.
-EmissionRows tracer_emissions(const RunConfig& c, const GlobalGrid& grid, const RunFields& fields,
-                              int n_fields) {
+/// Emissions of the fields that take any over this rank's `block` [kg s-1 per cell] on the
+/// host, with the tracer's point source where it lies in the block.
+EmissionRows tracer_emissions(const RunConfig& c, const GlobalGrid& grid, const Subdomain& block,
+                              const RunFields& fields, int n_fields) {
   int gi = 0, gj = 0;
   if (!grid.locate({c.tracer.source_lon, c.tracer.source_lat}, gi, gj)) {
     throw Error("tracer.source_lon/source_lat", "the source lies outside the model domain");
   }
-  EmissionRows emis(n_fields, fields_taking_emissions(fields), grid.nz(), grid.ny(), grid.nx());
-  emis(fields.tracer, grid.levels().layer_of_height(c.tracer.source_height_m), gj, gi) =
-      c.tracer.emission_kg_s;
+  EmissionRows emis(n_fields, fields_taking_emissions(fields), grid.nz(), block.ny, block.nx);
+  const int i = gi - block.i0, j = gj - block.j0;
+  if (i >= 0 && i < block.nx && j >= 0 && j < block.ny) {
+    emis(fields.tracer, grid.levels().layer_of_height(c.tracer.source_height_m), j, i) =
+        c.tracer.emission_kg_s;
+  }
   return emis;
-}
-
-/// This rank's block of the whole grid's `global` (slot, k, J, I) into `block` on the device.
-template <class HostView>
-void upload_block(HostView global, const Subdomain& b, View4D<double> block) {
-  auto host = Kokkos::create_mirror_view(block);
-  Kokkos::deep_copy(host, Kokkos::subview(global, Kokkos::ALL, Kokkos::ALL,
-                                          std::pair<int, int>(b.j0, b.j0 + b.ny),
-                                          std::pair<int, int>(b.i0, b.i0 + b.nx)));
-  Kokkos::deep_copy(block, host);
 }
 
 /// The fields deposition removes: the chemistry's species, and every tag as its bulk species
@@ -86,22 +82,21 @@ std::vector<std::pair<std::string, int>> deposited_fields(const FieldRegistry& r
 
 }  // namespace
 
-HourlyInputs::HourlyInputs(const RunConfig& c, const Domain& d, const Subdomain& block,
+HourlyInputs::HourlyInputs(const RunConfig& c, const Domain& d, const Decomposition& ranks,
                            const GridGeometry& block_geometry, const DeviceGeometry& geo,
                            const std::vector<double>& column_area_m2, const RunFields& fields,
                            const FieldRegistry& registry, bool chemistry)
     : emitted_kg(fields.emitted_fields.size(), 0.0),
       c_(c),
       d_(d),
-      block_(block),
+      ranks_(ranks),
       fields_(fields),
-      source_(covering_meteo(c, d)),
+      source_(covering_meteo(c, d, ranks.block(), block_geometry)),
       // Meteorology is held for each update interval at its mid-point value (every step if 0).
       update_s_(std::max(source_->update_interval_s(), c.step_s)),
       steps_per_update_(std::lround(update_s_ / c.step_s)),
       steps_per_hour_(std::lround(3600.0 / c.step_s)),
       snapshot_(source_->at(c.start + static_cast<UnixSeconds>(update_s_ / 2))),
-      block_met_(snapshot_.block(block.i0, block.j0, block.nx, block.ny)),
       met_(allocate_device_meteo(geo)),
       chemistry_(chemistry),
       deposited_(deposited_fields(registry)),
@@ -109,23 +104,23 @@ HourlyInputs::HourlyInputs(const RunConfig& c, const Domain& d, const Subdomain&
       dry_deposition_(deposited_),
       wet_(chem::wet_scavenging_inputs(
           surface_, chem::wet_scavenging_coefficients(deposited_, registry.n_fields()))),
-      column_area_m2_(column_area_m2),
+      column_area_m2_(block_columns(column_area_m2, ranks.block())),
       mid_lat_(d.geometry.lat_deg[d.geometry.at(d.geometry.nx / 2, d.geometry.ny / 2)]),
-      vdep_("deposition_velocity", registry.n_fields(), block.ny, block.nx),
-      emis_host_(tracer_emissions(c, d.grid, fields, registry.n_fields())),
-      emis_("emissions", emis_host_.extent(0), d.grid.nz(), block.ny, block.nx),
+      vdep_("deposition_velocity", registry.n_fields(), ranks.block().ny, ranks.block().nx),
+      emis_host_(tracer_emissions(c, d.grid, ranks.block(), fields, registry.n_fields())),
+      emis_("emissions", emis_host_.extent(0), d.grid.nz(), ranks.block().ny, ranks.block().nx),
       emission_slot_(device_vector("emission_slot", emis_host_.slot)),
       hour_tonnes_(fields.emission_model ? fields.emission_model->values() : 0),
       kg_per_hour_(fields.emitted_fields.size(), 0.0),
       exchange_{emis_, emission_slot_, vdep_} {
   Kokkos::deep_copy(Kokkos::subview(vdep_, fields.tracer, Kokkos::ALL, Kokkos::ALL),
                     c.tracer.deposition_velocity_m_s);
-  upload_block(emis_host_.rows, block, emis_);
-  upload_meteo(block_met_, met_);
+  Kokkos::deep_copy(emis_, emis_host_.rows);
+  upload_meteo(snapshot_, met_);
   update_removal(c.start);
   if (chemistry_) {
-    chemistry_met_ = allocate_chemistry_meteo(block_met_, block_geometry, block.halo);
-    upload_chemistry_meteo(block_met_, d.grid.levels(), chemistry_met_);
+    chemistry_met_ = allocate_chemistry_meteo(snapshot_, block_geometry, ranks.block().halo);
+    upload_chemistry_meteo(snapshot_, d.grid.levels(), chemistry_met_);
   }
 }
 
@@ -151,16 +146,15 @@ MeteoSnapshot HourlyInputs::meteo_of_step(long step) const {
 
 void HourlyInputs::update_meteo(long step) {
   snapshot_ = meteo_of_step(step);
-  block_met_ = snapshot_.block(block_.i0, block_.j0, block_.nx, block_.ny);
-  upload_meteo(block_met_, met_);
-  if (chemistry_) upload_chemistry_meteo(block_met_, d_.grid.levels(), chemistry_met_);
+  upload_meteo(snapshot_, met_);
+  if (chemistry_) upload_chemistry_meteo(snapshot_, d_.grid.levels(), chemistry_met_);
   update_removal(time_at(step - step % steps_per_update_));
 }
 
 void HourlyInputs::update_removal(UnixSeconds now) {
   // Idealised and placeholder meteorology has no surface layer: no dry deposition then.
   if (deposited_.empty() || !(snapshot_.surface.t2_k[0] > 0)) return;
-  upload_surface(block_met_, surface_);
+  upload_surface(snapshot_, surface_);
   const int month = local_date(now, c_.output.file_day_utc_offset_s).month;
   dry_deposition_.fill(surface_, chem::wesely_season(month, mid_lat_), vdep_);
 }
@@ -180,7 +174,8 @@ void HourlyInputs::fill_emissions(UnixSeconds hour_time, const MeteoSnapshot& ho
         fill_hourly_biogenic(f.biogenic, hour_met, column_area_m2_, emis_host_);
     kg_per_hour_.insert(kg_per_hour_.end(), kg.begin(), kg.end());
   }
-  upload_block(emis_host_.rows, block_, emis_);
+  kg_per_hour_ = ranks_.sum(kg_per_hour_);  // over the whole grid, for the budgets
+  Kokkos::deep_copy(emis_, emis_host_.rows);
 }
 
 }  // namespace kctm

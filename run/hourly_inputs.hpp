@@ -3,7 +3,8 @@
 // (held over its update interval at the interval's mid-point), the removal it drives (dry
 // deposition velocities, wet scavenging), the chemistry's view of it, and the emissions of the
 // hour (the inventory's or a user's, with the plumes placed in the hour's meteorology, and the
-// biogenic species), uploaded as this rank's block.
+// biogenic species). Each rank makes only its own block's, cell by cell as over the whole grid, so
+// that results do not depend on the rank count and the inputs' time falls with it.
 #include <memory>
 #include <string>
 #include <utility>
@@ -17,6 +18,7 @@
 #include "kernels/transport_views.hpp"
 #include "kernels/vertical_diffusion.hpp"
 #include "meteo/meteo_source.hpp"
+#include "parallel/decomposition.hpp"
 #include "run/run_fields.hpp"
 #include "state/domain.hpp"
 
@@ -24,11 +26,11 @@ namespace kctm {
 
 class HourlyInputs {
  public:
-  /// The inputs of this rank's `block` of domain `d` (its interior columns' areas
+  /// The inputs of this rank's block of domain `d` (the whole grid's interior columns' areas
   /// `column_area_m2`), for `registry`'s fields (the state's),
   /// with the chemistry's meteorology when `chemistry`; the meteorology and emissions of the
   /// run's start.
-  HourlyInputs(const RunConfig& c, const Domain& d, const Subdomain& block,
+  HourlyInputs(const RunConfig& c, const Domain& d, const Decomposition& ranks,
                const GridGeometry& block_geometry, const DeviceGeometry& geo,
                const std::vector<double>& column_area_m2, const RunFields& fields,
                const FieldRegistry& registry, bool chemistry);
@@ -53,7 +55,7 @@ class HourlyInputs {
 
  private:
   UnixSeconds time_at(long step) const;
-  /// The whole grid's meteorology of `step`, as of its update interval's first step.
+  /// The block's meteorology of `step`, as of its update interval's first step.
   MeteoSnapshot meteo_of_step(long step) const;
   void update_meteo(long step);
   /// Dry deposition velocities for the meteorology at `now` (none without a surface layer).
@@ -63,13 +65,12 @@ class HourlyInputs {
 
   const RunConfig& c_;
   const Domain& d_;
-  const Subdomain& block_;
+  const Decomposition& ranks_;
   const RunFields& fields_;
   std::unique_ptr<MeteoSource> source_;
   double update_s_;
   long steps_per_update_, steps_per_hour_;
-  MeteoSnapshot snapshot_;   ///< the whole grid
-  MeteoSnapshot block_met_;  ///< this rank's block of it
+  MeteoSnapshot snapshot_;  ///< this rank's block, with its halo
   DeviceMeteo met_;
   chem::ChemistryMeteo chemistry_met_;
   bool chemistry_;
@@ -78,11 +79,11 @@ class HourlyInputs {
   DeviceSurface surface_;
   chem::DryDeposition dry_deposition_;
   chem::WetScavengingInputs wet_;
-  const std::vector<double>& column_area_m2_;  ///< the interior columns' areas [m2]
+  std::vector<double> column_area_m2_;  ///< the block's interior columns' areas [m2]
   double mid_lat_;
   View3D<double> vdep_;     ///< (field, j, i) [m s-1]
-  EmissionRows emis_host_;  ///< the emitted fields over the whole grid [kg s-1 per cell]
-  View4D<double> emis_;     ///< this rank's block of it (slot, k, j, i)
+  EmissionRows emis_host_;  ///< the emitted fields over the block [kg s-1 per cell]
+  View4D<double> emis_;     ///< the same on the device (slot, k, j, i)
   View1D<int> emission_slot_;
   std::vector<double> hour_tonnes_, kg_per_hour_;
   ColumnExchange exchange_;

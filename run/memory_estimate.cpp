@@ -17,9 +17,9 @@ namespace {
 // What a run holds besides its gridded arrays: the code, Kokkos, MPI, the inventory's tables,
 // the county outlines [bytes] (measured: peak RSS of a 27 km run, 0.12 GB).
 constexpr double kFixedBytes = 100e6;
-// Whole-grid layers of the meteorology on the host per rank (the snapshot of the interval and
-// the one in use, ~15 3-D fields each) and their blocks on the device (~20).
-constexpr double kMeteoGlobalFields = 30, kMeteoBlockFields = 20;
+// Layers of the block's meteorology on the host (the snapshot of the interval and the one in use,
+// ~15 3-D fields each) and on the device (~20).
+constexpr double kMeteoHostFields = 30, kMeteoDeviceFields = 20;
 // Output quantities written per layer (floats), gathered on rank 0.
 constexpr double kOutputFields = 40;
 
@@ -49,12 +49,12 @@ double estimate_rank_bytes(const RunConfig& c, const GlobalGrid& grid, const Sub
   const double haloed = nz * block.nx_with_halo() * block.ny_with_halo();
   double doubles =
       f * haloed                          // the state
-      + e * global                        // the hour's emissions of the whole grid, on the host
-      + 2 * e * interior                  // their block on the device, and its upload's host copy
+      + 2 * e * interior                  // the hour's emissions of the block, host and device
+      + f * block.nx * block.ny           // every field's dry deposition velocity per column
       + f * haloed                        // a checkpoint's host copy of the state
       + (c.kh_m2_s > 0 ? f * haloed : 0)  // horizontal diffusion's scratch
       + static_cast<double>(chem::kSpecies.size()) * interior  // the bulk the tags are held to
-      + kMeteoGlobalFields * global + kMeteoBlockFields * haloed;
+      + (kMeteoHostFields + kMeteoDeviceFields) * haloed;
   // Rank 0 gathers a checkpoint; an hour's output (floats).
   if (root) doubles += f * global + kOutputFields * global / 2;
   return kFixedBytes + 8 * doubles;

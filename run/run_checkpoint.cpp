@@ -104,6 +104,7 @@ Checkpoint Run::checkpoint_of(long steps_done) const {
   for (int f = 0; f < n_fields; ++f) {
     const std::vector<double> g = ranks.gather(
         std::vector<double>(q.begin() + f * per_field, q.begin() + (f + 1) * per_field), nz, true);
+    if (f == 0) global_q.reserve(g.size() * n_fields);  // no copies as it grows: the state is large
     global_q.insert(global_q.end(), g.begin(), g.end());
   }
   cp.arrays["state.air"] = ranks.gather(copy_to_host(state.air), nz, true);

@@ -10,21 +10,21 @@
 
 namespace kctm {
 
-RunFields set_up_fields(const RunConfig& c, const Domain& d) {
+RunFields set_up_fields(const RunConfig& c, const Domain& d, const Subdomain& block) {
   RunFields out;
   FieldRegistry& registry = out.registry;
   out.tracer = registry.add_species({c.tracer.name, "passive tracer", Phase::Tracer, 0.0});
   out.carries_species = c.chemistry.enabled || c.emissions;
   if (out.carries_species) add_model_species(registry);
   if (c.emissions) {
-    out.emission_model =
-        std::make_unique<const EmissionModel>(build_emission_model(d, emission_options(c)));
+    out.emission_model = std::make_unique<const EmissionModel>(
+        build_emission_model(d, emission_options(c)).block(block));
     const Inventory& inventory = out.emission_model->inventory();
     out.emitted = map_emitted_species(
         inventory, load_speciation(c.emissions_speciation_file, inventory), registry);
     if (!c.emissions_user_file.empty()) {
       out.user_inventory =
-          std::make_unique<const UserInventory>(c.emissions_user_file, d.grid, d.sub);
+          std::make_unique<const UserInventory>(c.emissions_user_file, d.grid, block);
       // Refuse a file that does not cover the run before anything is written.
       for (UnixSeconds t : {c.start, c.start + 3600 * c.hours - 1}) {
         out.user_inventory->regridded(out.user_inventory->pollutants().front(), 0, t);
@@ -48,8 +48,9 @@ RunFields set_up_fields(const RunConfig& c, const Domain& d) {
         sources.fallback()));
     map_emitted_tags(out.emitted, registry);
     if (out.emission_model) {
-      out.routes = emission_routes(
-          sources, d.mask, static_cast<int>(out.emission_model->inventory().sectors.size()));
+      out.routes =
+          emission_routes(sources, mask_block(d.mask, block),
+                          static_cast<int>(out.emission_model->inventory().sectors.size()));
     }
   }
   BiogenicSpecies& biogenic = out.biogenic;

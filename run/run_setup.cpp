@@ -26,7 +26,7 @@ RunFields reported_fields(const RunConfig& c, const Domain& d, const Decompositi
   }
   spdlog::info("grid {} x {} x {} cells of {:.3g} km ({} units in the mask)", d.grid.nx(),
                d.grid.ny(), d.grid.nz(), d.grid.dx_m() / 1000, d.mask.units.size());
-  RunFields fields = set_up_fields(c, d);
+  RunFields fields = set_up_fields(c, d, ranks.block());
   // Refused before the state is allocated when the ranks on a machine would not fit in it.
   const int emitted = static_cast<int>(fields_taking_emissions(fields).size());
   const double mine =
@@ -77,7 +77,7 @@ Run::Run(const RunConfig& c)
       geo(make_device_geometry(domain.grid, block, block_geometry)),
       column_area_m2(interior_cell_areas(domain)),
       air(boundary_air(c, state.registry, fields.sources.get(), fields.tracer, c.start)),
-      inputs(c, domain, block, block_geometry, geo, column_area_m2, fields, state.registry,
+      inputs(c, domain, ranks, block_geometry, geo, column_area_m2, fields, state.registry,
              c.chemistry.enabled),
       inflow(config, state.registry, fields.sources.get(), fields.tracer, domain.grid.nz()),
       transport(geo, state.registry.n_fields(), air.inflow, c.kh_m2_s, c.transport_monotone,

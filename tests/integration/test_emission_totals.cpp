@@ -10,6 +10,7 @@
 #include <netcdf>
 
 #include "app/emission_maps.hpp"
+#include "block_cut.hpp"
 #include "config/config.hpp"
 #include "emissions/surrogates.hpp"
 #include "inputs/emissions_setup.hpp"
@@ -249,6 +250,38 @@ TEST(EmissionTotals, PlumesRiseAboveTheirStacks) {
                 e.k, layers[n]);
   }
   EXPECT_TRUE(power_rose);
+}
+
+TEST(EmissionTotals, EachBlockEmitsTheWholeGridsHoursBitForBit) {
+  // Each rank fills only its own block's emissions, plumes raised in its own block's meteorology:
+  // every cell gets what the whole grid's model gives it, and every point source lands in one
+  // block.
+  const NineKm run;
+  const Domain& d = run.domain;
+  const ClimatologyMeteo whole_met(run.config.climatology, d.grid, whole_domain(d.grid, 2));
+  UnixSeconds t = 0;
+  ASSERT_TRUE(parse_iso8601("2019-07-20T14:00:00+08:00", t));
+  const std::vector<int> whole_layers =
+      plume_layers(run.model, whole_met.at(t + 1800), d.grid.levels());
+  std::size_t points = 0;
+  for (const Subdomain& b : block_decomposition(d.grid, 2, 2, 2)) {
+    SCOPED_TRACE("block at (" + std::to_string(b.i0) + ", " + std::to_string(b.j0) + ")");
+    const EmissionModel mine = run.model.block(b);
+    const ClimatologyMeteo met(run.config.climatology, d.grid, b);
+    const std::vector<int> layers = plume_layers(mine, met.at(t + 1800), d.grid.levels());
+    points += mine.point_emissions().size();
+    for (std::size_t s = 0; s < run.model.inventory().sectors.size(); ++s) {
+      for (const EmissionOrigin origin : {EmissionOrigin::Local, EmissionOrigin::Regional}) {
+        std::vector<double> all(run.model.values(), 0.0), part(mine.values(), 0.0);
+        run.model.add_hour(static_cast<int>(s), origin, t, all, &whole_layers);
+        mine.add_hour(static_cast<int>(s), origin, t, part, &layers);
+        test::expect_box("sector " + std::to_string(s), part, all, d.sub.ny, d.sub.nx, b.j0, b.i0,
+                         b.ny, b.nx);
+      }
+    }
+  }
+  EXPECT_EQ(points, run.model.point_emissions().size());
+  EXPECT_GT(points, 0U);
 }
 
 }  // namespace
