@@ -373,7 +373,7 @@ void WrfMeteo::fill_winds(const Fields& f, MeteoSnapshot& m) const {
   auto winds = [&](const Site& s) {
     const WrfGrid& g = files_.front().grid();
     const WrfWindow& w = window_;
-    const Bilinear bm = mass_stencil(s.fi, s.fj, files_.front().grid(), window_);
+    const Bilinear bm = mass_stencil(s.fi, s.fj, g, w);
     const Bilinear bu = bilinear(s.fi + 0.5, s.fj, g.nx + 1, g.ny, w.i0, w.j0, w.nx + 1);
     const Bilinear bv = bilinear(s.fi, s.fj + 0.5, g.nx, g.ny + 1, w.i0, w.j0, w.nx);
     const std::vector<Vertical> vw = vertical_weights(column(bm, f.z_agl, f.nz, plane), lev);
