@@ -152,9 +152,9 @@ EmissionModel EmissionModel::block(const Subdomain& b) const {
   EmissionModel out = *this;
   out.nx_ = b.nx;
   out.ny_ = b.ny;
-  for (std::vector<double>& w : out.area_weights_) w = block_columns(w, b);
-  out.unit_of_cell_ = block_columns(unit_of_cell_, b);
-  out.regional_km2_ = block_columns(regional_km2_, b);
+  for (std::vector<double>& w : out.area_weights_) w = block_part(w, b);
+  out.unit_of_cell_ = block_part(unit_of_cell_, b);
+  out.regional_km2_ = block_part(regional_km2_, b);
   out.points_.clear();
   for (PointEmission e : points_) {
     e.i -= b.i0;

@@ -101,8 +101,8 @@ RegionMask mask_block(const RegionMask& whole, const Subdomain& b) {
   RegionMask out = whole;
   out.nx = b.nx;
   out.ny = b.ny;
-  out.unit_of_cell = block_columns(whole.unit_of_cell, b);
-  out.unit_fraction = block_columns(whole.unit_fraction, b);
+  out.unit_of_cell = block_part(whole.unit_of_cell, b);
+  out.unit_fraction = block_part(whole.unit_fraction, b);
   return out;
 }
 

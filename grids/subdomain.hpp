@@ -26,15 +26,23 @@ struct Subdomain {
   int global_j(int j_local) const { return j0 + j_local - halo; }
 };
 
-/// The interior columns (j, i) of block `b` out of `whole`, a per-column array over the whole
-/// grid's interior (global_ny × global_nx).
+/// Block `b`'s part (layer, j, i) of `global`, an array (layer, J, I) of `layers` layers over the
+/// whole grid's interior, or with `haloed` over the whole grid's haloed extent (then the part is
+/// the block's haloed extent).
 template <class T>
-std::vector<T> block_columns(const std::vector<T>& whole, const Subdomain& b) {
+std::vector<T> block_part(const std::vector<T>& global, const Subdomain& b, int layers = 1,
+                          bool haloed = false) {
+  const int h = haloed ? b.halo : 0;
+  const std::size_t nx = b.nx + 2 * h, ny = b.ny + 2 * h;
+  const std::size_t global_nx = b.global_nx + 2 * h, global_ny = b.global_ny + 2 * h;
   std::vector<T> out;
-  out.reserve(static_cast<std::size_t>(b.nx) * b.ny);
-  for (int j = 0; j < b.ny; ++j) {
-    const auto row = whole.begin() + static_cast<std::ptrdiff_t>(b.j0 + j) * b.global_nx + b.i0;
-    out.insert(out.end(), row, row + b.nx);
+  out.reserve(static_cast<std::size_t>(layers) * ny * nx);
+  for (std::size_t l = 0; l < static_cast<std::size_t>(layers); ++l) {
+    for (std::size_t j = 0; j < ny; ++j) {
+      const auto row = global.begin() +
+                       static_cast<std::ptrdiff_t>((l * global_ny + b.j0 + j) * global_nx + b.i0);
+      out.insert(out.end(), row, row + static_cast<std::ptrdiff_t>(nx));
+    }
   }
   return out;
 }

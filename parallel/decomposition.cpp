@@ -31,12 +31,12 @@ struct Region {
   std::size_t cells() const { return static_cast<std::size_t>(j_hi - j_lo) * (i_hi - i_lo); }
 };
 
-/// Of a block: with `owned`, the cells it alone holds (its interior, and on the lateral boundary
-/// its outer halo when `haloed`); else its whole local extent.
-Region region_of(const Subdomain& s, bool haloed, bool owned) {
+/// The cells a block alone holds: its interior, and on the lateral boundary its outer halo when
+/// `haloed`.
+Region owned_region(const Subdomain& s, bool haloed) {
   const int h = haloed ? s.halo : 0;
   Region r{0, s.ny + 2 * h, 0, s.nx + 2 * h, s.ny + 2 * h, s.nx + 2 * h, s.j0, s.i0};
-  if (owned && haloed) {
+  if (haloed) {
     r.i_lo = s.at_west() ? 0 : h, r.i_hi = s.at_east() ? s.nx + 2 * h : s.nx + h;
     r.j_lo = s.at_south() ? 0 : h, r.j_hi = s.at_north() ? s.ny + 2 * h : s.ny + h;
   }
@@ -223,14 +223,14 @@ std::vector<T> Decomposition::gather(const std::vector<T>& block, int layers, bo
   const int h = haloed ? whole_.halo : 0;
   const int ny = whole_.ny + 2 * h, nx = whole_.nx + 2 * h;
   if (size_ == 1) return block;
-  const Region mine = region_of(this->block(), haloed, true);
+  const Region mine = owned_region(this->block(), haloed);
   std::vector<T> packed(mine.cells() * layers);
   each_cell_of(mine, layers, ny, nx,
                [&](std::size_t n, std::size_t local, std::size_t) { packed[n] = block[local]; });
   std::vector<int> counts(size_), offsets(size_);
   std::size_t total = 0;
   for (int r = 0; r < size_; ++r) {
-    counts[r] = static_cast<int>(region_of(blocks_[r], haloed, true).cells() * layers);
+    counts[r] = static_cast<int>(owned_region(blocks_[r], haloed).cells() * layers);
     offsets[r] = static_cast<int>(total);
     total += counts[r];
   }
@@ -241,7 +241,7 @@ std::vector<T> Decomposition::gather(const std::vector<T>& block, int layers, bo
   std::vector<T> global(static_cast<std::size_t>(layers) * ny * nx);
   for (int r = 0; r < size_; ++r) {
     const T* from = all.data() + offsets[r];
-    each_cell_of(region_of(blocks_[r], haloed, true), layers, ny, nx,
+    each_cell_of(owned_region(blocks_[r], haloed), layers, ny, nx,
                  [&](std::size_t n, std::size_t, std::size_t at) { global[at] = from[n]; });
   }
   return global;
@@ -251,12 +251,7 @@ template <class T>
 std::vector<T> Decomposition::block_of(const std::vector<T>& global, int layers,
                                        bool haloed) const {
   if (size_ == 1) return global;
-  const int h = haloed ? whole_.halo : 0;
-  const Region mine = region_of(block(), haloed, false);
-  std::vector<T> local(mine.cells() * layers);
-  each_cell_of(mine, layers, whole_.ny + 2 * h, whole_.nx + 2 * h,
-               [&](std::size_t, std::size_t at, std::size_t from) { local[at] = global[from]; });
-  return local;
+  return block_part(global, block(), layers, haloed);
 }
 
 template std::vector<float> Decomposition::gather(const std::vector<float>&, int, bool) const;

@@ -29,7 +29,7 @@ std::unique_ptr<MeteoSource> make_meteo(const RunConfig& c, const Domain& d, con
   if (c.meteo_kind == "placeholder") {
     return std::make_unique<PlaceholderMeteo>(c.meteo, d.grid, block, c.start);
   }
-  std::vector<double> urban = block_columns(urban_fraction(d, hengyang_counties()), block);
+  std::vector<double> urban = block_part(urban_fraction(d, hengyang_counties()), block);
   if (c.meteo_kind == "wrf") {
     return std::make_unique<WrfMeteo>(
         c.wrf.files, d.grid, block,
@@ -104,7 +104,7 @@ HourlyInputs::HourlyInputs(const RunConfig& c, const Domain& d, const Decomposit
       dry_deposition_(deposited_),
       wet_(chem::wet_scavenging_inputs(
           surface_, chem::wet_scavenging_coefficients(deposited_, registry.n_fields()))),
-      column_area_m2_(block_columns(column_area_m2, ranks.block())),
+      column_area_m2_(block_part(column_area_m2, ranks.block())),
       mid_lat_(d.geometry.lat_deg[d.geometry.at(d.geometry.nx / 2, d.geometry.ny / 2)]),
       vdep_("deposition_velocity", registry.n_fields(), ranks.block().ny, ranks.block().nx),
       emis_host_(tracer_emissions(c, d.grid, ranks.block(), fields, registry.n_fields())),

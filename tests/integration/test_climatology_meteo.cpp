@@ -206,7 +206,7 @@ TEST(ClimatologyMeteo, EachBlockIsTheWholeDomainsCutBitForBit) {
     const MeteoSnapshot all = whole.at(t);
     for (const Subdomain& b : block_decomposition(s.grid, 2, 2, s.sub.halo)) {
       SCOPED_TRACE("block at (" + std::to_string(b.i0) + ", " + std::to_string(b.j0) + ")");
-      const ClimatologyMeteo mine(s.config.climatology, s.grid, b, block_columns(urban, b));
+      const ClimatologyMeteo mine(s.config.climatology, s.grid, b, block_part(urban, b));
       test::expect_block_of(mine.at(t), all, b);
     }
   }
