@@ -10,9 +10,10 @@ namespace kctm::constants {
 
 // --- Mathematics -------------------------------------------------------------------------------
 
-constexpr double kPi = 3.14159265358979323846;  ///< π [1]
-constexpr double kDegToRad = kPi / 180.0;       ///< degrees to radians [rad deg-1]
-constexpr double kRadToDeg = 180.0 / kPi;       ///< radians to degrees [deg rad-1]
+constexpr double kPi = 3.14159265358979323846;    ///< π [1]
+constexpr double kDegToRad = kPi / 180.0;         ///< degrees to radians [rad deg-1]
+constexpr double kRadToDeg = 180.0 / kPi;         ///< radians to degrees [deg rad-1]
+constexpr double kLn10 = 2.30258509299404568402;  ///< ln 10: log10(x) = ln(x) / kLn10 [1]
 
 // --- Defining constants of the SI (CODATA 2018; exact since the 2019 redefinition) -------------
 

@@ -18,14 +18,16 @@ namespace kctm::chem {
 /// NH4NO3 ⇌ NH3 + HNO3 dissociation constant [ppb²] at temperature t_k [K] and relative humidity
 /// rh [0–1].
 KOKKOS_INLINE_FUNCTION double nh4no3_kp_ppb2(double t_k, double rh) {
-  const double kp_dry = math::exp(118.87 - 24084.0 / t_k - 6.025 * math::log(t_k));
+  const double ln_t = math::log(t_k);
+  const double kp_dry = math::exp(118.87 - 24084.0 / t_k - 6.025 * ln_t);
   const double drh = math::exp(723.7 / t_k + 1.6954) / 100.0;
   if (rh < drh) return kp_dry;
-  const double p1 = math::exp(-135.94 + 8763.0 / t_k + 19.12 * math::log(t_k));
-  const double p2 = math::exp(-122.65 + 9969.0 / t_k + 16.22 * math::log(t_k));
-  const double p3 = math::exp(-182.61 + 13875.0 / t_k + 24.46 * math::log(t_k));
+  const double p1 = math::exp(-135.94 + 8763.0 / t_k + 19.12 * ln_t);
+  const double p2 = math::exp(-122.65 + 9969.0 / t_k + 16.22 * ln_t);
+  const double p3 = math::exp(-182.61 + 13875.0 / t_k + 24.46 * ln_t);
   const double dry = 1.0 - (rh < 0.99 ? rh : 0.99);
-  return (p1 - p2 * dry + p3 * dry * dry) * math::pow(dry, 1.75) * kp_dry;
+  const double dry_1_75 = dry * math::sqrt(dry * math::sqrt(dry));  // dry^1.75 without a power
+  return (p1 - p2 * dry + p3 * dry * dry) * dry_1_75 * kp_dry;
 }
 
 /// Inorganic partitioning of totals [ppb]: sulfate, ammonia (NH3 + NH4+) and nitrate

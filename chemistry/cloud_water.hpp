@@ -69,7 +69,7 @@ KOKKOS_INLINE_FUNCTION double cloud_water_hplus(const CloudWaterTotals& c, doubl
     excess = h + nh4 - sulfate - nitrate_m - sulfite - carbonate_and_water * u;
     slope = h * (1.0 + dnh4 - dsulfate - dsulfite + carbonate_and_water * u * u);
   };
-  constexpr double kLn10 = 2.302585092994046;
+  using constants::kLn10;
   constexpr double kLowest = -10.0 * kLn10;  // pH 10
   const double guess =
       guess_hplus > 1e-10 && guess_hplus < 1.0 ? math::log(guess_hplus) : -5 * kLn10;

@@ -80,10 +80,13 @@ struct RateLaw {
 namespace detail {
 using constants::kAvogadro;
 using constants::kGasConstantLatm;
+using constants::kLn10;
 
-KOKKOS_INLINE_FUNCTION double arrhenius(double a, double n, double b, double t_k) {
-  const double k = n != 0 ? a * math::pow(t_k / 300.0, n) : a;
-  return b != 0 ? k * math::exp(b / t_k) : k;
+/// a (T/300)^n exp(b/T) as one exponential, a e^(n ln(T/300) + b/T) (a power costs about two),
+/// with ln(T/300) given.
+KOKKOS_INLINE_FUNCTION double arrhenius(double a, double n, double b, double t_k, double ln_t300) {
+  const double e = n * ln_t300 + b / t_k;
+  return e != 0 ? a * math::exp(e) : a;
 }
 
 /// Gas-phase partial pressure per molecule cm-3 [atm cm3] of a gas with effective Henry constant
@@ -126,16 +129,18 @@ KOKKOS_INLINE_FUNCTION double rate_coefficient(const RateLaw& law, const CellEnv
   const double* p = law.p;
   switch (law.kind) {
     case RateKind::Arrhenius: {
-      const double k = arrhenius(p[0], p[1], p[2], t);
+      const double k = arrhenius(p[0], p[1], p[2], t, p[1] != 0 ? math::log(t / 300.0) : 0.0);
       return p[3] > 0 ? k * p[3] * m : k;
     }
     case RateKind::Troe: {
-      const double k0 = arrhenius(p[0], p[1], p[2], t) * m;
-      const double kinf = arrhenius(p[3], p[4], p[5], t);
-      const double fc = p[6];
-      const double n = 0.75 - 1.27 * math::log10(fc);
-      const double x = math::log10(k0 / kinf) / n;
-      return k0 / (1.0 + k0 / kinf) * math::pow(fc, 1.0 / (1.0 + x * x));
+      // F = Fc^(1 / (1 + (log10(k0/k∞) / N)²)), N = 0.75 − 1.27 log10 Fc, through natural
+      // logarithms: three exponentials and three logarithms where powers took twice that.
+      const double ln_t300 = math::log(t / 300.0), ln_fc = math::log(p[6]);
+      const double k0 = arrhenius(p[0], p[1], p[2], t, ln_t300) * m;
+      const double kinf = arrhenius(p[3], p[4], p[5], t, ln_t300);
+      const double n = 0.75 - 1.27 * ln_fc / kLn10;
+      const double x = math::log(k0 / kinf) / (kLn10 * n);
+      return k0 / (1.0 + k0 / kinf) * math::exp(ln_fc / (1.0 + x * x));
     }
     case RateKind::Photolysis: return p[1] * env.j[static_cast<int>(p[0])];
     case RateKind::O1DWithWater: {
