@@ -92,6 +92,7 @@ const std::vector<KeyBound> kBounds = {
     {"tracer.initial.radius", 0, 1, kFraction},
     {"tracer.initial.peak_ug_kg", 0, 1e6, kTracerAmount},
     {"output.deflate_level", 0, 9, "NetCDF's deflate levels"},
+    {"output.layers", 0, 1000, "0 (every layer) or a number of layers"},
     {"output.file_day_utc_offset_h", -12, 14, "a time zone's offset from UTC"},
     {"checkpoint.interval_hours", 0, kMaxHours, "0 (on a stop signal only) to the longest run"},
     {"log.progress_interval_s", 0.01, 1e7, "from 10 ms to four months"},

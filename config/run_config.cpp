@@ -280,6 +280,15 @@ RunConfig read_run_config(const Config& c) {
   r.output.file_day_utc_offset_s =
       static_cast<int>(std::lround(3600.0 * bounded(c, "output.file_day_utc_offset_h")));
   r.output.write_initial = c.get_bool("output.write_initial");
+  const int nz = static_cast<int>(r.domain.level_interfaces_m.size()) - 1;
+  r.output.layers = static_cast<int>(bounded_int(c, "output.layers"));
+  if (r.output.layers > nz) {
+    throw Error(
+        c.where("output.layers"),
+        std::to_string(r.output.layers) + " layers, more than the grid's " + std::to_string(nz),
+        "0 writes every layer");
+  }
+  if (r.output.layers == 0) r.output.layers = nz;
   r.output.start = r.start;
   r.progress_interval_s = bounded(c, "log.progress_interval_s");
   // 0: checkpoints only on a stop signal.

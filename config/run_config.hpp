@@ -56,6 +56,7 @@ struct OutputConfig {
   int deflate_level;
   int file_day_utc_offset_s;  ///< zone of the daily files, east of UTC [s]
   bool write_initial;         ///< write the initial state as the first record
+  int layers;                 ///< the lowest this many model layers go into the kctm_conc files
   /// Records start here (time.start): the hours before it, a spin-up, are simulated unwritten.
   UnixSeconds start;
 };

@@ -121,7 +121,7 @@ void ConcWriter::open_day(UnixSeconds t) {
   try {
     f->nc = std::make_unique<NcFile>(f->temp_path, NcFile::replace, NcFile::nc4);
     NcFile& nc = *f->nc;
-    const int nz = grid_.nz();
+    const int nz = layers();
     const NcDim d_time = nc.addDim("time");
     const NcDim d_lev = nc.addDim("lev", nz);
     const NcDim d_y = nc.addDim("y", sub_.ny);
@@ -274,7 +274,7 @@ void ConcWriter::write(UnixSeconds t, const std::vector<std::vector<float>>& fie
     nc.getVar("time").putVar({file_->records}, {1}, &hours);
     const std::vector<std::size_t> start = {file_->records, 0, 0, 0};
     const std::size_t second =
-        settings_.sources.empty() ? static_cast<std::size_t>(grid_.nz()) : settings_.sources.size();
+        settings_.sources.empty() ? static_cast<std::size_t>(layers()) : settings_.sources.size();
     const std::vector<std::size_t> count = {1, second, static_cast<std::size_t>(sub_.ny),
                                             static_cast<std::size_t>(sub_.nx)};
     for (std::size_t v = 0; v < variables_.size(); ++v) {
@@ -341,10 +341,11 @@ void ConcWriter::reopen_day(UnixSeconds t, const std::string& copy, std::size_t 
   std::error_code ec;
   fs::copy_file(copy, f->temp_path, fs::copy_options::overwrite_existing, ec);
   if (ec) throw Error(copy, "cannot copy the checkpoint's output file back: " + ec.message());
-  std::size_t in_file = 0;
+  std::size_t in_file = 0, in_file_layers = 0;
   try {
     f->nc = std::make_unique<NcFile>(f->temp_path, NcFile::write);
     in_file = f->nc->getDim("time").getSize();
+    in_file_layers = f->nc->getDim("lev").getSize();
   } catch (const exceptions::NcException& e) {
     discard(*f);
     throw Error(copy, std::string("cannot reopen the checkpoint's output file: ") + e.what());
@@ -353,6 +354,12 @@ void ConcWriter::reopen_day(UnixSeconds t, const std::string& copy, std::size_t 
   if (in_file != records) {
     throw Error(copy, "holds " + std::to_string(in_file) + " records, the checkpoint " +
                           std::to_string(records));
+  }
+  if (in_file_layers != static_cast<std::size_t>(layers())) {
+    throw Error(copy,
+                "holds " + std::to_string(in_file_layers) + " layers, this run writes " +
+                    std::to_string(layers()),
+                "continue with the output.layers of the run that wrote the checkpoint");
   }
 }
 

@@ -33,6 +33,8 @@ struct ConcFileSettings {
   std::vector<std::string> sources;
   std::string title = "kctm hourly concentrations";
   std::string run_id;  ///< the run's (io/run_id.hpp), recorded as the attribute kctm_run_id
+  /// Concentration files: the lowest this many layers (0: every layer).
+  int layers = 0;
 };
 
 class ConcWriter {
@@ -45,8 +47,8 @@ class ConcWriter {
   ConcWriter(const ConcWriter&) = delete;
   ConcWriter& operator=(const ConcWriter&) = delete;
 
-  /// Appends one record at time t; `fields[v]` holds variable v as (k, j, i) over the interior,
-  /// or (source, j, i) in a source apportionment file.
+  /// Appends one record at time t; `fields[v]` holds variable v as (k, j, i) over the interior and
+  /// the layers written, or (source, j, i) in a source apportionment file.
   void write(UnixSeconds t, const std::vector<std::vector<float>>& fields);
   /// Closes and renames the open file; returns the paths of all finished files.
   std::vector<std::string> finish();
@@ -66,6 +68,8 @@ class ConcWriter {
   /// Opens the file of the day holding t from the copy `copy` with `records` records.
   void reopen_day(UnixSeconds t, const std::string& copy, std::size_t records);
   void close_day();
+  /// Layers of a concentration file's variables.
+  int layers() const { return settings_.layers > 0 ? settings_.layers : grid_.nz(); }
 
   struct OpenFile;
   /// Closes `f` as it stands and removes its temporary file.

@@ -38,7 +38,7 @@ RunOutput::RunOutput(const RunConfig& c, const Domain& d, const Decomposition& r
     : ranks_(ranks),
       start_(c.output.start),
       write_initial_(c.output.write_initial),
-      nz_(d.grid.nz()),
+      layers_(c.output.layers),
       writer_({c.output.dir,
                c.output.deflate_level,
                c.output.file_day_utc_offset_s,
@@ -47,9 +47,10 @@ RunOutput::RunOutput(const RunConfig& c, const Domain& d, const Decomposition& r
                "kctm_conc",
                {},
                "kctm hourly concentrations",
-               run_id},
+               run_id,
+               c.output.layers},
               d.grid, d.sub, d.geometry, d.mask, variables_of(quantities)),
-      conc_("conc", d.grid.nz(), block.ny, block.nx) {
+      conc_("conc", c.output.layers, block.ny, block.nx) {
   for (const OutputQuantity& o : quantities) {
     fields_.push_back(device_vector("output_fields", o.fields));
   }
@@ -65,7 +66,7 @@ void RunOutput::write(const DeviceGeometry& geo, const State& state) {
   std::vector<std::vector<float>> records;
   for (const View1D<int>& fields : fields_) {
     field_concentration(geo, state.air, state.q, fields, kUgPerKg, conc_);
-    records.push_back(ranks_.gather(copy_to_host(conc_), nz_));
+    records.push_back(ranks_.gather(copy_to_host(conc_), layers_));
   }
   if (ranks_.root()) writer_.write(state.time, records);
   if (apportionment_) apportionment_->write(geo, state);

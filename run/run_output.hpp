@@ -45,9 +45,9 @@ class RunOutput {
             const std::vector<double>& column_area_m2, const std::string& run_id);
 
   const Decomposition& ranks_;
-  UnixSeconds start_;   ///< the first record's time
-  bool write_initial_;  ///< whether the state at start_ is a record
-  int nz_;
+  UnixSeconds start_;                ///< the first record's time
+  bool write_initial_;               ///< whether the state at start_ is a record
+  int layers_;                       ///< layers written to the concentration files (output.layers)
   std::vector<View1D<int>> fields_;  ///< per output variable, the fields it sums
   ConcWriter writer_;
   std::unique_ptr<ApportionmentOutput> apportionment_;

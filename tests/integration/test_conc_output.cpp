@@ -86,4 +86,42 @@ TEST(ConcOutput, AnUnfinishedFileLeavesNothingBehind) {
   EXPECT_TRUE(std::filesystem::is_empty(dir));
 }
 
+TEST(ConcOutput, TheLowestLayersOnlyAndNoRestartThatWouldChangeThem) {
+  const SmallDomain d;
+  ASSERT_EQ(d.grid.nz(), 2);
+  const std::string dir = test::temp_dir("conc-layers"), dir2 = test::temp_dir("conc-layers-2");
+  const std::size_t n = static_cast<std::size_t>(d.sub.ny) * d.sub.nx;
+  ConcWriter w({dir, 1, 0, 0, "", "kctm_conc", {}, "test", "", 1}, d.grid, d.sub, d.geometry,
+               d.mask, {{"O3", "ozone", "ppb"}});
+  w.write(3600, {ramp(n, 1)});
+  Checkpoint c;
+  w.save_to(c, dir, "restart.");
+  {
+    netCDF::NcFile nc(dir + "/restart.kctm_conc_19700101.nc", netCDF::NcFile::read);
+    ASSERT_EQ(nc.getDim("lev").getSize(), 1u);
+    double lev = 0, bounds[2];
+    nc.getVar("lev").getVar(&lev);
+    nc.getVar("lev_bnds").getVar(bounds);
+    EXPECT_EQ(lev, d.grid.levels().mid_m(0));
+    EXPECT_EQ(bounds[1], d.grid.levels().interface_m(1));
+    std::vector<float> back(n);
+    nc.getVar("O3").getVar(back.data());
+    EXPECT_EQ(back, ramp(n, 1));
+  }
+  // A restart that writes both layers into the one-layer day file is refused; the failed run
+  // leaves nothing behind.
+  {
+    ConcWriter both({dir2, 1, 0, 0, "", "kctm_conc", {}, "test", "", 0}, d.grid, d.sub, d.geometry,
+                    d.mask, {{"O3", "ozone", "ppb"}});
+    try {
+      both.restore_from(c, dir + "/kctm_restart.h5");
+      FAIL() << "a restart with other layers was accepted";
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("holds 1 layers, this run writes 2"), std::string::npos)
+          << e.what();
+    }
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(dir2));
+}
+
 }  // namespace kctm
