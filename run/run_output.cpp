@@ -38,7 +38,6 @@ RunOutput::RunOutput(const RunConfig& c, const Domain& d, const Decomposition& r
     : ranks_(ranks),
       start_(c.output.start),
       write_initial_(c.output.write_initial),
-      layers_(c.output.layers),
       writer_({c.output.dir,
                c.output.deflate_level,
                c.output.file_day_utc_offset_s,
@@ -66,7 +65,7 @@ void RunOutput::write(const DeviceGeometry& geo, const State& state) {
   std::vector<std::vector<float>> records;
   for (const View1D<int>& fields : fields_) {
     field_concentration(geo, state.air, state.q, fields, kUgPerKg, conc_);
-    records.push_back(ranks_.gather(copy_to_host(conc_), layers_));
+    records.push_back(ranks_.gather(copy_to_host(conc_), static_cast<int>(conc_.extent(0))));
   }
   if (ranks_.root()) writer_.write(state.time, records);
   if (apportionment_) apportionment_->write(geo, state);

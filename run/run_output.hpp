@@ -47,11 +47,10 @@ class RunOutput {
   const Decomposition& ranks_;
   UnixSeconds start_;                ///< the first record's time
   bool write_initial_;               ///< whether the state at start_ is a record
-  int layers_;                       ///< layers written to the concentration files (output.layers)
   std::vector<View1D<int>> fields_;  ///< per output variable, the fields it sums
   ConcWriter writer_;
   std::unique_ptr<ApportionmentOutput> apportionment_;
-  View3D<float> conc_;  ///< one variable of this rank's block [ug m-3]
+  View3D<float> conc_;  ///< one variable of this rank's block, the layers written [ug m-3]
 };
 
 }  // namespace kctm
