@@ -60,9 +60,10 @@ static void advect_horizontal_bench(benchmark::State& state, Axis axis) {
   const TransportSetup& s = shared_setup<TransportSetup>();
   const MassBudget budget("budget", kFields, kBudgetColumns);
   const AdvectionWork work = allocate_advection_work(s.geo, kFields);
+  const FieldList fields = all_fields(kFields);
   face_air_fluxes(s.geo, s.met, axis, 60.0, work);
   run_kernel(state, s.cells(), s.cells() * (16.0 + 24.0 / kFields),
-             [&] { advect_horizontal(s.geo, axis, s.q, s.air, work, budget); });
+             [&] { advect_horizontal(s.geo, axis, fields, s.q, s.air, work, budget); });
 }
 static void BM_AdvectHorizontalX(benchmark::State& state) {
   advect_horizontal_bench(state, Axis::X);
@@ -81,9 +82,10 @@ static void BM_AdvectVertical(benchmark::State& state) {
   const View3D<double> column_kg("column_kg", kFields, s.sub.ny, s.sub.nx);
   const View2D<double> q_bc("q_bc", kFields, s.grid.nz());
   const MassBudget budget("budget", kFields, kBudgetColumns);
+  const FieldList fields = all_fields(kFields);
   Kokkos::deep_copy(w, 1e3);  // a uniform upward air-mass flux [kg] through every inner interface
   run_kernel(state, s.cells(), s.cells() * (16.0 + 16.0 / kFields),
-             [&] { advect_vertical(s.geo, w, 1.0, q_bc, s.q, s.air, column_kg, budget); });
+             [&] { advect_vertical(s.geo, w, 1.0, q_bc, fields, s.q, s.air, column_kg, budget); });
 }
 BENCHMARK(BM_AdvectVertical)->UseManualTime()->Unit(benchmark::kMillisecond);
 
@@ -93,8 +95,9 @@ static void BM_DiffuseHorizontal(benchmark::State& state) {
   const TransportSetup& s = shared_setup<TransportSetup>();
   const DiffusionCoefficients c = allocate_diffusion_coefficients(s.geo);
   compute_diffusion_coefficients(s.geo, s.air, c);
+  const FieldList fields = all_fields(kFields);
   run_kernel(state, s.cells(), s.cells() * (16.0 + 40.0 / kFields),
-             [&] { diffuse_horizontal(s.geo, c, 100.0, 60.0, s.q, s.q_out); });
+             [&] { diffuse_horizontal(s.geo, c, 100.0, 60.0, fields, s.q, s.q_out); });
 }
 BENCHMARK(BM_DiffuseHorizontal)->UseManualTime()->Unit(benchmark::kMillisecond);
 
@@ -108,9 +111,10 @@ static void BM_DiffuseVertical(benchmark::State& state) {
   std::vector<int> slots(kFields);
   for (int f = 0; f < kFields; ++f) slots[f] = f;
   const View1D<int> emission_slot = device_vector("emission_slot", slots);
+  const FieldList fields = all_fields(kFields);
   run_kernel(state, s.cells(), s.cells() * (24.0 + 16.0 / kFields), [&] {
-    diffuse_vertical(s.geo, s.met, s.air, 600.0, {s.emis, emission_slot, vdep}, s.q, column_kg,
-                     budget);
+    diffuse_vertical(s.geo, s.met, s.air, 600.0, {s.emis, emission_slot, vdep}, fields, s.q,
+                     column_kg, budget);
   });
 }
 BENCHMARK(BM_DiffuseVertical)->UseManualTime()->Unit(benchmark::kMillisecond);

@@ -75,6 +75,12 @@ inline constexpr std::array<SpeciesEntry, 42> kSpecies = {{
 inline constexpr std::array<std::string_view, 6> kFastRadicals = {"OH",   "HO2",  "RO2",
                                                                   "ARO2", "C2O3", "NO3"};
 
+/// The radicals transport leaves in their cells (state/model_species.hpp, staying_fields): the
+/// fast ones but NO3, whose nitrogen lives on at night in N2O5, with which it exchanges within
+/// seconds, for minutes to hours (docs/TRANSPORT.md, "What transport moves").
+inline constexpr std::array<std::string_view, 5> kCellBoundRadicals = {"OH", "HO2", "RO2", "ARO2",
+                                                                       "C2O3"};
+
 /// The fine-aerosol species: PM2.5 is their sum (PM10 adds PMC).
 inline constexpr std::array<std::string_view, 11> kFineAerosols = {
     "SULF", "NIT", "NH4", "SOA1", "SOA2", "SOA3", "SOA4", "SOANV", "PEC", "POA", "POTH"};

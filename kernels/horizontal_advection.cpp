@@ -96,15 +96,18 @@ struct Sweep {
   View4D<double> edge;      ///< work.edge_kg
   View2D<double> area;      ///< geo.area_m2
   View1D<double> dz;        ///< geo.dz_m
-  int h, nf, nz;            ///< halo, fields, levels
+  FieldList fields;         ///< the fields swept; edge holds the n-th at n
+  int h, nf, nz;            ///< halo, fields swept, levels
   Lines l;                  ///< the sweep's lines
 };
 
-Sweep sweep_of(const DeviceGeometry& geo, Axis axis, const View4D<double>& q,
+Sweep sweep_of(const DeviceGeometry& geo, Axis axis, const FieldList& fields,
                const AdvectionWork& work) {
-  return {
-      work.face_air_kg, work.level_substeps,           work.edge_kg, geo.area_m2,        geo.dz_m,
-      geo.halo,         static_cast<int>(q.extent(0)), geo.nz,       lines_of(geo, axis)};
+  return {work.face_air_kg, work.level_substeps,
+          work.edge_kg,     geo.area_m2,
+          geo.dz_m,         fields,
+          geo.halo,         static_cast<int>(fields.extent(0)),
+          geo.nz,           lines_of(geo, axis)};
 }
 
 /// Scratch of a team: per line of its block, the field-independent coefficients of the sweep
@@ -195,13 +198,13 @@ void advect_along_x(const Sweep& g, View4D<double> q, View3D<const double> air, 
         double* to_left = s.stage(2);
         for (int n = 0; n < nf; ++n) {
           for (int line = first; line < last; ++line) {
-            double* line_q = &q(n, k, line + h, 0);
+            double* line_q = &q(g.fields(n), k, line + h, 0);
             const LineScratch::Coefficients cf = s.coefficients_of(line - first);
             const double *keep = cf.keep, *inverse = cf.inverse;
             if (line + 1 < last || n + 1 < nf) {
               const int next_line = line + 1 < last ? line + 1 : first;
               const int next_n = line + 1 < last ? n : n + 1;
-              prefetch_line(&q(next_n, k, next_line + h, 0), len, 1);
+              prefetch_line(&q(g.fields(next_n), k, next_line + h, 0), len, 1);
             }
             ppm::line_outflows<1>(team,
                                   {line_q, slope, to_right, to_left, cf.push, cf.pull,
@@ -292,7 +295,7 @@ void advect_along_y(const Sweep& g, View4D<double> q, View3D<const double> air, 
         });
 
         for (int n = 0; n < nf; ++n) {
-          const double* field = &q(n, k, 0, i0 + h);
+          const double* field = &q(g.fields(n), k, 0, i0 + h);
           // Lanes past the block repeat its last column: all lanes hold a line of real air.
           each_row_lane(team, 0, len, lanes,
                         [=](int c, int w) { rows[c * W + w] = field[c * row_stride + w]; });
@@ -304,7 +307,7 @@ void advect_along_y(const Sweep& g, View4D<double> q, View3D<const double> air, 
           // The next field's rows start loading while this one is swept (a row's lanes span up to
           // three cache lines).
           if (n + 1 < nf) {
-            const double* next = &q(n + 1, k, 0, i0 + h);
+            const double* next = &q(g.fields(n + 1), k, 0, i0 + h);
             for (int w = 0; w < lanes; w += 8) prefetch_line(next + w, len, row_stride);
             prefetch_line(next + lanes - 1, len, row_stride);
           }
@@ -313,7 +316,7 @@ void advect_along_y(const Sweep& g, View4D<double> q, View3D<const double> air, 
               {rows, s.slope, to_right, to_left, push, pull, courant_right, courant_left, monotone},
               len, h);
           // Face f carries to_right[f + h − 1] + to_left[f + h] (rows of W lanes).
-          double* updated = &q(n, k, 0, i0 + h);
+          double* updated = &q(g.fields(n), k, 0, i0 + h);
           each_row_lane(team, 0, cells, lanes, [=](int c, int w) {
             const int a = (c + h) * W + w;
             const double net = (to_right[a - W] + to_left[a]) - (to_right[a] + to_left[a + W]);
@@ -331,9 +334,10 @@ void advect_along_y(const Sweep& g, View4D<double> q, View3D<const double> air, 
 
 }  // namespace
 
-void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, View3D<double> air,
-                       const AdvectionWork& work, MassBudget budget, bool monotone, int substep) {
-  const Sweep g = sweep_of(geo, axis, q, work);
+void advect_horizontal(const DeviceGeometry& geo, Axis axis, const FieldList& fields,
+                       View4D<double> q, View3D<double> air, const AdvectionWork& work,
+                       MassBudget budget, bool monotone, int substep) {
+  const Sweep g = sweep_of(geo, axis, fields, work);
   const int h = g.h, nf = g.nf, nz = g.nz;
   const bool x = axis == Axis::X;
   const Lines l = g.l;
@@ -357,8 +361,8 @@ void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, V
             if (hi_is_boundary) (hi > 0 ? out : in) += hi > 0 ? hi : -hi;
           }
         }
-        budget(n, kInflow) += in;
-        budget(n, kOutflow) += out;
+        budget(g.fields(n), kInflow) += in;
+        budget(g.fields(n), kOutflow) += out;
       });
 
   // The air moves with the same fluxes (after the fields, which read the old air mass).

@@ -41,15 +41,15 @@ void face_air_fluxes(const DeviceGeometry& geo, const DeviceMeteo& met, Axis axi
 std::vector<double> max_outflow_courant(const DeviceGeometry& geo, View3D<const double> air,
                                         Axis axis, const AdvectionWork& work);
 
-/// One sweep along `axis` with the fluxes in work.face_air_kg, in place: q (halo filled) is
-/// advected, then `air`. Adds the tracer mass crossing lateral boundaries to `budget` [kg].
-/// A team takes a block of grid lines at one level and sweeps them field by field, line by line,
-/// in vectorised stages over scratch: slopes; face values, limited parabolas and face fluxes;
-/// update. `monotone` false: the unlimited, linear PPM (see ppm::LineStages).
+/// One sweep along `axis` with the fluxes in work.face_air_kg, in place: the fields of q (halo
+/// filled) in `fields` are advected, then `air`. Adds the tracer mass crossing lateral boundaries
+/// to `budget` [kg]. A team takes a block of grid lines at one level and sweeps them field by
+/// field, line by line, in vectorised stages over scratch: slopes; face values, limited parabolas
+/// and face fluxes; update. `monotone` false: the unlimited, linear PPM (see ppm::LineStages).
 /// `substep`: the sweep's sub-step, which moves only the levels with more sub-steps than that
 /// (work.level_substeps).
-void advect_horizontal(const DeviceGeometry& geo, Axis axis, View4D<double> q, View3D<double> air,
-                       const AdvectionWork& work, MassBudget budget, bool monotone = true,
-                       int substep = 0);
+void advect_horizontal(const DeviceGeometry& geo, Axis axis, const FieldList& fields,
+                       View4D<double> q, View3D<double> air, const AdvectionWork& work,
+                       MassBudget budget, bool monotone = true, int substep = 0);
 
 }  // namespace kctm

@@ -52,19 +52,20 @@ double max_diffusion_number(const DeviceGeometry& geo, const DiffusionCoefficien
 }
 
 void diffuse_horizontal(const DeviceGeometry& geo, const DiffusionCoefficients& c, double kh_m2_s,
-                        double dt_s, View4D<const double> q_in, View4D<double> q_out) {
-  const int h = geo.halo, nf = static_cast<int>(q_in.extent(0));
+                        double dt_s, const FieldList& fields, View4D<const double> q_in,
+                        View4D<double> q_out) {
+  const int h = geo.halo, nf = static_cast<int>(fields.extent(0));
   const double a = dt_s * kh_m2_s;
   Kokkos::parallel_for(
       "kctm::diffuse_horizontal", Policy4D({0, 0, 0, 0}, {nf, geo.nz, geo.ny, geo.nx}),
       KOKKOS_LAMBDA(int n, int k, int jj, int ii) {
-        const int j = jj + h, i = ii + h;
-        const double q = q_in(n, k, j, i);
-        const double net = c.x_face(k, jj, ii) * (q_in(n, k, j, i - 1) - q) +
-                           c.x_face(k, jj, ii + 1) * (q_in(n, k, j, i + 1) - q) +
-                           c.y_face(k, jj, ii) * (q_in(n, k, j - 1, i) - q) +
-                           c.y_face(k, jj + 1, ii) * (q_in(n, k, j + 1, i) - q);
-        q_out(n, k, j, i) = q + a * net * c.inv_air_kg(k, jj, ii);
+        const int f = fields(n), j = jj + h, i = ii + h;
+        const double q = q_in(f, k, j, i);
+        const double net = c.x_face(k, jj, ii) * (q_in(f, k, j, i - 1) - q) +
+                           c.x_face(k, jj, ii + 1) * (q_in(f, k, j, i + 1) - q) +
+                           c.y_face(k, jj, ii) * (q_in(f, k, j - 1, i) - q) +
+                           c.y_face(k, jj + 1, ii) * (q_in(f, k, j + 1, i) - q);
+        q_out(f, k, j, i) = q + a * net * c.inv_air_kg(k, jj, ii);
       });
 }
 

@@ -24,8 +24,10 @@ void compute_diffusion_coefficients(const DeviceGeometry& geo, View3D<const doub
 double max_diffusion_number(const DeviceGeometry& geo, const DiffusionCoefficients& c,
                             double kh_m2_s, double dt_s);
 
-/// One explicit step: q_out from q_in (interior; halo cells across subdomain edges must be filled).
+/// One explicit step of the fields in `fields`: q_out from q_in (interior; halo cells across
+/// subdomain edges must be filled). The other fields of q_out are left as they are.
 void diffuse_horizontal(const DeviceGeometry& geo, const DiffusionCoefficients& c, double kh_m2_s,
-                        double dt_s, View4D<const double> q_in, View4D<double> q_out);
+                        double dt_s, const FieldList& fields, View4D<const double> q_in,
+                        View4D<double> q_out);
 
 }  // namespace kctm

@@ -5,7 +5,8 @@
 namespace kctm {
 
 void apply_lateral_boundary(const DeviceGeometry& geo, const DeviceMeteo& met,
-                            View2D<const double> q_bc, View4D<double> q, View3D<double> air) {
+                            View2D<const double> q_bc, const FieldList& fields, View4D<double> q,
+                            View3D<double> air) {
   const auto rho = met.rho_kg_m3;
   const int h = geo.halo, nxh = geo.nx + 2 * h, nz = geo.nz;
   const int nx = geo.nx, ny = geo.ny;
@@ -14,12 +15,12 @@ void apply_lateral_boundary(const DeviceGeometry& geo, const DeviceMeteo& met,
   // block (whole haloed width), then per inner row its h cells west and h east. The interior is
   // never touched.
   Kokkos::parallel_for(
-      "kctm::apply_lateral_boundary", team_policy(static_cast<int>(q.extent(0)) * nz),
+      "kctm::apply_lateral_boundary", team_policy(static_cast<int>(fields.extent(0)) * nz),
       KOKKOS_LAMBDA(const TeamMember& team) {
-        const int n = team.league_rank() / nz, k = team.league_rank() % nz;
-        const double outside = q_bc(n, k);
+        const int n = team.league_rank() / nz, k = team.league_rank() % nz, f = fields(n);
+        const double outside = q_bc(f, k);
         auto fill = [=](int j, int i) {
-          q(n, k, j, i) = outside;
+          q(f, k, j, i) = outside;
           if (n == 0) air(k, j, i) = rho(k, j, i);
         };
         each_row_lane(team, 0, 2 * h, nxh, [=](int r, int i) {

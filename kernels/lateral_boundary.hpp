@@ -5,9 +5,10 @@
 namespace kctm {
 
 /// Fills the halo cells beyond every lateral boundary with the air outside: density from the
-/// meteorology and mass mixing ratio q_bc(field, k) [kg kg-1]. Inflow faces carry it in;
-/// on outflow faces it enters only the limited parabola of the last inner cell.
+/// meteorology and mass mixing ratio q_bc(field, k) [kg kg-1] of the fields in `fields`. Inflow
+/// faces carry it in; on outflow faces it enters only the limited parabola of the last inner cell.
 void apply_lateral_boundary(const DeviceGeometry& geo, const DeviceMeteo& met,
-                            View2D<const double> q_bc, View4D<double> q, View3D<double> air);
+                            View2D<const double> q_bc, const FieldList& fields, View4D<double> q,
+                            View3D<double> air);
 
 }  // namespace kctm

@@ -1,5 +1,9 @@
 #pragma once
 // Device-side bundles the transport kernels read: static geometry and the meteorology of the hour.
+#include <numeric>
+#include <vector>
+
+#include "kernels/host_copy.hpp"
 #include "kernels/kokkos_types.hpp"
 
 namespace kctm {
@@ -38,6 +42,18 @@ struct DeviceSurface {
   View3D<double> temperature_k;      ///< air temperature (k, j, i) [K]
   View3D<double> cloud_water_kg_kg;  ///< cloud liquid water (k, j, i) [kg kg-1]
 };
+
+/// The fields a transport operator moves, as indices into the state's first dimension, in
+/// increasing order: the state's fields but the short-lived radicals (state/model_species.hpp),
+/// which stay in their cells.
+using FieldList = View1D<const int>;
+
+/// Fields 0 .. n − 1.
+inline FieldList all_fields(int n) {
+  std::vector<int> fields(n);
+  std::iota(fields.begin(), fields.end(), 0);
+  return device_vector("all_fields", fields);
+}
 
 /// Mass that entered and left the domain, per field (field, column) [kg]: inflow and outflow
 /// through the lateral boundaries and the model top, dry deposition to the ground and wet

@@ -72,12 +72,12 @@ struct ColumnScratch {
 }  // namespace
 
 void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, double fraction,
-                     View2D<const double> q_bc, View4D<double> q, View3D<double> air,
-                     View3D<double> top_kg, MassBudget budget, bool monotone) {
+                     View2D<const double> q_bc, const FieldList& fields, View4D<double> q,
+                     View3D<double> air, View3D<double> top_kg, MassBudget budget, bool monotone) {
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
   const int h = geo.halo, nz = geo.nz, ny = geo.ny, nx = geo.nx;
-  const int nf = static_cast<int>(q.extent(0));
+  const int nf = static_cast<int>(fields.extent(0));
   const int levels = nz + 2 * kPad, blocks = (nx + kColumnsPerTeam - 1) / kColumnsPerTeam;
   constexpr int W = kColumnsPerTeam;
   const std::ptrdiff_t level_stride = static_cast<std::ptrdiff_t>(q.stride(1));
@@ -125,9 +125,10 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
         });
 
         for (int n = 0; n < nf; ++n) {
+          const int f = fields(n);
           // A level of the team's columns is one contiguous load; lanes past the subdomain repeat
           // its last column, the ground pad the ground layer, the top pad the air above.
-          const double* field = &q(n, 0, jj + h, i0 + h);
+          const double* field = &q(f, 0, jj + h, i0 + h);
           each_row_lane(team, kPad, kPad + nz, lanes, [=](int c, int w) {
             column[c * W + w] = field[(c - kPad) * level_stride + w];
           });
@@ -136,12 +137,13 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
               column[c * W + lanes + w] = field[(c - kPad) * level_stride + lanes - 1];
             });
           }
-          const double above = q_bc(n, nz - 1);
+          const double above = q_bc(f, nz - 1);
           each_cell(team, 0, kPad * W, [=](int p) { column[p] = column[kPad * W + p % W]; });
           each_cell(team, (kPad + nz) * W, levels * W, [=](int p) { column[p] = above; });
           // The next field's column starts loading while this one is advected.
           if (n + 1 < nf) {
-            for (int k = 0; k < nz; ++k) prefetch_line(&q(n + 1, k, jj + h, i0 + h), lanes, 1);
+            const int next = fields(n + 1);
+            for (int k = 0; k < nz; ++k) prefetch_line(&q(next, k, jj + h, i0 + h), lanes, 1);
           }
           // Level c's interfaces c − kPad + 1 (up) and c − kPad (down), stored at c − 1 and c − 2.
           ppm::line_outflows<W>(
@@ -153,13 +155,13 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
             each_cell(team, 0, lanes, [=](int w) {
               const int p = row + w;
               const double net = (to_up[p - W] + to_down[p]) - (to_up[p] + to_down[p + W]);
-              q(n, k, jj + h, i0 + w + h) = keep[p] * column[p] + inverse[p] * net;
+              q(f, k, jj + h, i0 + w + h) = keep[p] * column[p] + inverse[p] * net;
             });
           }
           // The tracer mass through the model top, summed per field below in a fixed order.
           const int top = (nz + kPad - 1) * W;
           each_cell(team, 0, lanes,
-                    [=](int w) { top_kg(n, jj, i0 + w) = to_up[top + w] + to_down[top + W + w]; });
+                    [=](int w) { top_kg(f, jj, i0 + w) = to_up[top + w] + to_down[top + W + w]; });
         }
       });
   Kokkos::parallel_for(
@@ -168,7 +170,7 @@ void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, doubl
         air(k, jj + h, ii + h) +=
             fraction * (w_kg(k, jj, ii) - w_kg(k + 1, jj, ii)) / (area(jj + h, ii + h) * dz(k));
       });
-  add_column_exchange(top_kg, budget);
+  add_column_exchange(top_kg, fields, budget);
 }
 
 }  // namespace kctm

@@ -19,12 +19,13 @@ void vertical_air_flux(const DeviceGeometry& geo, View3D<const double> air,
 double max_vertical_courant(const DeviceGeometry& geo, View3D<const double> air,
                             View3D<const double> w_kg);
 
-/// Moves every field, then the air, by `fraction` × w_kg (fraction = 1 / number of sub-steps);
-/// air entering through the top carries the top layer's q_bc(field, nz − 1). Columns are updated in
-/// place, one thread per field-column. Adds the tracer mass crossing the model top to `budget`
-/// [kg]; `top_kg` (field, j, i) is scratch for it.
+/// Moves the fields of q in `fields`, then the air, by `fraction` × w_kg (fraction = 1 / number of
+/// sub-steps); air entering through the top carries the top layer's q_bc(field, nz − 1). Columns
+/// are updated in place. Adds the tracer mass crossing the model top to `budget` [kg]; `top_kg`
+/// (field, j, i) is scratch for it.
 void advect_vertical(const DeviceGeometry& geo, View3D<const double> w_kg, double fraction,
-                     View2D<const double> q_bc, View4D<double> q, View3D<double> air,
-                     View3D<double> top_kg, MassBudget budget, bool monotone = true);
+                     View2D<const double> q_bc, const FieldList& fields, View4D<double> q,
+                     View3D<double> air, View3D<double> top_kg, MassBudget budget,
+                     bool monotone = true);
 
 }  // namespace kctm

@@ -13,8 +13,8 @@ constexpr int kColumnsPerTeam = 64;
 }  // namespace
 
 void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<const double> air,
-                      double dt_s, const ColumnExchange& exchange, View4D<double> q,
-                      View3D<double> column_kg, MassBudget budget) {
+                      double dt_s, const ColumnExchange& exchange, const FieldList& fields,
+                      View4D<double> q, View3D<double> column_kg, MassBudget budget) {
   const auto emis_kg_s = exchange.emis_kg_s;
   const auto emission_slot = exchange.emission_slot;
   const auto vdep = exchange.vdep_m_s;
@@ -23,7 +23,7 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
   const auto area = geo.area_m2;
   const auto dz = geo.dz_m;
   const auto dzc = geo.dz_center_m;
-  const int h = geo.halo, nz = geo.nz, nx = geo.nx, nf = static_cast<int>(q.extent(0));
+  const int h = geo.halo, nz = geo.nz, nx = geo.nx, nf = static_cast<int>(fields.extent(0));
   constexpr int W = kColumnsPerTeam;
   const int blocks = (nx + W - 1) / W;
   // The tridiagonal system of a column, −g_k x_{k−1} + (m_k + g_k + g_{k+1}) x_k − g_{k+1} x_{k+1}
@@ -77,44 +77,44 @@ void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<
           });
         }
         for (int n = 0; n < nf; ++n) {
-          const int e = emission_slot(n);
+          const int f = fields(n), e = emission_slot(f);
           // The next field's column (and its emissions) start loading while this one is solved:
           // its levels lie a level's size apart, streams no prefetcher follows on its own.
           if (n + 1 < nf) {
-            const int e_next = emission_slot(n + 1);
+            const int next = fields(n + 1), e_next = emission_slot(next);
             for (int k = 0; k < nz; ++k) {
-              prefetch_line(&q(n + 1, k, j, i0 + h), lanes, 1);
+              prefetch_line(&q(next, k, j, i0 + h), lanes, 1);
               if (e_next >= 0) prefetch_line(&emis_kg_s(e_next, k, jj, i0), lanes, 1);
             }
           }
           each_cell(team, 0, lanes,
-                    [=](int w) { g_dep[w] = dt_s * vdep(n, jj, i0 + w) * rho(0, j, i0 + w + h); });
+                    [=](int w) { g_dep[w] = dt_s * vdep(f, jj, i0 + w) * rho(0, j, i0 + w + h); });
           // Down: s_{nz−1} = r_{nz−1}, s_{k−1} = r_{k−1} + g_k s_k / D'_k.
           for (int k = nz - 1; k >= 0; --k) {
             each_cell(team, 0, lanes, [=](int w) {
               const int i = i0 + w + h;
-              const double rhs = m[k * W + w] * q(n, k, j, i) +
+              const double rhs = m[k * W + w] * q(f, k, j, i) +
                                  (e >= 0 ? emis_kg_s(e, k, jj, i - h) * per_area[w] : 0.0);
               s[k * W + w] = k + 1 < nz ? rhs + lift[(k + 1) * W + w] * s[(k + 1) * W + w] : rhs;
             });
           }
           // Up: x_0 = s_0 / (D'_0 + deposition), x_k = (s_k + g_k x_{k−1}) / D'_k.
           each_cell(team, 0, lanes,
-                    [=](int w) { q(n, 0, j, i0 + w + h) = s[w] / (ground_pivot[w] + g_dep[w]); });
+                    [=](int w) { q(f, 0, j, i0 + w + h) = s[w] / (ground_pivot[w] + g_dep[w]); });
           for (int k = 1; k < nz; ++k) {
             each_cell(team, 0, lanes, [=](int w) {
               const int i = i0 + w + h;
-              q(n, k, j, i) =
-                  (s[k * W + w] + g[k * W + w] * q(n, k - 1, j, i)) * inverse[k * W + w];
+              q(f, k, j, i) =
+                  (s[k * W + w] + g[k * W + w] * q(f, k - 1, j, i)) * inverse[k * W + w];
             });
           }
           each_cell(team, 0, lanes, [=](int w) {
             const int i = i0 + w + h;
-            column_kg(n, jj, i - h) = g_dep[w] * q(n, 0, j, i) * area(j, i);
+            column_kg(f, jj, i - h) = g_dep[w] * q(f, 0, j, i) * area(j, i);
           });
         }
       });
-  add_column_sums(column_kg, budget, kDeposited);
+  add_column_sums(column_kg, fields, budget, kDeposited);
 }
 
 }  // namespace kctm

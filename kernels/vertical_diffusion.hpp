@@ -15,12 +15,12 @@ struct ColumnExchange {
   View3D<const double> vdep_m_s;    ///< dry deposition velocity (field, j, i) [m s-1]
 };
 
-/// Diffuses every field over dt with the meteorology's Kz in air of density `air` [kg m-3], adds
-/// the emissions as a source and removes dry deposition at the ground, implicitly (flux
-/// v_d ρ q of the new ground-layer value). The deposited mass goes to budget(field, kDeposited);
-/// `column_kg` (field, j, i) is scratch for it.
+/// Diffuses the fields of q in `fields` over dt with the meteorology's Kz in air of density `air`
+/// [kg m-3], adds the emissions as a source and removes dry deposition at the ground, implicitly
+/// (flux v_d ρ q of the new ground-layer value). The deposited mass goes to budget(field,
+/// kDeposited); `column_kg` (field, j, i) is scratch for it.
 void diffuse_vertical(const DeviceGeometry& geo, const DeviceMeteo& met, View3D<const double> air,
-                      double dt_s, const ColumnExchange& exchange, View4D<double> q,
-                      View3D<double> column_kg, MassBudget budget);
+                      double dt_s, const ColumnExchange& exchange, const FieldList& fields,
+                      View4D<double> q, View3D<double> column_kg, MassBudget budget);
 
 }  // namespace kctm

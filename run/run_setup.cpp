@@ -13,6 +13,7 @@
 #include "run/run.hpp"
 #include "run/run_checkpoint.hpp"
 #include "state/chemistry_fields.hpp"
+#include "state/model_species.hpp"
 
 namespace kctm {
 
@@ -27,6 +28,16 @@ RunFields reported_fields(const RunConfig& c, const Domain& d, const Decompositi
   spdlog::info("grid {} x {} x {} cells of {:.3g} km ({} units in the mask)", d.grid.nx(),
                d.grid.ny(), d.grid.nz(), d.grid.dx_m() / 1000, d.mask.units.size());
   RunFields fields = set_up_fields(c, d, ranks.block());
+  const std::vector<int> staying = staying_fields(fields.registry);
+  for (int f : fields_taking_emissions(fields)) {
+    if (std::find(staying.begin(), staying.end(), f) != staying.end()) {
+      throw Error(c.emissions_speciation_file.empty() ? "emissions.speciation_file"
+                                                      : c.emissions_speciation_file,
+                  "emits " + fields.registry.field_name(f) +
+                      ", a short-lived radical that transport leaves in place",
+                  "speciate into long-lived species only");
+    }
+  }
   // Refused before the state is allocated when the ranks on a machine would not fit in it.
   const int emitted = static_cast<int>(fields_taking_emissions(fields).size());
   const double mine =
@@ -80,8 +91,8 @@ Run::Run(const RunConfig& c)
       inputs(c, domain, ranks, block_geometry, geo, column_area_m2, fields, state.registry,
              c.chemistry.enabled),
       inflow(config, state.registry, fields.sources.get(), fields.tracer, domain.grid.nz()),
-      transport(geo, state.registry.n_fields(), air.inflow, c.kh_m2_s, c.transport_monotone,
-                &ranks),
+      transport(geo, state.registry.n_fields(), air.inflow, c.kh_m2_s, c.transport_monotone, &ranks,
+                staying_fields(state.registry)),
       output(c, domain, ranks, state.registry, fields.tracer, fields.sources.get(), block,
              column_area_m2, folder.run_id),
       steps_per_hour(std::lround(3600.0 / c.step_s)),

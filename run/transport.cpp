@@ -18,10 +18,20 @@ constexpr double kMaxCourant = 0.95;
 int substeps_for(double courant) {
   return std::max(1, static_cast<int>(std::ceil(courant / kMaxCourant)));
 }
+
+/// Fields 0 .. n_fields − 1 but those in `staying`.
+FieldList moved_fields(int n_fields, const std::vector<int>& staying) {
+  std::vector<int> moved;
+  for (int f = 0; f < n_fields; ++f) {
+    if (std::find(staying.begin(), staying.end(), f) == staying.end()) moved.push_back(f);
+  }
+  return device_vector("moved_fields", moved);
+}
 }  // namespace
 
 Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q,
-                     double kh_m2_s, bool monotone, const Decomposition* ranks)
+                     double kh_m2_s, bool monotone, const Decomposition* ranks,
+                     const std::vector<int>& staying)
     : geo_(std::move(geo)),
       scratch_(kh_m2_s > 0 ? View4D<double>("transport_scratch", n_fields, geo_.nz,
                                             geo_.ny + 2 * geo_.halo, geo_.nx + 2 * geo_.halo)
@@ -31,6 +41,8 @@ Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>
       work_(allocate_advection_work(geo_, n_fields)),
       diffusion_(allocate_diffusion_coefficients(geo_)),
       boundary_q_("boundary_q", n_fields, geo_.nz),
+      staying_(staying),
+      moved_(moved_fields(n_fields, staying)),
       budget_("mass_budget", n_fields, kBudgetColumns),
       kh_m2_s_(kh_m2_s),
       monotone_(monotone),
@@ -67,7 +79,8 @@ void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double d
   const int across = axis == Axis::X ? 0 : 1;
   // The lateral boundary's ring takes the outside air once per sweep: its sub-steps change only
   // the interior. The halos between ranks are exchanged before every sub-step.
-  times.time(phase, [&] { apply_lateral_boundary(geo_, met, boundary_q_, state.q, state.air); });
+  times.time(phase,
+             [&] { apply_lateral_boundary(geo_, met, boundary_q_, moved_, state.q, state.air); });
   auto halos = [&] { times.time(kPhaseHalo, [&] { exchange(state, across); }); };
   halos();
   // Each level its own sub-steps, from its Courant number over the whole step (the same on every
@@ -91,7 +104,7 @@ void Transport::advect(State& state, const DeviceMeteo& met, Axis axis, double d
   for (int s = 0; s < n; ++s) {
     if (s > 0) halos();
     times.time(phase, [&] {
-      advect_horizontal(geo_, axis, state.q, state.air, work_, budget_, monotone_, s);
+      advect_horizontal(geo_, axis, moved_, state.q, state.air, work_, budget_, monotone_, s);
     });
   }
   substeps_ += n;
@@ -101,8 +114,8 @@ void Transport::advect_up(State& state, const DeviceMeteo& met) {
   vertical_air_flux(geo_, state.air, met.rho_kg_m3, w_kg_);
   const int n = substeps_for(max_over_ranks(max_vertical_courant(geo_, state.air, w_kg_)));
   for (int s = 0; s < n; ++s) {
-    advect_vertical(geo_, w_kg_, 1.0 / n, boundary_q_, state.q, state.air, column_kg_, budget_,
-                    monotone_);
+    advect_vertical(geo_, w_kg_, 1.0 / n, boundary_q_, moved_, state.q, state.air, column_kg_,
+                    budget_, monotone_);
   }
   substeps_ += n;
 }
@@ -126,7 +139,11 @@ void Transport::diffuse_across(State& state, double dt_s, PhaseTimes& times) {
   for (int s = 0; s < n; ++s) {
     if (s > 0) halos();
     times.time(kPhaseDiffusion, [&] {
-      diffuse_horizontal(geo_, diffusion_, kh_m2_s_, dt_s / n, state.q, scratch_);
+      diffuse_horizontal(geo_, diffusion_, kh_m2_s_, dt_s / n, moved_, state.q, scratch_);
+      for (int f : staying_) {
+        Kokkos::deep_copy(Kokkos::subview(scratch_, f, Kokkos::ALL, Kokkos::ALL, Kokkos::ALL),
+                          Kokkos::subview(state.q, f, Kokkos::ALL, Kokkos::ALL, Kokkos::ALL));
+      }
       std::swap(state.q, scratch_);
     });
   }
@@ -137,7 +154,7 @@ void Transport::step(State& state, const DeviceMeteo& met, const ColumnExchange&
                      double dt_s, bool reverse, PhaseTimes& times) {
   auto vertical = [&] {
     times.time(kPhaseVertical, [&] {
-      diffuse_vertical(geo_, met, state.air, dt_s, exchange, state.q, column_kg_, budget_);
+      diffuse_vertical(geo_, met, state.air, dt_s, exchange, moved_, state.q, column_kg_, budget_);
     });
   };
   auto up = [&] { times.time(kPhaseAdvectZ, [&] { advect_up(state, met); }); };

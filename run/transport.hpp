@@ -22,8 +22,11 @@ class Transport {
   /// advects with the unlimited, linear PPM (ppm::LineStages).
   /// With `ranks`, geo is this rank's block: halos come from the neighbouring blocks and every
   /// rank takes the same number of sub-steps (the largest Courant number over all blocks).
+  /// The fields in `staying` (staying_fields: the short-lived radicals) are not moved: no
+  /// advection, diffusion, emission or dry deposition; wet scavenging takes every field.
   Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q,
-            double kh_m2_s = 0.0, bool monotone = true, const Decomposition* ranks = nullptr);
+            double kh_m2_s = 0.0, bool monotone = true, const Decomposition* ranks = nullptr,
+            const std::vector<int>& staying = {});
 
   /// Emissions and vertical diffusion, x, y and vertical advection, horizontal diffusion; `reverse`
   /// runs them backwards, but for the vertical advection that always follows the horizontal one
@@ -78,6 +81,8 @@ class Transport {
   AdvectionWork work_;        // face air fluxes and edge fluxes of the horizontal sweeps
   DiffusionCoefficients diffusion_;  // conductances of the horizontal diffusion
   View2D<double> boundary_q_;        // inflow mixing ratio (field, k)
+  std::vector<int> staying_;         // the fields not moved
+  FieldList moved_;                  // the others
   MassBudget budget_;
   double kh_m2_s_;
   bool monotone_;

@@ -67,6 +67,12 @@ printf 'source: test\nsectors:\n  fugitive_dust:\n    PM25: {PEC: 0.5, POTH: 0.4
 expect_error bad_speciation_sum "speciation.yaml: sectors.fugitive_dust.PM25: the fractions add up to 0.9 \(they must add up to 1" \
   -- demo --hours 1 --out "$out" --set "emissions.speciation_file=$work/speciation.yaml"
 
+# The built-in table with a share of a VOC speciated into RO2, which transport does not move.
+sed 's/ALD: 0.08, NR: 0.20}/ALD: 0.08, RO2: 0.05, NR: 0.15}/' \
+  "$(dirname "$0")/../../emissions/data/speciation.yaml" >"$work/radical.yaml"
+expect_error radical_emitted "radical.yaml: emits RO2, a short-lived radical that transport leaves in place" \
+  -- demo --hours 1 --out "$out" --set grid.dx_km=27 --set "emissions.speciation_file=$work/radical.yaml"
+
 # expect_box_error NAME PATTERN LINE: a box config of a start and LINE, written to NAME.yaml.
 expect_box_error() {
   printf 'start: 2019-07-15T06:00:00+08:00\n%s\n' "$3" >"$work/$1.yaml"

@@ -150,4 +150,50 @@ TEST(TransportProperties, EachLevelTakesTheSubStepsOfItsOwnCourantNumber) {
   }
 }
 
+TEST(TransportProperties, FieldsThatStayAreNotTouchedAndTheOthersMoveAsIfAlone) {
+  test::TransportBox box(40, 40, {50, 100, 250, 600, 1500});
+  box.set_winds(u_divergent, v_divergent);
+  box.set_density(rho_varied, 20.0);
+  box.upload();
+  auto cone = [](double x, double y, double z) {
+    return std::max(0.0, 1 - std::hypot(x - 15e3, y - 20e3) / 8e3) * std::exp(-z / 500);
+  };
+  // Three copies of a cone near the ground, deposited at 1 cm s-1 and diffused both ways; the
+  // middle one stays where it is.
+  auto run = [&](const std::vector<int>& staying) {
+    State state = state_in(box, box.field(3, cone));
+    const View3D<double> vdep("vdep", 3, box.ny, box.nx);
+    Kokkos::deep_copy(vdep, 0.01);
+    const ColumnExchange base = test::no_exchange(3, box.nz, box.ny, box.nx);
+    const ColumnExchange exchange{base.emis_kg_s, base.emission_slot, vdep};
+    Transport transport(box.geo, 3, {0.1, 0.1, 0.1}, 50.0, true, nullptr, staying);
+    for (int step = 0; step < 6; ++step) transport.step(state, box.met, exchange, 300.0, step % 2);
+    std::vector<double> budget;
+    for (int f = 0; f < 3; ++f) {
+      for (double kg : transport.budget_kg(f)) budget.push_back(kg);
+    }
+    return std::make_pair(Kokkos::create_mirror_view_and_copy(HostSpace(), state.q), budget);
+  };
+  const auto [moved, moved_budget] = run({});
+  const auto [kept, kept_budget] = run({1});
+  const auto start = Kokkos::create_mirror_view_and_copy(HostSpace(), box.field(3, cone));
+  int changed = 0;
+  for (int k = 0; k < box.nz; ++k) {
+    for (int j = box.h; j < box.h + box.ny; ++j) {
+      for (int i = box.h; i < box.h + box.nx; ++i) {
+        EXPECT_EQ(kept(1, k, j, i), start(1, k, j, i));
+        EXPECT_EQ(kept(0, k, j, i), moved(0, k, j, i));
+        EXPECT_EQ(kept(2, k, j, i), moved(2, k, j, i));
+        changed += moved(1, k, j, i) != start(1, k, j, i);
+      }
+    }
+  }
+  EXPECT_GT(changed, box.nz * box.ny * box.nx / 10) << "the wind must move the cone";
+  for (int c = 0; c < kBudgetColumns; ++c) {
+    EXPECT_EQ(kept_budget[kBudgetColumns + c], 0.0) << "budget column " << c;
+    EXPECT_EQ(kept_budget[c], moved_budget[c]) << "budget column " << c;
+  }
+  EXPECT_GT(moved_budget[kBudgetColumns + kDeposited], 0.0);
+}
+
 }  // namespace kctm

@@ -83,7 +83,8 @@ TEST(VerticalAdvection, MatchesAColumnByColumnReference) {
   auto bc_dev = device_copy<View2D<double>>("bc", bc, nf, nz);
   View3D<double> top("top", nf, ny, nx);
   MassBudget budget("budget", nf, kBudgetColumns);
-  advect_vertical(box.geo, w_dev, 1.0, bc_dev, q_dev, air_dev, top, budget);
+  advect_vertical(box.geo, w_dev, 1.0, bc_dev, all_fields(static_cast<int>(q_dev.extent(0))), q_dev,
+                  air_dev, top, budget);
 
   const std::vector<double> got = copy_to_host(q_dev), top_got = copy_to_host(top);
   double worst = 0, worst_top = 0;

@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "base/error.hpp"
+#include "chemistry/species.hpp"
 #include "state/field_registry.hpp"
+#include "state/model_species.hpp"
 
 namespace kctm {
 
@@ -85,6 +89,27 @@ TEST(FieldRegistry, UnknownNamesGetAHint) {
   }
   EXPECT_THROW(r.add_species({"TRACER", "again", Phase::Tracer, 0}), Error);
   EXPECT_THROW(r.tagged("TRACER", "power"), Error);
+}
+
+TEST(FieldRegistry, TransportLeavesTheShortLivedRadicalsAndNothingElse) {
+  FieldRegistry r;
+  add_model_species(r);
+  r.add_source("mobile");
+  r.tag_species("NO2");
+  r.tag_species("O3");
+  std::vector<std::string> staying,
+      radicals(chem::kCellBoundRadicals.begin(), chem::kCellBoundRadicals.end());
+  for (int f : staying_fields(r)) staying.push_back(r.field_name(f));
+  std::sort(staying.begin(), staying.end());
+  std::sort(radicals.begin(), radicals.end());
+  EXPECT_EQ(staying, radicals);
+  // Each of them is one the solver treats as fast, and NO3 moves with its reservoir N2O5.
+  for (const std::string& name : radicals) {
+    EXPECT_NE(std::find(chem::kFastRadicals.begin(), chem::kFastRadicals.end(), name),
+              chem::kFastRadicals.end())
+        << name;
+  }
+  EXPECT_EQ(std::count(staying.begin(), staying.end(), "NO3"), 0);
 }
 
 }  // namespace kctm

@@ -28,7 +28,7 @@ void check_sides(Sides sides) {
     for (int k = 0; k < box.nz; ++k) bc(n, k) = 10.0 * n + k;
   Kokkos::deep_copy(q_bc, bc);
 
-  apply_lateral_boundary(box.geo, box.met, q_bc, q, air);
+  apply_lateral_boundary(box.geo, box.met, q_bc, all_fields(static_cast<int>(q.extent(0))), q, air);
 
   const auto qh = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), q);
   const auto ah = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), air);

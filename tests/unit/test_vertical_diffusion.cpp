@@ -25,7 +25,8 @@ std::vector<double> diffuse(const test::TransportBox& box, double dt, int n,
   const View3D<double> scratch("column_kg", nf, box.ny, box.nx);
   const MassBudget budget("budget", nf, kBudgetColumns);
   for (int s = 0; s < n; ++s) {
-    diffuse_vertical(box.geo, box.met, box.met.rho_kg_m3, dt, ex, q, scratch, budget);
+    diffuse_vertical(box.geo, box.met, box.met.rho_kg_m3, dt, ex,
+                     all_fields(static_cast<int>(q.extent(0))), q, scratch, budget);
   }
   const auto host = Kokkos::create_mirror_view_and_copy(HostSpace(), budget);
   std::vector<double> deposited;
