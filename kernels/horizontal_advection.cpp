@@ -197,8 +197,9 @@ void advect_along_x(const Sweep& g, View4D<double> q, View3D<const double> air, 
         double* to_right = s.stage(1);
         double* to_left = s.stage(2);
         for (int n = 0; n < nf; ++n) {
+          const int f = g.fields(n);
           for (int line = first; line < last; ++line) {
-            double* line_q = &q(g.fields(n), k, line + h, 0);
+            double* line_q = &q(f, k, line + h, 0);
             const LineScratch::Coefficients cf = s.coefficients_of(line - first);
             const double *keep = cf.keep, *inverse = cf.inverse;
             if (line + 1 < last || n + 1 < nf) {
@@ -295,7 +296,8 @@ void advect_along_y(const Sweep& g, View4D<double> q, View3D<const double> air, 
         });
 
         for (int n = 0; n < nf; ++n) {
-          const double* field = &q(g.fields(n), k, 0, i0 + h);
+          const int f = g.fields(n);
+          const double* field = &q(f, k, 0, i0 + h);
           // Lanes past the block repeat its last column: all lanes hold a line of real air.
           each_row_lane(team, 0, len, lanes,
                         [=](int c, int w) { rows[c * W + w] = field[c * row_stride + w]; });
@@ -316,7 +318,7 @@ void advect_along_y(const Sweep& g, View4D<double> q, View3D<const double> air, 
               {rows, s.slope, to_right, to_left, push, pull, courant_right, courant_left, monotone},
               len, h);
           // Face f carries to_right[f + h − 1] + to_left[f + h] (rows of W lanes).
-          double* updated = &q(g.fields(n), k, 0, i0 + h);
+          double* updated = &q(f, k, 0, i0 + h);
           each_row_lane(team, 0, cells, lanes, [=](int c, int w) {
             const int a = (c + h) * W + w;
             const double net = (to_right[a - W] + to_left[a]) - (to_right[a] + to_left[a + W]);

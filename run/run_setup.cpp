@@ -28,8 +28,9 @@ RunFields reported_fields(const RunConfig& c, const Domain& d, const Decompositi
   spdlog::info("grid {} x {} x {} cells of {:.3g} km ({} units in the mask)", d.grid.nx(),
                d.grid.ny(), d.grid.nz(), d.grid.dx_m() / 1000, d.mask.units.size());
   RunFields fields = set_up_fields(c, d, ranks.block());
+  const std::vector<int> emitted = fields_taking_emissions(fields);
   const std::vector<int> staying = staying_fields(fields.registry);
-  for (int f : fields_taking_emissions(fields)) {
+  for (int f : emitted) {
     if (std::find(staying.begin(), staying.end(), f) != staying.end()) {
       throw Error(c.emissions_speciation_file.empty() ? "emissions.speciation_file"
                                                       : c.emissions_speciation_file,
@@ -39,9 +40,8 @@ RunFields reported_fields(const RunConfig& c, const Domain& d, const Decompositi
     }
   }
   // Refused before the state is allocated when the ranks on a machine would not fit in it.
-  const int emitted = static_cast<int>(fields_taking_emissions(fields).size());
-  const double mine =
-      estimate_rank_bytes(c, d.grid, ranks.block(), fields.registry, emitted, ranks.root());
+  const double mine = estimate_rank_bytes(c, d.grid, ranks.block(), fields.registry,
+                                          static_cast<int>(emitted.size()), ranks.root());
   const double machine = ranks.node_sum(mine), available = available_bytes();
   spdlog::info("memory: about {} on this machine's ranks, {} available", gib(machine),
                gib(available));

@@ -136,14 +136,15 @@ void Transport::diffuse_across(State& state, double dt_s, PhaseTimes& times) {
     compute_diffusion_coefficients(geo_, state.air, diffusion_);
     n = substeps_for(max_over_ranks(max_diffusion_number(geo_, diffusion_, kh_m2_s_, dt_s)));
   });
+  // The fields that stay are the same in both buffers from here on: no sub-step writes them.
+  for (int f : staying_) {
+    Kokkos::deep_copy(Kokkos::subview(scratch_, f, Kokkos::ALL, Kokkos::ALL, Kokkos::ALL),
+                      Kokkos::subview(state.q, f, Kokkos::ALL, Kokkos::ALL, Kokkos::ALL));
+  }
   for (int s = 0; s < n; ++s) {
     if (s > 0) halos();
     times.time(kPhaseDiffusion, [&] {
       diffuse_horizontal(geo_, diffusion_, kh_m2_s_, dt_s / n, moved_, state.q, scratch_);
-      for (int f : staying_) {
-        Kokkos::deep_copy(Kokkos::subview(scratch_, f, Kokkos::ALL, Kokkos::ALL, Kokkos::ALL),
-                          Kokkos::subview(state.q, f, Kokkos::ALL, Kokkos::ALL, Kokkos::ALL));
-      }
       std::swap(state.q, scratch_);
     });
   }
