@@ -9,6 +9,7 @@
 #include "chemistry/mechanism.hpp"
 #include "chemistry/species.hpp"
 #include "chemistry/tag_families.hpp"
+#include "kernels/backend_traits.hpp"
 #include "kernels/host_copy.hpp"
 #include "kernels/team_simd.hpp"
 
@@ -78,47 +79,6 @@ KOKKOS_INLINE_FUNCTION double tag_of(const Tables& t, const StateView& q, int ki
   return f >= 0 ? q(f, k, j, i) : 0.0;
 }
 
-/// Writes every source's value of a kind; what a source without a field would get goes to the
-/// fallback source (false then).
-KOKKOS_INLINE_FUNCTION bool set_tags(const Tables& t, const View4D<double>& q, int kind,
-                                     const double* value, int k, int j, int i) {
-  double spill = 0;
-  for (int s = 0; s < t.n_sources; ++s) {
-    const int f = t.fields(kind, s);
-    if (f >= 0) {
-      q(f, k, j, i) = value[s];
-    } else {
-      spill += value[s];
-    }
-  }
-  if (spill != 0) q(t.fields(kind, t.fallback), k, j, i) += spill;
-  return spill == 0;
-}
-
-/// Per-source totals of group g in cell (k, j, i) before the update, weighted [per kg air].
-KOKKOS_INLINE_FUNCTION double group_shares(const Tables& t, const View4D<double>& q, int g, int k,
-                                           int j, int i, double* by_source) {
-  double total = 0;
-  for (int s = 0; s < t.n_sources; ++s) by_source[s] = 0;
-  for (int m = t.group_begin(g); m < t.group_begin(g + 1); ++m) {
-    for (int s = 0; s < t.n_sources; ++s) {
-      by_source[s] += t.member_weight(m) * tag_of(t, q, t.member_kind(m), s, k, j, i);
-    }
-  }
-  for (int s = 0; s < t.n_sources; ++s) total += by_source[s];
-  return total;
-}
-
-/// The bulk value of member m: the sum of the species it tags.
-KOKKOS_INLINE_FUNCTION double member_value(const Tables& t, const View4D<double>& q, int m, int k,
-                                           int j, int i) {
-  double sum = 0;
-  for (int b = t.member_bulk_begin(m); b < t.member_bulk_begin(m + 1); ++b) {
-    sum += q(t.member_bulk(b), k, j, i);
-  }
-  return sum;
-}
-
 /// The sum of closure set c's bulk fields.
 template <class StateView>
 KOKKOS_INLINE_FUNCTION double closure_bulk(const Tables& t, const StateView& q, int c, int k, int j,
@@ -128,16 +88,6 @@ KOKKOS_INLINE_FUNCTION double closure_bulk(const Tables& t, const StateView& q, 
     sum += q(t.closure_bulk(b), k, j, i);
   }
   return sum;
-}
-
-/// The group's bulk total after the chemistry, weighted [per kg air].
-KOKKOS_INLINE_FUNCTION double group_bulk(const Tables& t, const View4D<double>& q, int g, int k,
-                                         int j, int i) {
-  double total = 0;
-  for (int m = t.group_begin(g); m < t.group_begin(g + 1); ++m) {
-    total += t.member_weight(m) * member_value(t, q, m, k, j, i);
-  }
-  return total;
 }
 
 /// The interior's extent (layers, rows, columns) of a state view with `halo` cells.
@@ -164,6 +114,120 @@ KOKKOS_INLINE_FUNCTION double closure_tags(const Tables& t, const StateView& q, 
   return sum;
 }
 
+// The rules run on a block of kLanes cells along a row side by side (Backend::tag_lanes): the
+// lookups of where a source's tag lies are made once for the block, and each step of a rule is a
+// loop over the lanes, a SIMD loop on the host. Per-source work arrays hold a source's lanes
+// together, [s * kLanes + l]. Every lane's arithmetic is that of its cell alone, in the same order.
+constexpr int kLanes = Backend::tag_lanes;
+
+/// The cells (k, jj, ii0 + l) for l < n, of which n ≤ kLanes lie in the interior.
+struct CellBlock {
+  int k, jj, ii0, n;
+  /// Field f's value in the block's first cell; the others follow it.
+  KOKKOS_INLINE_FUNCTION double* at(const View4D<double>& q, int f) const {
+    return &q(f, k, jj, ii0);
+  }
+};
+
+/// Per-lane values of a block (one per cell).
+using LaneValues = double[kLanes];
+
+/// Writes every source's value of a kind; what a source without a field would get goes to the
+/// fallback source, and that lane is no longer `explained`.
+KOKKOS_INLINE_FUNCTION void set_tags(const Tables& t, const View4D<double>& q, int kind,
+                                     const double* value, const CellBlock& c, bool* explained) {
+  const int n = c.n;
+  double spill[kLanes];
+  for (int l = 0; l < n; ++l) spill[l] = 0;
+  for (int s = 0; s < t.n_sources; ++s) {
+    const int f = t.fields(kind, s);
+    const double* v = value + s * kLanes;
+    if (f >= 0) {
+      double* x = c.at(q, f);
+      KCTM_SIMD for (int l = 0; l < n; ++l) x[l] = v[l];
+    } else {
+      KCTM_SIMD for (int l = 0; l < n; ++l) spill[l] += v[l];
+    }
+  }
+  double* fallback = c.at(q, t.fields(kind, t.fallback));
+  for (int l = 0; l < n; ++l) {
+    if (spill[l] != 0) {
+      fallback[l] += spill[l];
+      explained[l] = false;
+    }
+  }
+}
+
+/// A kind's value of every source, 0 where a source has none.
+KOKKOS_INLINE_FUNCTION void load_tags(const Tables& t, const View4D<double>& q, int kind,
+                                      const CellBlock& c, double* by_source) {
+  for (int s = 0; s < t.n_sources; ++s) {
+    const int f = t.fields(kind, s);
+    double* o = by_source + s * kLanes;
+    if (f >= 0) {
+      const double* x = c.at(q, f);
+      KCTM_SIMD for (int l = 0; l < c.n; ++l) o[l] = x[l];
+    } else {
+      KCTM_SIMD for (int l = 0; l < c.n; ++l) o[l] = 0;
+    }
+  }
+}
+
+/// Adds w times a kind's value of every source to `by_source`.
+KOKKOS_INLINE_FUNCTION void add_weighted(const Tables& t, const View4D<double>& q, int kind,
+                                         double w, const CellBlock& c, double* by_source) {
+  for (int s = 0; s < t.n_sources; ++s) {
+    const int f = t.fields(kind, s);
+    if (f < 0) continue;  // adding its +0 would change nothing: the sums are never −0
+    const double* x = c.at(q, f);
+    double* o = by_source + s * kLanes;
+    KCTM_SIMD for (int l = 0; l < c.n; ++l) o[l] += w * x[l];
+  }
+}
+
+/// The sum over the sources, in their order.
+KOKKOS_INLINE_FUNCTION void sum_over_sources(int n_sources, int n, const double* by_source,
+                                             double* total) {
+  for (int l = 0; l < n; ++l) total[l] = 0;
+  for (int s = 0; s < n_sources; ++s) {
+    KCTM_SIMD for (int l = 0; l < n; ++l) total[l] += by_source[s * kLanes + l];
+  }
+}
+
+/// Per-source totals of group g before the update, weighted [per kg air], and their sum.
+KOKKOS_INLINE_FUNCTION void group_shares(const Tables& t, const View4D<double>& q, int g,
+                                         const CellBlock& c, double* by_source, double* total) {
+  for (int s = 0; s < t.n_sources; ++s) {
+    KCTM_SIMD for (int l = 0; l < c.n; ++l) by_source[s * kLanes + l] = 0;
+  }
+  for (int m = t.group_begin(g); m < t.group_begin(g + 1); ++m) {
+    add_weighted(t, q, t.member_kind(m), t.member_weight(m), c, by_source);
+  }
+  sum_over_sources(t.n_sources, c.n, by_source, total);
+}
+
+/// The bulk value of member m: the sum of the species it tags.
+KOKKOS_INLINE_FUNCTION void member_value(const Tables& t, const View4D<double>& q, int m,
+                                         const CellBlock& c, double* value) {
+  for (int l = 0; l < c.n; ++l) value[l] = 0;
+  for (int b = t.member_bulk_begin(m); b < t.member_bulk_begin(m + 1); ++b) {
+    const double* x = c.at(q, t.member_bulk(b));
+    KCTM_SIMD for (int l = 0; l < c.n; ++l) value[l] += x[l];
+  }
+}
+
+/// The group's bulk total after the chemistry, weighted [per kg air].
+KOKKOS_INLINE_FUNCTION void group_bulk(const Tables& t, const View4D<double>& q, int g,
+                                       const CellBlock& c, double* total) {
+  for (int l = 0; l < c.n; ++l) total[l] = 0;
+  for (int m = t.group_begin(g); m < t.group_begin(g + 1); ++m) {
+    LaneValues value;
+    member_value(t, q, m, c, value);
+    const double w = t.member_weight(m);
+    KCTM_SIMD for (int l = 0; l < c.n; ++l) total[l] += w * value[l];
+  }
+}
+
 /// What renormalising one cell found: the largest gap, and whether it rescaled beyond round-off
 /// or gave a bulk no tag held to the fallback source.
 struct CellRenormalisation {
@@ -171,69 +235,107 @@ struct CellRenormalisation {
   bool rescaled = false, fallback = false;
 };
 
-/// Rescales the tags of every closure set in cell (k, j, i) to sum to bulk(c), the set's bulk.
+/// Rescales the tags of every closure set in the block to sum to bulk_of(c, l), the set's bulk in
+/// lane l.
 template <class Bulk>
-KOKKOS_INLINE_FUNCTION CellRenormalisation renormalise_cell(const Tables& t,
-                                                            const View4D<double>& q, int k, int j,
-                                                            int i, Bulk bulk_of) {
-  CellRenormalisation r;
-  const int n_sets = static_cast<int>(t.closure_begin.extent(0)) - 1;
+KOKKOS_INLINE_FUNCTION void renormalise_block(const Tables& t, const View4D<double>& q,
+                                              const CellBlock& cells, Bulk bulk_of,
+                                              CellRenormalisation* r) {
+  const int n = cells.n, n_sets = static_cast<int>(t.closure_begin.extent(0)) - 1;
   for (int c = 0; c < n_sets; ++c) {
-    const double sum = closure_tags(t, q, c, k, j, i), bulk = bulk_of(c);
-    const double gap = relative_gap(sum, bulk);
-    r.gap = gap > r.gap ? gap : r.gap;
-    r.rescaled = r.rescaled || gap > 1e-12;
-    if (sum * bulk > 0) {
-      const double f = bulk / sum;
+    LaneValues sum, bulk, factor;
+    for (int l = 0; l < n; ++l) sum[l] = 0;
+    for (int kind = t.closure_begin(c); kind < t.closure_begin(c + 1); ++kind) {
+      for (int s = 0; s < t.n_sources; ++s) {
+        const int field = t.fields(t.closure_kind(kind), s);
+        if (field < 0) continue;
+        const double* x = cells.at(q, field);
+        KCTM_SIMD for (int l = 0; l < n; ++l) sum[l] += x[l];
+      }
+    }
+    bool scales = false, falls_back = false;
+    for (int l = 0; l < n; ++l) {
+      bulk[l] = bulk_of(c, l);
+      const double gap = relative_gap(sum[l], bulk[l]);
+      r[l].gap = gap > r[l].gap ? gap : r[l].gap;
+      r[l].rescaled = r[l].rescaled || gap > 1e-12;
+      const bool scale = sum[l] * bulk[l] > 0;
+      factor[l] = scale ? bulk[l] / sum[l] : 1.0;  // × 1 changes no value, −0 and NaN included
+      scales = scales || scale;
+      falls_back = falls_back || (!scale && bulk[l] != sum[l]);
+    }
+    if (scales) {
       for (int kind = t.closure_begin(c); kind < t.closure_begin(c + 1); ++kind) {
         for (int s = 0; s < t.n_sources; ++s) {
           const int field = t.fields(t.closure_kind(kind), s);
-          if (field >= 0) q(field, k, j, i) *= f;
+          if (field < 0) continue;
+          double* x = cells.at(q, field);
+          KCTM_SIMD for (int l = 0; l < n; ++l) x[l] *= factor[l];
         }
       }
-    } else if (bulk != sum) {
-      q(t.fields(t.closure_kind(t.closure_begin(c)), t.fallback), k, j, i) += bulk - sum;
-      r.fallback = true;
+    }
+    if (falls_back) {
+      double* x = cells.at(q, t.fields(t.closure_kind(t.closure_begin(c)), t.fallback));
+      for (int l = 0; l < n; ++l) {
+        if (!(sum[l] * bulk[l] > 0) && bulk[l] != sum[l]) {
+          x[l] += bulk[l] - sum[l];
+          r[l].fallback = true;
+        }
+      }
     }
   }
-  return r;
 }
 
-/// Adds `gain` to `by_source` in the shares of `donor` (total `donor_total`); false if the donor
-/// holds nothing.
-KOKKOS_INLINE_FUNCTION bool add_in_shares(int n, double gain, const double* donor,
-                                          double donor_total, double* by_source) {
-  if (!(donor_total > 0)) return false;
-  for (int s = 0; s < n; ++s) by_source[s] += gain * donor[s] / donor_total;
-  return true;
+/// Adds gain(l) to `by_source` in the shares of `donor` (total donor_total(l)) in the lanes where
+/// `add` holds.
+KOKKOS_INLINE_FUNCTION void add_in_shares(int n_sources, int n, const bool* add, const double* gain,
+                                          const double* donor, const double* donor_total,
+                                          double* by_source) {
+  for (int s = 0; s < n_sources; ++s) {
+    double* o = by_source + s * kLanes;
+    const double* d = donor + s * kLanes;
+    KCTM_SIMD for (int l = 0; l < n; ++l) o[l] =
+        add[l] ? o[l] + gain[l] * d[l] / donor_total[l] : o[l];
+  }
 }
 
-/// Scales a group's shares from `before` to `after` (a loss).
-KOKKOS_INLINE_FUNCTION void scale_shares(int n, double before, double after, double* by_source) {
-  const double f = before > 0 ? after / before : 0.0;
-  for (int s = 0; s < n; ++s) by_source[s] *= f;
+/// Scales a group's shares from before(l) to after(l) (a loss) in the lanes where `scale` holds.
+KOKKOS_INLINE_FUNCTION void scale_shares(int n_sources, int n, const bool* scale,
+                                         const double* before, const double* after,
+                                         double* by_source) {
+  LaneValues f;  // × 1 where a lane keeps its shares: that changes no value, −0 and NaN included
+  for (int l = 0; l < n; ++l) f[l] = !scale[l] ? 1.0 : (before[l] > 0 ? after[l] / before[l] : 0.0);
+  for (int s = 0; s < n_sources; ++s) {
+    double* o = by_source + s * kLanes;
+    KCTM_SIMD for (int l = 0; l < n; ++l) o[l] *= f[l];
+  }
 }
 
-/// Each member of group g takes the group's new shares of its bulk value; returns false where
-/// the shares are empty but the bulk is not (the fallback source then takes it).
-KOKKOS_INLINE_FUNCTION bool write_group(const Tables& t, const View4D<double>& q, int g,
-                                        const double* by_source, int k, int j, int i) {
-  double total = 0;
-  for (int s = 0; s < t.n_sources; ++s) total += by_source[s];
-  bool explained = true;
-  double value[kMaxTagSources];
+/// Each member of group g takes the group's new shares of its bulk value; a lane whose shares are
+/// empty but whose bulk is not gives it to the fallback source and is no longer `explained`.
+KOKKOS_INLINE_FUNCTION void write_group(const Tables& t, const View4D<double>& q, int g,
+                                        const double* by_source, const CellBlock& c,
+                                        bool* explained) {
+  const int n = c.n;
+  LaneValues total;
+  sum_over_sources(t.n_sources, n, by_source, total);
+  double value[kMaxTagSources * kLanes];
   for (int m = t.group_begin(g); m < t.group_begin(g + 1); ++m) {
-    const double bulk = member_value(t, q, m, k, j, i);
+    LaneValues bulk;
+    member_value(t, q, m, c, bulk);
     for (int s = 0; s < t.n_sources; ++s) {
-      value[s] = total > 0 ? bulk * (by_source[s] / total) : 0.0;
+      const double* b = by_source + s * kLanes;
+      double* v = value + s * kLanes;
+      KCTM_SIMD for (int l = 0; l < n; ++l) v[l] = total[l] > 0 ? bulk[l] * (b[l] / total[l]) : 0.0;
     }
-    if (!(total > 0)) {
-      value[t.fallback] = bulk;
-      explained = explained && bulk == 0;
+    for (int l = 0; l < n; ++l) {
+      if (!(total[l] > 0)) {
+        value[t.fallback * kLanes + l] = bulk[l];
+        explained[l] = explained[l] && bulk[l] == 0;
+      }
     }
-    explained = set_tags(t, q, t.member_kind(m), value, k, j, i) && explained;
+    set_tags(t, q, t.member_kind(m), value, c, explained);
   }
-  return explained;
 }
 
 }  // namespace
@@ -345,8 +447,8 @@ TagStats TagAttribution::attribute(const ChemistryMeteo& met, View4D<double> q, 
   const Tables t = *tables_;
   const int nz = static_cast<int>(met.t_k.extent(0)), ny = static_cast<int>(met.t_k.extent(1)),
             nx = static_cast<int>(met.t_k.extent(2));
-  const int n = t.n_sources, n_families = static_cast<int>(t.products.extent(0));
-  const int nf = static_cast<int>(q.extent(0));
+  const int n_families = static_cast<int>(t.products.extent(0));
+  const int nf = static_cast<int>(q.extent(0)), blocks = (nx + kLanes - 1) / kLanes;
   const View4D<double> held = held_bulk_;
   if (held.extent(1) != static_cast<std::size_t>(nz)) {
     throw Error("source apportionment", "attribute() before hold_bulk()");
@@ -354,14 +456,15 @@ TagStats TagAttribution::attribute(const ChemistryMeteo& met, View4D<double> q, 
   long fallback_cells = 0, rescaled_cells = 0;
   double drift = 0;
   Kokkos::parallel_reduce(
-      "tag_attribution", Policy3D({0, 0, 0}, {nz, ny, nx}, {1, 1, nx}),
-      KOKKOS_LAMBDA(int k, int j, int i, long& fallbacks, long& rescaled, double& worst) {
-        const int jj = j + halo, ii = i + halo;
+      "tag_attribution", Policy3D({0, 0, 0}, {nz, ny, blocks}, {1, 1, blocks}),
+      KOKKOS_LAMBDA(int k, int j, int block, long& fallbacks, long& rescaled, double& worst) {
+        const int i0 = block * kLanes, n = nx - i0 < kLanes ? nx - i0 : kLanes;
+        const CellBlock cells{k, j + halo, i0 + halo, n};
         // A cell's tags lie in as many fields as the run has, each its own stream in memory: more
         // than a core's prefetchers follow, so each field's cache line two ahead is asked for,
         // along the loop's order (a row of i, then the next row), so that a row starts in cache.
-        if ((i & 7) == 0) {
-          const int ahead = i + 16, wraps = ahead >= nx ? 1 : 0;
+        if ((i0 & 7) == 0) {
+          const int ahead = i0 + 16, wraps = ahead >= nx ? 1 : 0;
           const int pi = ahead - wraps * nx, pj = j + wraps < ny ? j + wraps : 0;
           const int pk = j + wraps < ny ? k : k + 1;
           if (pk < nz && pi < nx) {  // a row shorter than 16 cells: nothing ahead in the next
@@ -369,91 +472,140 @@ TagStats TagAttribution::attribute(const ChemistryMeteo& met, View4D<double> q, 
           }
         }
         // First the tags to the bulk transport left (as renormalise), while they are in cache.
-        const CellRenormalisation r =
-            renormalise_cell(t, q, k, jj, ii, [&](int c) { return held(c, k, j, i); });
-        worst = r.gap > worst ? r.gap : worst;
-        if (r.rescaled) ++rescaled;
-        double a[kMaxTagSources], b[kMaxTagSources], c[kMaxTagSources], d[kMaxTagSources];
-        bool explained = !r.fallback;
+        CellRenormalisation r[kLanes];
+        renormalise_block(
+            t, q, cells, [&](int c, int l) { return held(c, k, j, i0 + l); }, r);
+        bool explained[kLanes];
+        for (int l = 0; l < n; ++l) {
+          worst = r[l].gap > worst ? r[l].gap : worst;
+          if (r[l].rescaled) ++rescaled;
+          explained[l] = !r[l].fallback;
+        }
+        const int ns = t.n_sources;
+        double a[kMaxTagSources * kLanes], b[kMaxTagSources * kLanes], c[kMaxTagSources * kLanes],
+            d[kMaxTagSources * kLanes];
 
         // O3 first: its production takes the NOx and VOC shares before they change.
-        CellEnvironment env{};
-        env.t_k = met.t_k(k, j, i);
-        env.m = met.air_molec_cm3(k, j, i);
-        env.h2o = met.h2o_molec_cm3(k, j, i);
-        const double ho2 = q(t.ho2, k, jj, ii) / t.g_ho2;
-        const double p_h2o2 = rate_coefficient(t.h2o2_law, env) * ho2 * ho2;
-        const double p_hno3 = rate_coefficient(t.hno3_law, env) * q(t.oh, k, jj, ii) / t.g_oh *
-                              q(t.no2, k, jj, ii) / t.g_no2;
-        const bool nox_limited = p_h2o2 > kNoxLimitedIndicator * p_hno3;
-        double o3_before = 0;
-        for (int s = 0; s < n; ++s) {
-          a[s] = tag_of(t, q, t.o3n, s, k, jj, ii);
-          b[s] = tag_of(t, q, t.o3v, s, k, jj, ii);
-          d[s] = tag_of(t, q, t.o3b, s, k, jj, ii);
-          o3_before += a[s] + b[s] + d[s];
+        load_tags(t, q, t.o3n, cells, a);
+        load_tags(t, q, t.o3v, cells, b);
+        load_tags(t, q, t.o3b, cells, d);
+        LaneValues o3_before, o3_after, gain, nox, voc;
+        for (int l = 0; l < n; ++l) o3_before[l] = 0;
+        for (int s = 0; s < ns; ++s) {
+          const int e = s * kLanes;
+          KCTM_SIMD for (int l = 0; l < n; ++l) o3_before[l] += a[e + l] + b[e + l] + d[e + l];
         }
-        const double o3_after = q(t.o3, k, jj, ii), gain = o3_after - o3_before;
-        if (gain <= 0) {
-          scale_shares(n, o3_before, o3_after, a);
-          scale_shares(n, o3_before, o3_after, b);
-          scale_shares(n, o3_before, o3_after, d);
-        } else {
-          const double nox = group_shares(t, q, t.nox_group, k, jj, ii, c);
-          bool added = nox_limited && add_in_shares(n, gain, c, nox, a);
-          if (!added) {
-            double voc = 0;
-            for (int s = 0; s < n; ++s) c[s] = 0;
-            for (int v = 0; v < static_cast<int>(t.voc_kind.extent(0)); ++v) {
-              for (int s = 0; s < n; ++s) {
-                c[s] += t.voc_weight(v) * tag_of(t, q, t.voc_kind(v), s, k, jj, ii);
-              }
-            }
-            for (int s = 0; s < n; ++s) voc += c[s];
-            added = add_in_shares(n, gain, c, voc, b);
+        const double* o3 = cells.at(q, t.o3);
+        bool grows[kLanes], nox_limited[kLanes], gains = false;
+        for (int l = 0; l < n; ++l) {
+          o3_after[l] = o3[l];
+          gain[l] = o3_after[l] - o3_before[l];
+          grows[l] = !(gain[l] <= 0);
+          gains = gains || grows[l];
+          // The regime by Sillman's indicator, P(H2O2)/P(HNO3), where O3 formed (its rate
+          // coefficients cost more than the rest of the cell's rules).
+          nox_limited[l] = false;
+          if (!grows[l]) continue;
+          const int i = i0 + l, ii = i + halo;
+          CellEnvironment env{};
+          env.t_k = met.t_k(k, j, i);
+          env.m = met.air_molec_cm3(k, j, i);
+          env.h2o = met.h2o_molec_cm3(k, j, i);
+          const double ho2 = q(t.ho2, k, cells.jj, ii) / t.g_ho2;
+          const double p_h2o2 = rate_coefficient(t.h2o2_law, env) * ho2 * ho2;
+          const double p_hno3 = rate_coefficient(t.hno3_law, env) * q(t.oh, k, cells.jj, ii) /
+                                t.g_oh * q(t.no2, k, cells.jj, ii) / t.g_no2;
+          nox_limited[l] = p_h2o2 > kNoxLimitedIndicator * p_hno3;
+        }
+        // A gain goes to O3N in the NOx shares where NOx-limited, else to O3V in the VOC shares;
+        // without precursor tags the O3 already there takes it; with none, the fallback source.
+        bool to_nox[kLanes], to_voc[kLanes], rescale[kLanes];
+        bool needs_voc = false;
+        if (gains) group_shares(t, q, t.nox_group, cells, c, nox);
+        for (int l = 0; l < n; ++l) {
+          to_nox[l] = grows[l] && nox_limited[l] && nox[l] > 0;
+          needs_voc = needs_voc || (grows[l] && !to_nox[l]);
+        }
+        add_in_shares(ns, n, to_nox, gain, c, nox, a);
+        if (needs_voc) {
+          for (int s = 0; s < ns; ++s) {
+            KCTM_SIMD for (int l = 0; l < n; ++l) c[s * kLanes + l] = 0;
           }
-          if (!added && o3_before > 0) {  // no precursor tags at all: the O3 already there
-            scale_shares(n, o3_before, o3_after, a);
-            scale_shares(n, o3_before, o3_after, b);
-            scale_shares(n, o3_before, o3_after, d);
-            added = true;
+          for (int v = 0; v < static_cast<int>(t.voc_kind.extent(0)); ++v) {
+            add_weighted(t, q, t.voc_kind(v), t.voc_weight(v), cells, c);
           }
-          if (!added) {
-            a[t.fallback] += gain;
-            explained = false;
+          sum_over_sources(ns, n, c, voc);
+        }
+        for (int l = 0; l < n; ++l) {
+          const bool left = grows[l] && !to_nox[l];
+          to_voc[l] = left && voc[l] > 0;
+          rescale[l] = !grows[l] || (left && !to_voc[l] && o3_before[l] > 0);
+        }
+        add_in_shares(ns, n, to_voc, gain, c, voc, b);
+        scale_shares(ns, n, rescale, o3_before, o3_after, a);
+        scale_shares(ns, n, rescale, o3_before, o3_after, b);
+        scale_shares(ns, n, rescale, o3_before, o3_after, d);
+        for (int l = 0; l < n; ++l) {
+          if (grows[l] && !to_nox[l] && !to_voc[l] && !rescale[l]) {
+            a[t.fallback * kLanes + l] += gain[l];
+            explained[l] = false;
           }
         }
-        explained = set_tags(t, q, t.o3n, a, k, jj, ii) && explained;
-        explained = set_tags(t, q, t.o3v, b, k, jj, ii) && explained;
-        explained = set_tags(t, q, t.o3b, d, k, jj, ii) && explained;
+        set_tags(t, q, t.o3n, a, cells, explained);
+        set_tags(t, q, t.o3v, b, cells, explained);
+        set_tags(t, q, t.o3b, d, cells, explained);
 
         for (int f = 0; f < n_families; ++f) {
           const int gr = t.products(f);
-          const double r_before = gr >= 0 ? group_shares(t, q, gr, k, jj, ii, b) : 0.0;
-          const double r_after = gr >= 0 ? group_bulk(t, q, gr, k, jj, ii) : 0.0;
+          LaneValues r_before, r_after, c_total;
+          if (gr >= 0) {
+            group_shares(t, q, gr, cells, b, r_before);
+            group_bulk(t, q, gr, cells, r_after);
+          } else {
+            for (int l = 0; l < n; ++l) r_before[l] = r_after[l] = 0;
+          }
           // c: the precursors' weighted shares before the step, which the product's gain takes.
-          double c_total = 0;
-          for (int s = 0; s < n; ++s) c[s] = 0;
+          for (int l = 0; l < n; ++l) c_total[l] = 0;
+          for (int s = 0; s < ns; ++s) {
+            KCTM_SIMD for (int l = 0; l < n; ++l) c[s * kLanes + l] = 0;
+          }
           for (int gp = t.precursor_begin(f); gp < t.precursor_begin(f + 1); ++gp) {
-            const double p_before = group_shares(t, q, gp, k, jj, ii, a);
-            const double p_after = group_bulk(t, q, gp, k, jj, ii);
-            for (int s = 0; s < n; ++s) c[s] += a[s];
-            c_total += p_before;
+            LaneValues p_before, p_after, rise;
+            group_shares(t, q, gp, cells, a, p_before);
+            group_bulk(t, q, gp, cells, p_after);
+            for (int s = 0; s < ns; ++s) {
+              const int e = s * kLanes;
+              KCTM_SIMD for (int l = 0; l < n; ++l) c[e + l] += a[e + l];
+            }
             // A gain the products' loss explains comes in their shares; anything else
             // scales the group's own.
-            if (!(t.reversible(f) && p_after > p_before && r_after < r_before &&
-                  add_in_shares(n, p_after - p_before, b, r_before, a))) {
-              scale_shares(n, p_before, p_after, a);
+            bool back[kLanes], own[kLanes];
+            for (int l = 0; l < n; ++l) {
+              c_total[l] += p_before[l];
+              rise[l] = p_after[l] - p_before[l];
+              back[l] = t.reversible(f) && p_after[l] > p_before[l] && r_after[l] < r_before[l] &&
+                        r_before[l] > 0;
+              own[l] = !back[l];
             }
-            explained = write_group(t, q, gp, a, k, jj, ii) && explained;
+            add_in_shares(ns, n, back, rise, b, r_before, a);
+            scale_shares(ns, n, own, p_before, p_after, a);
+            write_group(t, q, gp, a, cells, explained);
           }
           if (gr < 0) continue;
-          if (!(r_after > r_before && add_in_shares(n, r_after - r_before, c, c_total, b))) {
-            scale_shares(n, r_before, r_after, b);
+          LaneValues rise;
+          bool from_precursors[kLanes], own[kLanes];
+          for (int l = 0; l < n; ++l) {
+            rise[l] = r_after[l] - r_before[l];
+            from_precursors[l] = r_after[l] > r_before[l] && c_total[l] > 0;
+            own[l] = !from_precursors[l];
           }
-          explained = write_group(t, q, gr, b, k, jj, ii) && explained;
+          add_in_shares(ns, n, from_precursors, rise, c, c_total, b);
+          scale_shares(ns, n, own, r_before, r_after, b);
+          write_group(t, q, gr, b, cells, explained);
         }
-        if (!explained) ++fallbacks;
+        for (int l = 0; l < n; ++l) {
+          if (!explained[l]) ++fallbacks;
+        }
       },
       fallback_cells, rescaled_cells, Kokkos::Max<double>(drift));
   return {fallback_cells, rescaled_cells, drift};
@@ -479,18 +631,24 @@ void TagAttribution::hold_bulk(View4D<const double> q, int halo) const {
 TagStats TagAttribution::renormalise(View4D<double> q, int halo) const {
   const Tables t = *tables_;
   const auto [nz, ny, nx] = interior_of(q, halo);
+  const int blocks = (nx + kLanes - 1) / kLanes;
   long rescaled = 0, fallback = 0;
   double drift = 0;
   Kokkos::parallel_reduce(
-      "tag_renormalise", Policy3D({0, 0, 0}, {nz, ny, nx}),
-      KOKKOS_LAMBDA(int k, int j, int i, long& rescaled_cells, long& fallback_cells,
+      "tag_renormalise", Policy3D({0, 0, 0}, {nz, ny, blocks}),
+      KOKKOS_LAMBDA(int k, int j, int block, long& rescaled_cells, long& fallback_cells,
                     double& worst) {
-        const int jj = j + halo, ii = i + halo;
-        const CellRenormalisation r = renormalise_cell(
-            t, q, k, jj, ii, [&](int c) { return closure_bulk(t, q, c, k, jj, ii); });
-        worst = r.gap > worst ? r.gap : worst;
-        if (r.rescaled) ++rescaled_cells;
-        if (r.fallback) ++fallback_cells;
+        const int i0 = block * kLanes, n = nx - i0 < kLanes ? nx - i0 : kLanes;
+        const CellBlock cells{k, j + halo, i0 + halo, n};
+        CellRenormalisation r[kLanes];
+        renormalise_block(
+            t, q, cells,
+            [&](int c, int l) { return closure_bulk(t, q, c, k, cells.jj, cells.ii0 + l); }, r);
+        for (int l = 0; l < n; ++l) {
+          worst = r[l].gap > worst ? r[l].gap : worst;
+          if (r[l].rescaled) ++rescaled_cells;
+          if (r[l].fallback) ++fallback_cells;
+        }
       },
       rescaled, fallback, Kokkos::Max<double>(drift));
   return {fallback, rescaled, drift};

@@ -44,6 +44,9 @@ struct HostBackendTraits {
   /// Cells the chemistry solves side by side in one value (chem::Lanes): 8 doubles fill one
   /// AVX-512 vector or two AVX2 ones, so the solver's straight-line code runs as vector operations.
   static constexpr int chemistry_lanes = 8;
+  /// Cells the source-apportionment rules take side by side along a row: the lookups of where
+  /// each source's tags lie are made once for 8 cells, and each step of a rule is a SIMD loop.
+  static constexpr int tag_lanes = 8;
   /// Whether the line kernels prefetch the next line (prefetch_line): they otherwise stall on
   /// their first loads, which the hardware prefetcher has not yet seen coming.
   static constexpr bool prefetch_lines = true;
@@ -56,6 +59,9 @@ struct DeviceBackendTraits {
   static constexpr Kokkos::AUTO_t team_size{};  // Kokkos::AUTO
   /// One cell per value: a thread takes a cell, and a warp's threads are the vector.
   static constexpr int chemistry_lanes = 1;
+  /// One cell per thread for the source-apportionment rules: their per-source work arrays stay
+  /// small, and neighbouring threads read neighbouring cells.
+  static constexpr int tag_lanes = 1;
   /// No prefetching: warps hide memory latency by switching among themselves.
   static constexpr bool prefetch_lines = false;
 };

@@ -3,6 +3,11 @@
 // to NH3 in its own sources' shares, and the tags of every species summing to its bulk.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
 #include "apportionment/setup.hpp"
 #include "chemistry/species.hpp"
 #include "chemistry/tag_families.hpp"
@@ -161,6 +166,84 @@ TEST(TagAttribution, AttributionFirstRescalesTheTagsToTheBulkTransportLeft) {
   c.bulk("SO2", 0.0);                                 // holds that bulk; nothing tagged reacts
   EXPECT_LT(c.attribute(), 1e-15);
   EXPECT_NEAR(c.get("PRIMARY", "a"), 1.5e-9, 1e-24);
+}
+
+/// One cell's case: its tags (kind, source, value) before the chemistry, and bulk values set after
+/// it (the bulk before it is the tags' sum).
+struct CellCase {
+  std::vector<std::tuple<std::string, std::string, double>> tags;
+  std::vector<std::pair<std::string, double>> after;
+};
+
+/// The cases side by side in a row of cells (1 × 1 × n), attributed (or only renormalised): every
+/// field of every cell afterwards.
+std::vector<std::vector<double>> attributed_row(const std::vector<CellCase>& cases,
+                                                bool chemistry) {
+  const FieldRegistry registry = OneCell::registered();
+  const int n = static_cast<int>(cases.size());
+  View4D<double> q("q", registry.n_fields(), 1, 1, n);
+  auto host = Kokkos::create_mirror_view(q);
+  for (int i = 0; i < n; ++i) {
+    for (const auto& [kind, source, v] : cases[i].tags) {
+      const int f = registry.tagged(kind, source);
+      host(f, 0, 0, i) = v;
+      host(registry.bulk_field(f), 0, 0, i) += v;
+    }
+  }
+  chem::TagAttribution attribution{tag_layout(registry, 2)};
+  Kokkos::deep_copy(q, host);
+  attribution.hold_bulk(q, 0);
+  for (int i = 0; i < n; ++i) {
+    for (const auto& [species, v] : cases[i].after) host(registry.species(species), 0, 0, i) = v;
+  }
+  Kokkos::deep_copy(q, host);
+  if (chemistry) {
+    chem::ChemistryMeteo met = chem::ChemistryMeteo::allocate(1, 1, n);
+    Kokkos::deep_copy(met.t_k, 298.0);
+    Kokkos::deep_copy(met.air_molec_cm3, 2.46e19);
+    Kokkos::deep_copy(met.h2o_molec_cm3, 4e17);
+    attribution.attribute(met, q, 0);
+  } else {
+    attribution.renormalise(q, 0);
+  }
+  Kokkos::deep_copy(host, q);
+  std::vector<std::vector<double>> cells(n, std::vector<double>(registry.n_fields()));
+  for (int i = 0; i < n; ++i) {
+    for (int f = 0; f < registry.n_fields(); ++f) cells[i][f] = host(f, 0, 0, i);
+  }
+  return cells;
+}
+
+TEST(TagAttribution, CellsTakenSideBySideEndAsEachAlone) {
+  // Every path of the rules, one per cell: a row of 11 is a full block of lanes and part of one.
+  const std::vector<CellCase> cases = {
+      {{{"SO2", "a", 3e-9}, {"SO2", "b", 1e-9}}, {{"SO2", 2e-9}, {"SULF", 1e-9}}},
+      {{{"NH4", "a", 1e-9}, {"NH4", "b", 3e-9}}, {{"NH4", 2e-9}, {"NH3", 1e-9}}},
+      {{{"O3B", "b", 80e-9}, {"NO2", "a", 1e-9}, {"ALK", "b", 5e-9}},
+       {{"OH", 1e-13}, {"HO2", 1e-10}, {"O3", 90e-9}}},  // NOx-limited
+      {{{"O3B", "b", 80e-9}, {"NO2", "a", 1e-9}, {"ALK", "b", 5e-9}},
+       {{"OH", 1e-13}, {"HO2", 1e-14}, {"O3", 90e-9}}},               // VOC-limited
+      {{{"O3N", "a", 30e-9}, {"O3B", "b", 40e-9}}, {{"O3", 40e-9}}},  // lost
+      {{{"O3B", "a", 30e-9}}, {{"O3", 40e-9}}},                       // formed, no precursors
+      {{}, {{"O3", 40e-9}}},                                          // formed from nothing
+      {{{"NO2", "a", 4e-9}, {"NO", "b", 2e-9}, {"HNO3", "b", 1e-9}},
+       {{"NO2", 2e-9}, {"HNO3", 2e-9}, {"NIT", 1e-9}}},  // nitrate formed
+      {{{"NIT", "a", 4e-9}, {"HNO3", "b", 1e-9}, {"NO2", "b", 1e-9}},
+       {{"NIT", 1e-9}, {"HNO3", 3e-9}, {"NO2", 2e-9}}},                     // evaporates, NOx gains
+      {{{"PRIMARY", "a", 1e-9}, {"PRIMARY", "b", 1e-9}}, {{"PEC", 3e-9}}},  // tags short
+      {{}, {{"PEC", 1e-9}, {"SO2", 1e-9}}},                                 // bulk, no tags
+  };
+  for (const bool chemistry : {true, false}) {
+    const std::vector<std::vector<double>> row = attributed_row(cases, chemistry);
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      const std::vector<double> alone = attributed_row({cases[i]}, chemistry).front();
+      for (std::size_t f = 0; f < alone.size(); ++f) {
+        // Bit for bit: EXPECT_EQ on doubles, not NEAR.
+        EXPECT_EQ(row[i][f], alone[f]) << "cell " << i << ", field " << f
+                                       << (chemistry ? " (attribution)" : " (renormalisation)");
+      }
+    }
+  }
 }
 
 }  // namespace
