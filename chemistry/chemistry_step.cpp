@@ -1,5 +1,6 @@
 #include "chemistry/chemistry_step.hpp"
 
+#include <atomic>
 #include <string>
 
 #include "base/constants.hpp"
@@ -228,6 +229,11 @@ KOKKOS_INLINE_FUNCTION void equilibrate_aerosol(const View1D<int>& eq, const Equ
 
 }  // namespace
 
+long next_meteo_revision() {
+  static std::atomic<long> last{0};
+  return ++last;
+}
+
 ChemistryMeteo ChemistryMeteo::allocate(int nz, int ny, int nx) {
   ChemistryMeteo m;
   m.t_k = View3D<double>("chem_t", nz, ny, nx);
@@ -312,6 +318,17 @@ ChemistryStats Chemistry::step(const ChemistryMeteo& met, View3D<const double> a
         sun(0, j, i) = cosz;
         for (int p = 0; p < kPhotolysisCount; ++p) sun(1 + p, j, i) = clear[p];
       });
+  // The coefficients that depend on the air alone are computed once per meteorology and held
+  // (thermal reactions: nearly all of the exponentials and logarithms of a cell's coefficients).
+  const bool hold = met.revision != 0;
+  if (hold && (air_only_k_.extent(0) != static_cast<std::size_t>(nz) ||
+               air_only_k_.extent(1) != static_cast<std::size_t>(ny) ||
+               air_only_k_.extent(2) != static_cast<std::size_t>(nx))) {
+    air_only_k_ = View4D<double>("chem_air_only_k", nz, ny, nx, m.n_air_only);
+    held_revision_ = 0;
+  }
+  const bool reuse = hold && met.revision == held_revision_;
+  const View4D<double> held_k = air_only_k_;
   const double h_start = control.h_start_s;
   View1D<long> counts("chem_counts", 4);
   Kokkos::parallel_for(
@@ -353,7 +370,15 @@ ChemistryStats Chemistry::step(const ChemistryMeteo& met, View3D<const double> a
             cloudy = true;
           }
           double k_cell[kMaxReactions];
-          m.rate_coefficients(env, k_cell);
+          if (reuse) {
+            m.varying_rate_coefficients(env, k_cell);
+            for (int a = 0; a < m.n_air_only; ++a) k_cell[m.air_only(a)] = held_k(k, j, i, a);
+          } else {
+            m.rate_coefficients(env, k_cell);
+            if (hold) {
+              for (int a = 0; a < m.n_air_only; ++a) held_k(k, j, i, a) = k_cell[m.air_only(a)];
+            }
+          }
           for (int r = 0; r < m.n_reactions; ++r) lane(rates[r], l) = k_cell[r];
           const double h_cell = h_next(k, j, i) > 0 ? h_next(k, j, i) : h_start;
           h0 = h_cell < h0 ? h_cell : h0;
@@ -375,6 +400,7 @@ ChemistryStats Chemistry::step(const ChemistryMeteo& met, View3D<const double> a
         Kokkos::atomic_add(&counts(2), static_cast<long>(s.clipped));
         if (s.failed) Kokkos::atomic_add(&counts(3), 1L);
       });
+  if (hold) held_revision_ = met.revision;
   auto host = Kokkos::create_mirror_view(counts);
   Kokkos::deep_copy(host, counts);
   return {host(0), host(1), host(2), host(3), static_cast<long>(nz) * ny * nx};

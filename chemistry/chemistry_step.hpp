@@ -24,9 +24,16 @@ struct ChemistryMeteo {
   /// Per column: ground and leaf surface per volume of the lowest layer [cm2 cm-3]
   View2D<double> ground_area_cm2_cm3;
   View2D<double> lat_deg, lon_deg;  ///< per column, for the sun's position
+  /// Which meteorology the fields hold: while it stays the same (and is not 0), the chemistry
+  /// keeps each cell's rate coefficients that depend on the air alone from one step to the next.
+  /// 0 for fields that may change between steps unannounced (the default): nothing is kept.
+  long revision = 0;
 
   static ChemistryMeteo allocate(int nz, int ny, int nx);
 };
+
+/// A revision no ChemistryMeteo of this process has had: give it to fields as they change.
+long next_meteo_revision();
 
 /// The solver variables of the species the cloud water's ion balance reads.
 struct CloudVariables {
@@ -71,6 +78,10 @@ class Chemistry {
   /// The step's sun per column, shared by its levels: cos of the solar zenith angle (slot 0) and
   /// the clear-sky photolysis frequencies (slots 1..kPhotolysisCount) (slot, j, i).
   mutable View3D<double> column_sun_;
+  /// Each cell's rate coefficients that depend on the air alone (k, j, i, reaction of
+  /// DeviceMechanism::air_only), computed for the meteorology of revision held_revision_.
+  mutable View4D<double> air_only_k_;
+  mutable long held_revision_ = 0;
 };
 
 }  // namespace kctm::chem

@@ -25,6 +25,14 @@ DeviceMechanism make_device_mechanism(const CompiledMechanism& m) {
   d.n_nonzeros = m.n_nonzeros();
   d.n_eliminations = static_cast<int>(m.lu_lower.size());
   d.laws = device_vector("chem_laws", m.laws);
+  std::vector<int> air_only, varying;
+  for (int r = 0; r < m.n_reactions(); ++r) {
+    (depends_on_air_alone(m.laws[r].kind) ? air_only : varying).push_back(r);
+  }
+  d.n_air_only = static_cast<int>(air_only.size());
+  d.n_varying = static_cast<int>(varying.size());
+  d.air_only = device_vector("chem_air_only_reactions", air_only);
+  d.varying = device_vector("chem_varying_reactions", varying);
   d.reactant = device_vector("chem_reactant", m.reactant);
   d.term_offset = device_vector("chem_term_offset", m.term_offset);
   d.term_variable = device_vector("chem_term_variable", m.term_variable);

@@ -20,6 +20,10 @@ struct DeviceMechanism {
   View1D<int> jac_nonzero, jac_reaction, jac_partner;
   View1D<double> jac_coefficient;
   View1D<int> lu_lower, lu_pivot, lu_update_offset, lu_target, lu_upper;
+  /// The reactions whose coefficient depends on the air alone (rate_laws.hpp,
+  /// depends_on_air_alone), which a cell can hold while the meteorology holds, and the others.
+  int n_air_only = 0, n_varying = 0;
+  View1D<int> air_only, varying;
 
   // The solver's System interface (chemistry/rosenbrock.hpp), reading the tables.
   KOKKOS_INLINE_FUNCTION int n() const { return n_variables; }
@@ -27,6 +31,12 @@ struct DeviceMechanism {
   /// Rate coefficients of every reaction in `env`.
   KOKKOS_INLINE_FUNCTION void rate_coefficients(const CellEnvironment& env, double* k) const {
     for (int r = 0; r < n_reactions; ++r) k[r] = rate_coefficient(laws(r), env);
+  }
+
+  /// Rate coefficients of the reactions that do not depend on the air alone (`varying`).
+  KOKKOS_INLINE_FUNCTION void varying_rate_coefficients(const CellEnvironment& env,
+                                                        double* k) const {
+    for (int v = 0; v < n_varying; ++v) k[varying(v)] = rate_coefficient(laws(varying(v)), env);
   }
 
   /// f = dy/dt.

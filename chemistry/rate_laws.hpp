@@ -77,6 +77,14 @@ struct RateLaw {
   double p[7] = {0, 0, 0, 0, 0, 0, 0};
 };
 
+/// Whether a kind's coefficient depends on the cell's temperature, air and water vapour alone (not
+/// on the sun, the aerosol or the cloud water): it holds as long as the meteorology does.
+constexpr bool depends_on_air_alone(RateKind kind) {
+  return kind == RateKind::Arrhenius || kind == RateKind::Troe ||
+         kind == RateKind::HO2SelfReaction || kind == RateKind::OHPlusHNO3 ||
+         kind == RateKind::OHPlusCO;
+}
+
 namespace detail {
 using constants::kAvogadro;
 using constants::kGasConstantLatm;

@@ -31,7 +31,7 @@ chem::ChemistryMeteo allocate_chemistry_meteo(const MeteoSnapshot& s, const Grid
 }
 
 void upload_chemistry_meteo(const MeteoSnapshot& s, const VerticalLevels& levels,
-                            const chem::ChemistryMeteo& out) {
+                            chem::ChemistryMeteo& out) {
   const std::size_t cells = static_cast<std::size_t>(s.nz) * s.ny * s.nx;
   std::vector<double> t_k(cells), air(cells), h2o(cells), rh(cells), lwc(cells), above(cells, 0.0);
   std::vector<double> fraction(static_cast<std::size_t>(s.ny) * s.nx, 0.0), tau(fraction.size());
@@ -80,6 +80,7 @@ void upload_chemistry_meteo(const MeteoSnapshot& s, const VerticalLevels& levels
   // Surface per volume of the lowest layer: index / thickness [m-1], over 100 cm per m.
   Kokkos::deep_copy(out.ground_area_cm2_cm3,
                     chem::kSurfaceAreaIndex / levels.thickness_m(0) * 1e-2);
+  out.revision = chem::next_meteo_revision();
 }
 
 }  // namespace kctm

@@ -13,10 +13,10 @@ namespace kctm {
 chem::ChemistryMeteo allocate_chemistry_meteo(const MeteoSnapshot& snapshot,
                                               const GridGeometry& geometry, int halo);
 
-/// Copies the snapshot's chemistry fields into `out` (once per input hour). Meteorology without
-/// temperatures (the analytic and placeholder flows) gets a 288 K, 1013 hPa, 70 % RH standard
-/// surface atmosphere.
+/// Copies the snapshot's chemistry fields into `out` (once per input hour) and gives them a new
+/// revision. Meteorology without temperatures (the analytic and placeholder flows) gets a 288 K,
+/// 1013 hPa, 70 % RH standard surface atmosphere.
 void upload_chemistry_meteo(const MeteoSnapshot& snapshot, const VerticalLevels& levels,
-                            const chem::ChemistryMeteo& out);
+                            chem::ChemistryMeteo& out);
 
 }  // namespace kctm

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "chemistry/device_mechanism.hpp"
 #include "chemistry/species.hpp"
 
 namespace kctm {
@@ -55,6 +56,8 @@ double estimate_rank_bytes(const RunConfig& c, const GlobalGrid& grid, const Sub
       + (c.kh_m2_s > 0 ? f * haloed : 0)  // horizontal diffusion's scratch
       + static_cast<double>(chem::kSpecies.size()) * interior  // the bulk the tags are held to
       + (kMeteoHostFields + kMeteoDeviceFields) * haloed;
+  // The chemistry's coefficients held while the meteorology holds (at most every reaction's).
+  if (c.chemistry.enabled) doubles += chem::kMaxReactions * interior;
   // Rank 0 gathers a checkpoint; an hour's output (floats).
   if (root) doubles += f * global + kOutputFields * global / 2;
   return kFixedBytes + 8 * doubles;

@@ -24,7 +24,7 @@ TEST(ChemistryInputs, CloudLayerNumberDensitiesAndHumidity) {
   s.surface.cloud_fraction[0] = 0.6;
   GridGeometry g;
   g.nx = 1, g.ny = 1, g.lat_deg = {26.9}, g.lon_deg = {112.6};
-  const chem::ChemistryMeteo m = allocate_chemistry_meteo(s, g, 0);
+  chem::ChemistryMeteo m = allocate_chemistry_meteo(s, g, 0);
   upload_chemistry_meteo(s, levels, m);
   const std::vector<double> above = copy_to_host(m.cloud_above),
                             air = copy_to_host(m.air_molec_cm3), rh = copy_to_host(m.rh),
