@@ -25,14 +25,20 @@ import numpy as np
 
 VOC_LIMITED_BELOW, NOX_LIMITED_ABOVE = 2.3, 4.2
 MOLAR_MASS = {"HCHO": 30.03, "NO2": 46.01}  # chemistry/species.hpp [g mol-1]
+AIR_MOLAR_MASS, AVOGADRO = 28.96, 6.022e23
 
 
-def overpass_ratios(path, stations):
-    """Column HCHO/NO2 at 13-14 h Beijing time: (Hengyang cells, station cells) arrays."""
+def overpass_ratios(path, stations, columns, profiles):
+    """Column HCHO/NO2 at 13-14 h Beijing time: (Hengyang cells, station cells) arrays. Adds the
+    Hengyang cells' columns [molecules cm-2] to `columns` (by species) and their median HCHO per
+    layer [ppb] to `profiles`."""
     d = netCDF4.Dataset(path)
     t = d.variables["time"]
     bounds = d.variables["lev_bnds"][:]
     dz = (bounds[:, 1] - bounds[:, 0])[:, None, None]
+    # Air density of a standard atmosphere (1.2 kg m-3 at the ground, 8 km scale height): the
+    # output holds concentrations only, and ppb aloft need only be approximate.
+    air_kg_m3 = 1.2 * np.exp(-0.5 * (bounds[:, 0] + bounds[:, 1]) / 8000.0)
     lat, lon = d.variables["lat"][:], d.variables["lon"][:]
     hengyang = d.variables["unit_id"][:] >= 0
     cells = [np.unravel_index(np.argmin((lat - s[1]) ** 2 + (lon - s[0]) ** 2), lat.shape)
@@ -45,6 +51,10 @@ def overpass_ratios(path, stations):
         ratio = column["HCHO"] / np.maximum(column["NO2"], 1e-30)
         city.extend(ratio[hengyang].ravel())
         at_stations.extend(ratio[j, i] for j, i in cells)
+        for v in MOLAR_MASS:  # umol m-2 to molecules cm-2
+            columns.setdefault(v, []).extend(column[v][hengyang] * 1e-6 * AVOGADRO * 1e-4)
+        hcho = np.asarray(d.variables["HCHO"][n])[:, hengyang]  # ug m-3
+        profiles.append(np.median(hcho, axis=1) / air_kg_m3 * AIR_MOLAR_MASS / MOLAR_MASS["HCHO"])
     return city, at_stations
 
 
@@ -65,11 +75,11 @@ def main():
     stations = [(float(s["lon"]), float(s["lat"])) for s in csv.DictReader(open(a.stations_csv))]
     runs = sorted(r for m in a.months for r in glob.glob(os.path.join(a.year_dir, f"*-{m:02d}-*"))
                   if os.path.exists(os.path.join(r, "kctm_sa_summary.csv")))
-    city, at_stations = [], []
+    city, at_stations, columns, profiles = [], [], {}, []
     kinds = {}  # (place, category) -> sums of O3, O3B, O3N, O3V [ug m-3]
     for run in runs:
         for path in sorted(glob.glob(os.path.join(run, "kctm_conc_*.nc"))):
-            c, s = overpass_ratios(path, stations)
+            c, s = overpass_ratios(path, stations, columns, profiles)
             city += c
             at_stations += s
         with open(os.path.join(run, "kctm_sa_summary.csv")) as f:
@@ -81,6 +91,13 @@ def main():
     print("column HCHO/NO2 at 13-14 h Beijing time")
     print(f"  Hengyang cells: {classes(city)}")
     print(f"  station cells:  {classes(at_stations)}")
+    for v, values in columns.items():
+        print(f"  {v} column over Hengyang: median {np.median(values):.2e} molecules cm-2")
+    if profiles:
+        bounds = netCDF4.Dataset(path).variables["lev_bnds"][:]
+        print("  HCHO over Hengyang by layer (median of the cells, mean of the hours), ppb:")
+        for (bottom, top), ppb in zip(bounds, np.mean(profiles, axis=0)):
+            print(f"    {bottom:6.0f}-{top:6.0f} m  {ppb:5.2f}")
     for place in ("stations", "Hengyang"):
         total = sum(v[0] for (p, _), v in kinds.items() if p == place)
         print(f"O3 at {place}, by category of source")
