@@ -29,11 +29,10 @@ struct TagAttribution::Tables {
   View1D<int> reversible;  ///< per family: 1 if its products turn back into its precursors
   int o3 = -1, o3b = -1, o3n = -1, o3v = -1;  ///< bulk O3, the O3B, O3N and O3V kinds
   int nox_group = -1;                         ///< the NOx group, whose shares O3N production takes
-  View1D<int> voc_kind;                       ///< the tagged VOCs, for O3V shares
-  View1D<double> voc_weight;                  ///< their OH reactivity per kg
-  int oh = -1, ho2 = -1, no2 = -1;            ///< bulk fields of the indicator
-  double g_oh = 0, g_ho2 = 0, g_no2 = 0;      ///< their molar masses [g mol-1]
-  RateLaw h2o2_law, hno3_law;                 ///< HO2 + HO2 → H2O2, OH + NO2 → HNO3
+  int voc_group = -1;  ///< the tagged VOCs weighted by OH reactivity per kg, for O3V shares
+  int oh = -1, ho2 = -1, no2 = -1;        ///< bulk fields of the indicator
+  double g_oh = 0, g_ho2 = 0, g_no2 = 0;  ///< their molar masses [g mol-1]
+  RateLaw h2o2_law, hno3_law;             ///< HO2 + HO2 → H2O2, OH + NO2 → HNO3
   /// Closure sets: bulk fields whose sum its kinds' tags sum to, [closure_bulk_begin(c), ...)
   /// and [closure_begin(c), closure_begin(c + 1)).
   View1D<int> closure_bulk_begin, closure_bulk, closure_begin, closure_kind;
@@ -137,7 +136,7 @@ using LaneValues = double[kLanes];
 KOKKOS_INLINE_FUNCTION void set_tags(const Tables& t, const View4D<double>& q, int kind,
                                      const double* value, const CellBlock& c, bool* explained) {
   const int n = c.n;
-  double spill[kLanes];
+  LaneValues spill;
   for (int l = 0; l < n; ++l) spill[l] = 0;
   for (int s = 0; s < t.n_sources; ++s) {
     const int f = t.fields(kind, s);
@@ -384,6 +383,7 @@ TagAttribution::TagAttribution(const TagFieldLayout& layout) {
     products.push_back(f.products.empty() ? -1 : add_group(f.products));
     reversible.push_back(f.reversible ? 1 : 0);
   }
+  t->voc_group = add_group(ozone_voc_reactivity());
   t->reversible = device_vector("tag_family_reversible", reversible);
   t->member_bulk_begin = device_vector("tag_member_bulk_begin", bulk_begin);
   t->member_bulk = device_vector("tag_member_bulk", bulk);
@@ -397,14 +397,6 @@ TagAttribution::TagAttribution(const TagFieldLayout& layout) {
   t->o3b = kind_of(layout, kO3Brought);
   t->o3n = kind_of(layout, kO3NoxLimited);
   t->o3v = kind_of(layout, kO3VocLimited);
-  std::vector<int> voc_kind;
-  std::vector<double> voc_weight;
-  for (const TagMember& m : ozone_voc_reactivity()) {
-    voc_kind.push_back(kind_of(layout, m.kind));
-    voc_weight.push_back(m.weight);
-  }
-  t->voc_kind = device_vector("tag_voc_kind", voc_kind);
-  t->voc_weight = device_vector("tag_voc_weight", voc_weight);
   t->oh = field_of(layout, "OH");
   t->ho2 = field_of(layout, "HO2");
   t->no2 = field_of(layout, "NO2");
@@ -527,15 +519,7 @@ TagStats TagAttribution::attribute(const ChemistryMeteo& met, View4D<double> q, 
           needs_voc = needs_voc || (grows[l] && !to_nox[l]);
         }
         add_in_shares(ns, n, to_nox, gain, c, nox, a);
-        if (needs_voc) {
-          for (int s = 0; s < ns; ++s) {
-            KCTM_SIMD for (int l = 0; l < n; ++l) c[s * kLanes + l] = 0;
-          }
-          for (int v = 0; v < static_cast<int>(t.voc_kind.extent(0)); ++v) {
-            add_weighted(t, q, t.voc_kind(v), t.voc_weight(v), cells, c);
-          }
-          sum_over_sources(ns, n, c, voc);
-        }
+        if (needs_voc) group_shares(t, q, t.voc_group, cells, c, voc);
         for (int l = 0; l < n; ++l) {
           const bool left = grows[l] && !to_nox[l];
           to_voc[l] = left && voc[l] > 0;
