@@ -13,12 +13,14 @@ Usage: scripts/o3_regime.py YEAR_DIR STATIONS_CSV [--months 5 6]
    (the split follows P(H2O2)/P(HNO3) at 0.35, Sillman 1995; docs/SOURCE_APPORTIONMENT.md).
 
 STATIONS_CSV has columns code, lon, lat (the data folder's aq-hengyang-2019/stations.csv).
-Reads YEAR_DIR/YYYY-MM-DD/ as scripts/sampled-year.sh writes them; needs python3-netcdf4.
+Reads YEAR_DIR/YYYY-MM-DD/ as scripts/sampled-year.sh writes them, run with every layer in
+their output (SET="--set output.layers=0"); needs python3-netcdf4.
 """
 import argparse
 import csv
 import glob
 import os
+import re
 
 import netCDF4
 import numpy as np
@@ -35,6 +37,11 @@ def overpass_ratios(path, stations, columns, profiles):
     d = netCDF4.Dataset(path)
     t = d.variables["time"]
     bounds = d.variables["lev_bnds"][:]
+    interfaces = re.search(r"levels_m: \[([^\]]*)\]", d.getncattr("kctm_config"))
+    layers = len(interfaces.group(1).split(",")) - 1 if interfaces else len(bounds)
+    if len(bounds) < layers:
+        raise SystemExit(f"{path}: holds {len(bounds)} of the model's {layers} layers; a column "
+                         "needs every one: run with --set output.layers=0")
     dz = (bounds[:, 1] - bounds[:, 0])[:, None, None]
     # Air density of a standard atmosphere (1.2 kg m-3 at the ground, 8 km scale height): the
     # output holds concentrations only, and ppb aloft need only be approximate.

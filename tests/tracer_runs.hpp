@@ -10,7 +10,8 @@
 
 namespace kctm::test {
 
-/// A tracer-only run at `dx_km` into `dir` from `start` for `hours`, with `more` settings.
+/// A tracer-only run at `dx_km` into `dir` from `start` for `hours`, with `more` settings; its
+/// output holds every layer, so that comparisons of two runs see the whole state.
 inline RunResult tracer_run(const std::string& dir, const std::string& start, int hours,
                             const std::vector<std::string>& more = {},
                             const std::string& dx_km = "9") {
@@ -22,6 +23,7 @@ inline RunResult tracer_run(const std::string& dir, const std::string& start, in
                                    "chemistry.enabled=false",
                                    "source_apportionment.enabled=false",
                                    "output.dir=" + dir,
+                                   "output.layers=0",
                                    "time.start=" + start,
                                    "time.hours=" + std::to_string(hours)};
   sets.insert(sets.end(), more.begin(), more.end());

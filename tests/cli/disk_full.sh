@@ -14,11 +14,12 @@ if ! mount -t tmpfs -o size=3M tmpfs "$full" 2>/dev/null; then
   exit 77
 fi
 failures=0
-# A checkpoint every hour (the checkpoint meets the full disk) or none (a day file meets it).
+# A checkpoint every hour (the checkpoint meets the full disk) or none (a day file meets it: every
+# layer of it, which outgrows the disk within the run).
 for interval in 1 0; do
   rm -rf "${full:?}/out"
   rc=0
-  "$kctm" demo --hours 6 --out "$full/out" --set grid.dx_km=9 \
+  "$kctm" demo --hours 6 --out "$full/out" --set grid.dx_km=9 --set output.layers=0 \
     --set "checkpoint.interval_hours=$interval" >"$work/stdout" 2>"$work/stderr" || rc=$?
   left=$(cd "$full/out" && ls)
   if [[ $rc -ne 1 ]]; then

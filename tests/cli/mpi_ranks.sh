@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Results do not depend on the rank count: the demo's setup (emissions, chemistry, source
 # apportionment, horizontal diffusion) on a 12 km grid with 1, 2 and 4 MPI ranks (oversubscribed
-# here) writes bit-identical files. A 2-rank run stopped by SIGUSR1 (which mpirun forwards) and
-# restarted on 4 ranks from its checkpoint gives the same files again.
+# here) writes bit-identical files, every layer of them. A 2-rank run stopped by SIGUSR1 (which
+# mpirun forwards) and restarted on 4 ranks from its checkpoint gives the same files again.
 # Usage: mpi_ranks.sh PATH/TO/kctm
 set -euo pipefail
 kctm=$1
@@ -15,7 +15,7 @@ command -v mpirun >/dev/null || fail "no mpirun (Debian: openmpi-bin)"
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1
 mpi=(mpirun --oversubscribe -x OMP_NUM_THREADS)
 settings=(--hours 3 --set grid.dx_km=12 --set transport.kh_m2_s=50
-          --set checkpoint.interval_hours=1)
+          --set checkpoint.interval_hours=1 --set output.layers=0)
 
 for n in 1 2 4; do
   "${mpi[@]}" -np $n "$kctm" demo "${settings[@]}" --out "$work/r$n" >"$work/r$n.log" 2>&1 ||

@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'kill -9 $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 settings=(--hours 5 --set grid.dx_km=12 --set time.start=2019-01-01T21:00:00+08:00
-          --set transport.kh_m2_s=50 --set checkpoint.interval_hours=1)
+          --set transport.kh_m2_s=50 --set checkpoint.interval_hours=1 --set output.layers=0)
 fail() { echo "restart: $*"; exit 1; }
 wait_for() {  # wait_for GLOB: until a file matching GLOB exists (at most 120 s)
   for _ in $(seq 600); do compgen -G "$1" >/dev/null && return 0; sleep 0.2; done
