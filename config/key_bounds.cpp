@@ -77,6 +77,8 @@ const std::vector<KeyBound> kBounds = {
     {"chemistry.atol", 1e-3, 1e5, "an absolute tolerance below 1e5 molecules cm-3"},
     {"chemistry.background.*", 0, 1e5, kBoundaryAir},
     {"chemistry.regional_inflow.*", 0, 1e5, kBoundaryAir},
+    {"chemistry.regional_inflow_top_m", 0, 2e4,
+     "from the ground to 20 km, above the top of any regional model"},
     // Smagorinsky-type Kh at grids of 1-30 km stays within tens to a few thousand m2 s-1.
     {"transport.kh_m2_s", 0, 1e4, "horizontal diffusivities stay below 1e4 m2 s-1"},
     {"tracer.source_lon", -180, 360, kLongitude},

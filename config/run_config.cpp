@@ -32,7 +32,7 @@ long bounded_int(const Config& c, const std::string& key) {
   return v;
 }
 
-/// A background or inflow value per month (0 when the species is not listed), within range.
+/// A value per month (0 when the key is absent, as a species not listed), within range.
 MonthlyCycle bounded_monthly(const Config& c, const std::string& key) {
   if (!c.has(key)) return MonthlyCycle::constant(0.0);
   const MonthlyCycle cycle = c.get_monthly(key);
@@ -226,6 +226,7 @@ RunConfig read_run_config(const Config& c) {
     const std::string regional = "chemistry.regional_inflow." + std::string(s.name);
     r.chemistry.regional_inflow.push_back(bounded_monthly(c, regional));
   }
+  r.chemistry.regional_inflow_top_m = bounded_monthly(c, "chemistry.regional_inflow_top_m");
   SourceApportionmentConfig& sa = r.apportionment;
   // On by default wherever the chemistry's species are carried; asked for without them, an error.
   sa.enabled = c.get_bool("source_apportionment.enabled");

@@ -75,6 +75,8 @@ struct ChemistryConfig {
   std::vector<MonthlyCycle> background;
   /// Regional inflow on top of the background at the lateral boundaries, same units.
   std::vector<MonthlyCycle> regional_inflow;
+  /// Height above ground below which the regional inflow flows in [m] (the layers' shares below).
+  MonthlyCycle regional_inflow_top_m;
 };
 
 /// The longest run (time.hours, checkpoint.interval_hours): over a century, and far from

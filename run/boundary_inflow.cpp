@@ -29,7 +29,6 @@ std::vector<double> scaled_species(std::vector<double> values, const std::vector
 
 BoundaryAir boundary_air(const RunConfig& c, const FieldRegistry& registry,
                          const SourceSet* sources, int tracer, UnixSeconds t) {
-  const int n_fields = registry.n_fields();
   const std::vector<int> fields_of_species = species_fields(registry);
   const std::vector<double> clean_air =
       species_mixing_ratios(values_at(c.chemistry.background, t), registry);
@@ -40,15 +39,23 @@ BoundaryAir boundary_air(const RunConfig& c, const FieldRegistry& registry,
                      fields_of_species, source_factor(sources, &SourceSet::regional_inflow));
   BoundaryAir air{
       scaled_species(clean_air, fields_of_species, source_factor(sources, &SourceSet::initial)),
-      std::vector<double>(n_fields, 0.0)};
-  for (int f = 0; f < n_fields; ++f) air.inflow[f] = background_in[f] + regional_in[f];
-  air.inflow[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
+      background_in, regional_in};
+  air.clean_in[tracer] = c.tracer.boundary_ug_kg / kUgPerKg;
   if (sources) {
     add_to_source(air.initial, sources->initial, registry, air.initial);
-    add_to_source(background_in, sources->boundary, registry, air.inflow);
-    add_to_source(regional_in, sources->regional_inflow, registry, air.inflow);
+    add_to_source(background_in, sources->boundary, registry, air.clean_in);
+    add_to_source(regional_in, sources->regional_inflow, registry, air.regional_in);
   }
   return air;
+}
+
+std::vector<double> shares_below(const std::vector<double>& interfaces_m, double top_m) {
+  std::vector<double> share(interfaces_m.size() - 1);
+  for (std::size_t k = 0; k < share.size(); ++k) {
+    const double below = (top_m - interfaces_m[k]) / (interfaces_m[k + 1] - interfaces_m[k]);
+    share[k] = std::clamp(below, 0.0, 1.0);
+  }
+  return share;
 }
 
 BoundaryInflow::BoundaryInflow(const RunConfig& c, const FieldRegistry& registry,
@@ -58,7 +65,8 @@ BoundaryInflow::BoundaryInflow(const RunConfig& c, const FieldRegistry& registry
     return std::any_of(cycles.begin(), cycles.end(),
                        [](const MonthlyCycle& m) { return m.varies(); });
   };
-  seasonal_ = any_varies(c.chemistry.background) || any_varies(c.chemistry.regional_inflow);
+  seasonal_ = any_varies(c.chemistry.background) || any_varies(c.chemistry.regional_inflow) ||
+              c.chemistry.regional_inflow_top_m.varies();
   inflow_.assign(static_cast<std::size_t>(registry.n_fields()) * nz, 0.0);
   fill_configured(c.start);
   if (c.boundary_file.empty()) return;
@@ -81,9 +89,13 @@ BoundaryInflow::BoundaryInflow(const RunConfig& c, const FieldRegistry& registry
 }
 
 void BoundaryInflow::fill_configured(UnixSeconds t) {
-  const std::vector<double> air = boundary_air(config_, registry_, sources_, tracer_, t).inflow;
-  for (std::size_t f = 0; f < air.size(); ++f) {
-    std::fill_n(inflow_.begin() + f * nz_, nz_, air[f]);
+  const BoundaryAir air = boundary_air(config_, registry_, sources_, tracer_, t);
+  const std::vector<double> share = shares_below(config_.domain.level_interfaces_m,
+                                                 config_.chemistry.regional_inflow_top_m.at(t));
+  for (std::size_t f = 0; f < air.clean_in.size(); ++f) {
+    for (int k = 0; k < nz_; ++k) {
+      inflow_[f * nz_ + k] = air.clean_in[f] + share[k] * air.regional_in[f];
+    }
   }
 }
 

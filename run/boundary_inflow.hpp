@@ -16,20 +16,27 @@ namespace kctm {
 
 /// Mixing ratio of each field [kg kg-1].
 struct BoundaryAir {
-  std::vector<double> initial;  ///< the air filling the domain at the start
-  std::vector<double> inflow;   ///< the air flowing in, the same in every layer
+  std::vector<double> initial;   ///< the air filling the domain at the start
+  std::vector<double> clean_in;  ///< the background flowing in, the same in every layer
+  /// The regional inflow, on top of the background in the layers below its top
+  /// (chemistry.regional_inflow_top_m).
+  std::vector<double> regional_in;
 };
 
 /// The background and inflow of `c` at time t (their monthly cycles read there) for
 /// `registry`'s fields (`sources`: null without source apportionment; `tracer`: the passive
-/// tracer's field).
+/// tracer's field), each into its bulk field and its source's tags.
 BoundaryAir boundary_air(const RunConfig& c, const FieldRegistry& registry,
                          const SourceSet* sources, int tracer, UnixSeconds t);
 
-/// The inflow (field, k) over a run: the configured background and regional inflow, read from
-/// their seasonal cycles at each step when they have one, and a boundary file's species in place
-/// of theirs (with tags, the boundary source's tag too; the file replaces the regional inflow,
-/// whose tag is emptied). `c`, `registry` and `sources` must outlive it.
+/// Share of each layer (between `interfaces_m`, from the ground up) that lies below `top_m`.
+std::vector<double> shares_below(const std::vector<double>& interfaces_m, double top_m);
+
+/// The inflow (field, k) over a run: the configured background in every layer and the regional
+/// inflow below its top (the share of each layer below it), read from their seasonal cycles at
+/// each step when they have one, and a boundary file's species in place of theirs (with tags, the
+/// boundary source's tag too; the file replaces the regional inflow, whose tag is emptied). `c`,
+/// `registry` and `sources` must outlive it.
 class BoundaryInflow {
  public:
   /// Opens c.boundary_file, if any, and refuses a file that does not cover the run.

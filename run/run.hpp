@@ -66,7 +66,7 @@ class Run {
   State state;
   const DeviceGeometry geo;
   const std::vector<double> column_area_m2;  ///< the interior columns' areas (j, i) [m2]
-  const BoundaryAir air;                     ///< the initial air and the inflow, per field
+  const std::vector<double> initial_air;     ///< the air filling the domain at the start, per field
   HourlyInputs inputs;
   BoundaryInflow inflow;
   Transport transport;

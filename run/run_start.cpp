@@ -40,7 +40,7 @@ long Run::start() {
   const RunConfig& c = config;
   const int n_fields = state.registry.n_fields();
   Kokkos::deep_copy(state.air, inputs.meteo().rho_kg_m3);
-  set_background(air.initial, state);
+  set_background(initial_air, state);
   set_initial_tracer(c.tracer.initial, domain.grid, block, block_geometry, state, fields.tracer);
   long first_step = 0;
   if (c.restart_file.empty()) {

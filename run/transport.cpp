@@ -29,7 +29,7 @@ FieldList moved_fields(int n_fields, const std::vector<int>& staying) {
 }
 }  // namespace
 
-Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q,
+Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& inflow_q,
                      double kh_m2_s, bool monotone, const Decomposition* ranks,
                      const std::vector<int>& staying)
     : geo_(std::move(geo)),
@@ -47,9 +47,7 @@ Transport::Transport(DeviceGeometry geo, int n_fields, const std::vector<double>
       kh_m2_s_(kh_m2_s),
       monotone_(monotone),
       ranks_(ranks) {
-  std::vector<double> profiles;
-  for (double q : boundary_q) profiles.insert(profiles.end(), geo_.nz, q);
-  set_boundary(profiles);
+  set_boundary(inflow_q);
 }
 
 void Transport::scavenge_wet(State& state, const chem::WetScavengingInputs& inputs, double dt_s) {

@@ -17,14 +17,14 @@ namespace kctm {
 
 class Transport {
  public:
-  /// `boundary_q` is the mass mixing ratio of each field in the air flowing in, the same in every
-  /// layer [kg kg-1]; `kh_m2_s` the horizontal diffusivity (0: none); `monotone` false
+  /// `inflow_q` is the mass mixing ratio of the air flowing in (field, k), row-major [kg kg-1]
+  /// (set_boundary); `kh_m2_s` the horizontal diffusivity (0: none); `monotone` false
   /// advects with the unlimited, linear PPM (ppm::LineStages).
   /// With `ranks`, geo is this rank's block: halos come from the neighbouring blocks and every
   /// rank takes the same number of sub-steps (the largest Courant number over all blocks).
   /// The fields in `staying` (staying_fields: the short-lived radicals) are not moved: no
   /// advection, diffusion, emission or dry deposition; wet scavenging takes every field.
-  Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& boundary_q,
+  Transport(DeviceGeometry geo, int n_fields, const std::vector<double>& inflow_q,
             double kh_m2_s = 0.0, bool monotone = true, const Decomposition* ranks = nullptr,
             const std::vector<int>& staying = {});
 

@@ -39,6 +39,13 @@ struct TransportBox {
     snap = MeteoSnapshot::allocate(nx, ny, nz, h);
   }
 
+  /// An inflow of each field's value in every layer (field, k), as Transport takes it.
+  std::vector<double> inflow(const std::vector<double>& per_field) const {
+    std::vector<double> q;
+    for (const double v : per_field) q.insert(q.end(), nz, v);
+    return q;
+  }
+
   /// Centre of haloed cell (i, j) and layer k [m].
   double x(double i) const { return (i - h + 0.5) * dx_m; }
   double y(double j) const { return (j - h + 0.5) * dy_m; }

@@ -40,7 +40,7 @@ TEST(HorizontalDiffusion, GaussianSpreadsAsTheAnalyticSolution) {
   State state = state_of(box, box.field(1, [&](double x, double y, double) {
     return gaussian(x, y, sigma0 * sigma0);
   }));
-  Transport transport(box.geo, 1, {0.0}, kh);
+  Transport transport(box.geo, 1, box.inflow({0.0}), kh);
   const ColumnExchange none = test::no_exchange(1, 1, box.ny, box.nx);
   for (int s = 0; s < 20; ++s) transport.step(state, box.met, none, t / 20, s % 2);
   const auto host = Kokkos::create_mirror_view_and_copy(HostSpace(), state.q);
@@ -61,7 +61,7 @@ TEST(HorizontalDiffusion, ConservesMassAndStaysInRangeFarBeyondTheExplicitLimit)
     return (std::abs(x - 12e3) < 4e3 && std::abs(y - 15e3) < 6e3) ? 1.0 : 0.0;
   }));
   // Kh dt / dx² = 18 per 1 h step with Kh = 5000 m2/s on 1 km cells: 70 × the explicit limit.
-  Transport transport(box.geo, 1, {0.0}, 5000.0);
+  Transport transport(box.geo, 1, box.inflow({0.0}), 5000.0);
   const ColumnExchange none = test::no_exchange(1, 1, box.ny, box.nx);
   const double m0 = field_mass_kg(box.geo, state.air, state.q, 0);
   for (int s = 0; s < 4; ++s) {

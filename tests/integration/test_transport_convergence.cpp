@@ -42,7 +42,7 @@ Norms advect_gaussian(int n, bool two_d) {
   View3D<double> air("air", 1, box.ny + 2 * box.h, box.nx + 2 * box.h);
   Kokkos::deep_copy(air, 1.0);
   State state{FieldRegistry(), q, air, 0};
-  Transport transport(box.geo, 1, {0.0});
+  Transport transport(box.geo, 1, box.inflow({0.0}));
   const ColumnExchange no_emis = test::no_exchange(1, 1, box.ny, box.nx);
   const double dt = 0.5 * dx / u, t_end = 4000.0;
   const int steps = static_cast<int>(std::lround(t_end / dt));

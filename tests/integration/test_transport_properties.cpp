@@ -57,7 +57,7 @@ TEST(TransportProperties, UniformMixingRatioStaysUniformUnderDivergentWindAndVar
   box.set_density(rho_varied, 20.0);
   box.upload();
   State state = state_in(box, box.field(2, [](double, double, double) { return 1.0; }));
-  Transport transport(box.geo, 2, {1.0, 1.0});
+  Transport transport(box.geo, 2, box.inflow({1.0, 1.0}));
   const ColumnExchange no_emis = test::no_exchange(2, box.nz, box.ny, box.nx);
   for (int step = 0; step < 20; ++step) transport.step(state, box.met, no_emis, 300.0, step % 2);
   const auto [lo, hi] = interior_range(box, state.q);
@@ -86,7 +86,7 @@ TEST(TransportProperties, ClosedBoxConservesMassAndCreatesNoExtrema) {
     return std::max(0.0, 1 - r / 8e3) +
            ((std::abs(x - 28e3) < 4e3 && std::abs(y - 22e3) < 6e3) ? 0.5 : 0.0);
   }));
-  Transport transport(box.geo, 1, {0.0});
+  Transport transport(box.geo, 1, box.inflow({0.0}));
   const ColumnExchange no_emis = test::no_exchange(1, box.nz, box.ny, box.nx);
   const double m0 = field_mass_kg(box.geo, state.air, state.q, 0);
   const auto [lo0, hi0] = interior_range(box, state.q);
@@ -124,7 +124,7 @@ std::vector<double> after_westerlies(const std::vector<double>& dz, const std::v
   State state = state_in(box, box.field(1, [](double x, double, double) {
     return 0.2 + std::exp(-std::pow((x - 8e3) / 3e3, 2)) + (x > 16e3 && x < 22e3 ? 0.7 : 0.0);
   }));
-  Transport transport(box.geo, 1, {0.2});
+  Transport transport(box.geo, 1, box.inflow({0.2}));
   const ColumnExchange no_emis = test::no_exchange(1, box.nz, box.ny, box.nx);
   for (int step = 0; step < steps; ++step) transport.step(state, box.met, no_emis, 300.0, step % 2);
   const auto host = Kokkos::create_mirror_view_and_copy(HostSpace(), state.q);
@@ -166,7 +166,7 @@ TEST(TransportProperties, FieldsThatStayAreNotTouchedAndTheOthersMoveAsIfAlone) 
     Kokkos::deep_copy(vdep, 0.01);
     const ColumnExchange base = test::no_exchange(3, box.nz, box.ny, box.nx);
     const ColumnExchange exchange{base.emis_kg_s, base.emission_slot, vdep};
-    Transport transport(box.geo, 3, {0.1, 0.1, 0.1}, 50.0, true, nullptr, staying);
+    Transport transport(box.geo, 3, box.inflow({0.1, 0.1, 0.1}), 50.0, true, nullptr, staying);
     for (int step = 0; step < 6; ++step) transport.step(state, box.met, exchange, 300.0, step % 2);
     std::vector<double> budget;
     for (int f = 0; f < 3; ++f) {
