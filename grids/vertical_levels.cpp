@@ -30,4 +30,12 @@ int VerticalLevels::layer_of_height(double z_m) const {
   return std::clamp(k, 0, nz() - 1);
 }
 
+std::vector<double> VerticalLevels::shares_below(double z_m) const {
+  std::vector<double> share(nz());
+  for (int k = 0; k < nz(); ++k) {
+    share[k] = std::clamp((z_m - interface_m(k)) / thickness_m(k), 0.0, 1.0);
+  }
+  return share;
+}
+
 }  // namespace kctm

@@ -17,6 +17,8 @@ class VerticalLevels {
   double mid_m(int k) const { return 0.5 * (interfaces_m_[k] + interfaces_m_[k + 1]); }  ///< [m]
   /// Layer holding height z above ground (clamped to the model layers).
   int layer_of_height(double z_m) const;
+  /// Share of each layer that lies below height z above ground, 0 to 1.
+  std::vector<double> shares_below(double z_m) const;
   const std::vector<double>& interfaces_m() const { return interfaces_m_; }
 
  private:

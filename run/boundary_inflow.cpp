@@ -49,32 +49,28 @@ BoundaryAir boundary_air(const RunConfig& c, const FieldRegistry& registry,
   return air;
 }
 
-std::vector<double> shares_below(const std::vector<double>& interfaces_m, double top_m) {
-  std::vector<double> share(interfaces_m.size() - 1);
-  for (std::size_t k = 0; k < share.size(); ++k) {
-    const double below = (top_m - interfaces_m[k]) / (interfaces_m[k + 1] - interfaces_m[k]);
-    share[k] = std::clamp(below, 0.0, 1.0);
-  }
-  return share;
-}
-
 BoundaryInflow::BoundaryInflow(const RunConfig& c, const FieldRegistry& registry,
-                               const SourceSet* sources, int tracer, int nz)
-    : config_(c), registry_(registry), sources_(sources), tracer_(tracer), nz_(nz) {
+                               const SourceSet* sources, int tracer, const VerticalLevels& levels)
+    : config_(c),
+      registry_(registry),
+      sources_(sources),
+      levels_(levels),
+      tracer_(tracer),
+      nz_(levels.nz()) {
   auto any_varies = [](const std::vector<MonthlyCycle>& cycles) {
     return std::any_of(cycles.begin(), cycles.end(),
                        [](const MonthlyCycle& m) { return m.varies(); });
   };
   seasonal_ = any_varies(c.chemistry.background) || any_varies(c.chemistry.regional_inflow) ||
               c.chemistry.regional_inflow_top_m.varies();
-  inflow_.assign(static_cast<std::size_t>(registry.n_fields()) * nz, 0.0);
+  inflow_.assign(static_cast<std::size_t>(registry.n_fields()) * nz_, 0.0);
   fill_configured(c.start);
   if (c.boundary_file.empty()) return;
   BoundaryFileSpecies file_species = boundary_file_species(registry);
   file_species.species.insert(file_species.species.begin(),
                               {c.tracer.name, "ug kg-1", 1.0 / kUgPerKg});
   file_species.fields.insert(file_species.fields.begin(), tracer);
-  file_ = std::make_unique<BoundaryFile>(c.boundary_file, file_species.species, nz);
+  file_ = std::make_unique<BoundaryFile>(c.boundary_file, file_species.species, nz_);
   // Refuse a file that does not cover the run before anything is written.
   file_->at(c.start);
   file_->at(c.start + 3600 * c.hours);
@@ -90,8 +86,8 @@ BoundaryInflow::BoundaryInflow(const RunConfig& c, const FieldRegistry& registry
 
 void BoundaryInflow::fill_configured(UnixSeconds t) {
   const BoundaryAir air = boundary_air(config_, registry_, sources_, tracer_, t);
-  const std::vector<double> share = shares_below(config_.domain.level_interfaces_m,
-                                                 config_.chemistry.regional_inflow_top_m.at(t));
+  const std::vector<double> share =
+      levels_.shares_below(config_.chemistry.regional_inflow_top_m.at(t));
   for (std::size_t f = 0; f < air.clean_in.size(); ++f) {
     for (int k = 0; k < nz_; ++k) {
       inflow_[f * nz_ + k] = air.clean_in[f] + share[k] * air.regional_in[f];

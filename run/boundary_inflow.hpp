@@ -9,6 +9,7 @@
 #include "apportionment/sources.hpp"
 #include "base/civil_time.hpp"
 #include "config/run_config.hpp"
+#include "grids/vertical_levels.hpp"
 #include "io/boundary_file.hpp"
 #include "state/field_registry.hpp"
 
@@ -29,19 +30,16 @@ struct BoundaryAir {
 BoundaryAir boundary_air(const RunConfig& c, const FieldRegistry& registry,
                          const SourceSet* sources, int tracer, UnixSeconds t);
 
-/// Share of each layer (between `interfaces_m`, from the ground up) that lies below `top_m`.
-std::vector<double> shares_below(const std::vector<double>& interfaces_m, double top_m);
-
 /// The inflow (field, k) over a run: the configured background in every layer and the regional
-/// inflow below its top (the share of each layer below it), read from their seasonal cycles at
+/// inflow below its top (VerticalLevels::shares_below), read from their seasonal cycles at
 /// each step when they have one, and a boundary file's species in place of theirs (with tags, the
 /// boundary source's tag too; the file replaces the regional inflow, whose tag is emptied). `c`,
-/// `registry` and `sources` must outlive it.
+/// `registry`, `sources` and `levels` must outlive it.
 class BoundaryInflow {
  public:
   /// Opens c.boundary_file, if any, and refuses a file that does not cover the run.
   BoundaryInflow(const RunConfig& c, const FieldRegistry& registry, const SourceSet* sources,
-                 int tracer, int nz);
+                 int tracer, const VerticalLevels& levels);
   /// Whether the inflow changes during the run (else the transport keeps its first one).
   bool varies() const { return seasonal_ || file_ != nullptr; }
   /// The inflow at `t` (field, k), row-major.
@@ -59,6 +57,7 @@ class BoundaryInflow {
   const RunConfig& config_;
   const FieldRegistry& registry_;
   const SourceSet* sources_;
+  const VerticalLevels& levels_;
   int tracer_;
   bool seasonal_;
   std::unique_ptr<BoundaryFile> file_;

@@ -91,7 +91,7 @@ Run::Run(const RunConfig& c)
           boundary_air(c, state.registry, fields.sources.get(), fields.tracer, c.start).initial),
       inputs(c, domain, ranks, block_geometry, geo, column_area_m2, fields, state.registry,
              c.chemistry.enabled),
-      inflow(config, state.registry, fields.sources.get(), fields.tracer, domain.grid.nz()),
+      inflow(config, state.registry, fields.sources.get(), fields.tracer, domain.grid.levels()),
       transport(geo, state.registry.n_fields(), inflow.at(c.start), c.kh_m2_s, c.transport_monotone,
                 &ranks, staying_fields(state.registry)),
       output(c, domain, ranks, state.registry, fields.tracer, fields.sources.get(), block,

@@ -5,19 +5,13 @@
 #include "apportionment/setup.hpp"
 #include "apportionment/sources.hpp"
 #include "config/run_config.hpp"
+#include "grids/vertical_levels.hpp"
 #include "run/boundary_inflow.hpp"
 #include "state/model_species.hpp"
 #include "test_support.hpp"
 
 namespace kctm {
 namespace {
-
-TEST(BoundaryInflow, LayerSharesBelowATop) {
-  const std::vector<double> z = {0, 20, 500, 1000, 1500, 4000};
-  EXPECT_EQ(shares_below(z, 1200), (std::vector<double>{1, 1, 1, 0.4, 0}));
-  EXPECT_EQ(shares_below(z, 0), (std::vector<double>{0, 0, 0, 0, 0}));
-  EXPECT_EQ(shares_below(z, 20000), (std::vector<double>{1, 1, 1, 1, 1}));
-}
 
 TEST(BoundaryInflow, RegionalAirFlowsInBelowItsTopAndItsTagsFollow) {
   const RunConfig c = read_run_config(test::config_with(
@@ -29,8 +23,9 @@ TEST(BoundaryInflow, RegionalAirFlowsInBelowItsTopAndItsTagsFollow) {
   add_model_species(registry);
   const SourceSet sources = build_source_set(c.apportionment, {"mobile"}, {}, false);
   register_tags(sources, registry);
-  const int nz = 5;
-  BoundaryInflow inflow(c, registry, &sources, tracer, nz);
+  const VerticalLevels levels(c.domain.level_interfaces_m);
+  const int nz = levels.nz();
+  BoundaryInflow inflow(c, registry, &sources, tracer, levels);
   const std::vector<double>& q = inflow.at(c.start);
   ASSERT_EQ(q.size(), static_cast<std::size_t>(registry.n_fields() * nz));
   auto at = [&](int field, int k) { return q[static_cast<std::size_t>(field) * nz + k]; };

@@ -90,6 +90,13 @@ TEST(VerticalLevels, ThicknessesAndLayerLookup) {
   EXPECT_THROW(VerticalLevels({0}), Error);
 }
 
+TEST(VerticalLevels, SharesOfLayersBelowAHeight) {
+  const VerticalLevels lev({0, 20, 500, 1000, 1500, 4000});
+  EXPECT_EQ(lev.shares_below(1200), (std::vector<double>{1, 1, 1, 0.4, 0}));
+  EXPECT_EQ(lev.shares_below(0), (std::vector<double>{0, 0, 0, 0, 0}));
+  EXPECT_EQ(lev.shares_below(20000), (std::vector<double>{1, 1, 1, 1, 1}));
+}
+
 TEST(Subdomain, BlockDecompositionCoversEveryCellOnce) {
   const GlobalGrid grid = GlobalGrid::from_spec(hengyang_spec(3.0));
   for (auto [px, py] : {std::pair{1, 1}, {2, 1}, {2, 2}, {3, 5}}) {
