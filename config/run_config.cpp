@@ -217,6 +217,11 @@ RunConfig read_run_config(const Config& c) {
     require_input_file(r.emissions_speciation_file, "speciation file",
                        c.where("emissions.speciation_file"));
   }
+  r.emissions_release_heights_file = c.get_path("emissions.release_heights_file");
+  if (!r.emissions_release_heights_file.empty()) {
+    require_input_file(r.emissions_release_heights_file, "release heights file",
+                       c.where("emissions.release_heights_file"));
+  }
   r.chemistry.enabled = c.get_bool("chemistry.enabled");
   r.chemistry.solver.rtol = bounded(c, "chemistry.rtol");
   r.chemistry.solver.atol = bounded(c, "chemistry.atol");

@@ -106,6 +106,8 @@ struct RunConfig {
   std::string emissions_user_file;  ///< a user's gridded inventory instead ("" for none)
   /// A user's speciation table (emissions/speciation.hpp); "" for the built-in one.
   std::string emissions_speciation_file;
+  /// A user's table of release heights (emissions/release_heights.hpp); "" for the built-in one.
+  std::string emissions_release_heights_file;
   std::vector<ScaleRule> emissions_scale;  ///< scenario factors (emissions.scale)
   std::string emissions_scale_where;       ///< where they came from, for error messages
   double emissions_regional_factor;        ///< neighbours' emissions per km² / Hengyang's

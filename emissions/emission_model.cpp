@@ -117,6 +117,19 @@ EmissionModel::EmissionModel(const Inventory& inventory, TemporalProfiles profil
     }
     area_weights_.push_back(std::move(w));
   }
+  for (const auto& named : options.release.shares) {
+    if (inventory_.sector_index(named.first) < 0) {
+      throw Error(options.release.where + ": sectors." + named.first,
+                  "is not a sector of the inventory");
+    }
+  }
+  for (const std::string& sector : inventory_.sectors) {
+    const std::vector<double> share = options.release.layer_shares(sector, grid.levels());
+    release_.emplace_back();
+    for (int k = 0; k < nz_; ++k) {
+      if (share[k] > 0) release_.back().push_back({k, share[k]});
+    }
+  }
   // Point shares: equal parts for the named sources of the listed types.
   for (const PointShare& ps : inventory_.point_shares) {
     std::vector<const PointSource*> matched;
@@ -190,7 +203,11 @@ void EmissionModel::each_source(int sector, EmissionOrigin origin,
     for (std::size_t p = 0; p < inventory_.pollutants.size(); ++p) {
       const double per_km2 =
           regional_factor_ * inventory_.t(static_cast<int>(p), sector) / kHengyangArea_km2;
-      for (std::size_t c = 0; c < plane; ++c) emit(p, 0, c, per_km2 * regional_km2_[c]);
+      for (std::size_t c = 0; c < plane; ++c) {
+        for (const LayerShare& l : release_[sector]) {
+          emit(p, l.k, c, per_km2 * regional_km2_[c] * l.share);
+        }
+      }
     }
     return;
   }
@@ -199,7 +216,8 @@ void EmissionModel::each_source(int sector, EmissionOrigin origin,
     const double area_t = area_annual_t(static_cast<int>(p), sector);
     if (area_t == 0) continue;
     for (std::size_t c = 0; c < plane; ++c) {
-      emit(p, 0, c, area_t * w[c] * factor(static_cast<int>(p), sector, c));
+      const double t = area_t * w[c] * factor(static_cast<int>(p), sector, c);
+      for (const LayerShare& l : release_[sector]) emit(p, l.k, c, t * l.share);
     }
   }
   for (std::size_t n = 0; n < points_.size(); ++n) {

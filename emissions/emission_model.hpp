@@ -7,8 +7,9 @@
 //   The sub-sector shares the plan states for power, cement and smelting go to the named point
 //   sources of those types (equal shares among them: their capacities are not all known), in the
 //   layer of the stack top; the run raises the plumes each hour (Briggs, emissions/plume_rise.hpp)
-//   and passes their layers to add_hour (inputs/plume_layers.hpp). Area sources emit into the
-//   ground layer.
+//   and passes their layers to add_hour (inputs/plume_layers.hpp). Area sources, Hengyang's and
+//   its neighbours', enter the layers of their sector's release heights
+//   (emissions/release_heights.hpp): industry mostly 92-184 m, the other sectors at the ground.
 // - In time: emissions/temporal_profiles.hpp, normalised per calendar year.
 // So the emissions of a year, summed over the mask's cells and hours, are the inventory exactly.
 // Weights are normalised over the subdomain's own mask: with one subdomain, the whole domain.
@@ -22,6 +23,7 @@
 
 #include "emissions/inventory.hpp"
 #include "emissions/plume_rise.hpp"
+#include "emissions/release_heights.hpp"
 #include "emissions/scale_rules.hpp"
 #include "emissions/sources.hpp"
 #include "emissions/surrogates.hpp"
@@ -47,6 +49,8 @@ struct EmissionOptions {
   /// Shaoyang, Yongzhou, Chenzhou) relative to Hengyang's own 2018 density, sector by sector;
   /// 0: none.
   double regional_factor = 0.0;
+  /// Heights at which each sector's area emissions are released.
+  ReleaseHeights release = load_release_heights("");
 };
 
 class EmissionModel {
@@ -110,6 +114,11 @@ class EmissionModel {
   TemporalProfiles profiles_;
   int nx_, ny_, nz_;
   std::vector<std::vector<double>> area_weights_;  // [sector][(j, i)]
+  struct LayerShare {
+    int k;
+    double share;
+  };
+  std::vector<std::vector<LayerShare>> release_;  // [sector]: the layers its area emissions enter
   std::vector<PointEmission> points_;
   std::vector<int> unit_of_cell_;  // mask unit of each interior cell, −1 outside
   std::size_t unit_count_;

@@ -15,7 +15,8 @@ std::vector<double> interior_cell_areas(const Domain& d) {
 }
 
 EmissionOptions emission_options(const RunConfig& c) {
-  return {c.emissions_scale, c.emissions_scale_where, c.emissions_regional_factor};
+  return {c.emissions_scale, c.emissions_scale_where, c.emissions_regional_factor,
+          load_release_heights(c.emissions_release_heights_file)};
 }
 
 EmissionModel build_emission_model(const Domain& d, const EmissionOptions& options,

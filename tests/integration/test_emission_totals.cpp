@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <netcdf>
 
 #include "app/emission_maps.hpp"
@@ -230,6 +231,44 @@ TEST(EmissionTotals, NeighboursEmitAtHengyangsDensityOutsideItsOutline) {
   EXPECT_NEAR(sum, expected, 1e-9 * expected);
   EXPECT_NEAR(run.model.regional_annual_t(nox, mobile), expected, 1e-9 * expected);
   EXPECT_EQ(in_full_cells, 0.0);
+}
+
+TEST(EmissionTotals, IndustryIsReleasedAtItsStacksHeightsTrafficAtTheGround) {
+  const NineKm run;
+  const Inventory& inv = run.model.inventory();
+  const std::size_t plane = run.plane(), nz = run.nz();
+  const int pm = inv.pollutant_index("PM25");  // no point share: all of it area emissions
+  auto by_layer = [&](const char* sector, EmissionOrigin origin) {
+    std::vector<double> hour(run.model.values(), 0.0);
+    run.model.add_hour(inv.sector_index(sector), origin, kStart2018 + 10 * 3600, hour);
+    std::vector<double> out(nz, 0.0);
+    for (std::size_t k = 0; k < nz; ++k) {
+      for (std::size_t c = 0; c < plane; ++c) out[k] += hour[(pm * nz + k) * plane + c];
+    }
+    return out;
+  };
+  for (EmissionOrigin origin : {EmissionOrigin::Local, EmissionOrigin::Regional}) {
+    const std::vector<double> industry = by_layer("industrial_process", origin);
+    double total = 0;
+    for (std::size_t k = 0; k < nz; ++k) total += industry[k];
+    ASSERT_GT(total, 0);
+    // Bieser et al. 2011, GNFR B: 6 % below 20 m, 16 % at 20-92 m; the default levels' first
+    // three layers reach 80 m.
+    ASSERT_EQ(run.domain.grid.levels().interface_m(3), 80.0);
+    EXPECT_NEAR(industry[0] / total, 0.06, 1e-12);
+    EXPECT_NEAR((industry[0] + industry[1] + industry[2]) / total, 0.06 + 0.16 * 60 / 72, 1e-12);
+    const std::vector<double> traffic = by_layer("mobile", origin);
+    for (std::size_t k = 1; k < nz; ++k) EXPECT_EQ(traffic[k], 0.0);
+    EXPECT_GT(traffic[0], 0.0);
+  }
+}
+
+TEST(EmissionTotals, AReleaseTableNamesTheInventorysSectorsOnly) {
+  const std::string file = test::temp_dir("release_heights") + "/heights.yaml";
+  std::ofstream(file) << "band_tops_m: [50]\nsectors:\n  steelworks: [1]\n";
+  EXPECT_EQ(
+      test::error_of([&] { NineKm run({"emissions.release_heights_file=\"" + file + "\""}); }),
+      file + ": sectors.steelworks: is not a sector of the inventory");
 }
 
 TEST(EmissionTotals, PlumesRiseAboveTheirStacks) {

@@ -168,8 +168,9 @@ TEST(Config, InputPathsMustBeReadableRegularFiles) {
               c.merge_file(dir + "/loop_a");
             }).find("loop_a: cannot reach the config file: "),
             std::string::npos);
-  for (const char* key : {"meteo.climatology.normals_file", "emissions.user_file",
-                          "emissions.speciation_file", "boundary.file"}) {
+  for (const char* key :
+       {"meteo.climatology.normals_file", "emissions.user_file", "emissions.speciation_file",
+        "emissions.release_heights_file", "boundary.file"}) {
     const std::string msg = test::error_of([&] {
       read_run_config(test::config_with({std::string(key) + "=" + dir + "/folder.yaml"}));
     });
