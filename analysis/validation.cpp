@@ -83,12 +83,19 @@ std::vector<Pair> daily_pairs(const Observations& model, const Observations& obs
   return pairs;
 }
 
+/// The index in kTimesOfDay of an hour ending at t.
+std::size_t time_of_day(UnixSeconds hour_end) {
+  const int hour = static_cast<int>((hour_end + kBeijingUtcOffsetS) / 3600 % 24);
+  return hour >= 22 || hour <= 5 ? 0 : hour <= 11 ? 1 : hour <= 17 ? 2 : 3;
+}
+
 /// The mean of every value of `p` in `series` in `month` ("YYYY-MM", Beijing time) at the
-/// model's stations: hourly values, or with `mda8` O3's valid daily maximum 8-h means; and their
-/// number.
+/// model's stations: hourly values (only those of time of day `when`, when given), or with `mda8`
+/// O3's valid daily maximum 8-h means; and their number.
 std::pair<double, std::size_t> whole_month_mean(const Observations& model,
                                                 const Observations& series, Pollutant p,
-                                                const std::string& month, bool mda8) {
+                                                const std::string& month, bool mda8,
+                                                int when = -1) {
   const CivilDate first{std::stoi(month.substr(0, 4)), std::stoi(month.substr(5, 2)), 1};
   const CivilDate next = first.month == 12 ? CivilDate{first.year + 1, 1, 1}
                                            : CivilDate{first.year, first.month + 1, 1};
@@ -112,7 +119,7 @@ std::pair<double, std::size_t> whole_month_mean(const Observations& model,
       }
     } else {
       for (auto v = hours.upper_bound(begin); v != hours.end() && v->first <= end; ++v) {
-        add(v->second);
+        if (when < 0 || time_of_day(v->first) == static_cast<std::size_t>(when)) add(v->second);
       }
     }
   }
@@ -246,6 +253,14 @@ Validation validate(const Observations& model, const Observations& obs,
     const double model_mean = whole_month_mean(model, model, p, r.month, mda8).first;
     const auto [observed, n] = whole_month_mean(model, obs, p, r.month, mda8);
     v.months.push_back({r.pollutant, r.month, model_mean, r.stats.mean_obs, observed, n});
+    if (mda8) continue;
+    TimeOfDayMeans day{r.pollutant, r.month, {}, {}};
+    for (std::size_t w = 0; w < kTimesOfDay.size(); ++w) {
+      const int when = static_cast<int>(w);
+      day.model[w] = whole_month_mean(model, model, p, r.month, false, when).first;
+      day.observed_month[w] = whole_month_mean(model, obs, p, r.month, false, when).first;
+    }
+    v.times_of_day.push_back(day);
   }
   std::size_t paired = 0;
   for (const MetricRow& r : v.rows) {
@@ -365,6 +380,25 @@ void write_validation(const std::string& dir, const Validation& v, const Observa
   }
   md += "\n";
   write_text_file((fs::path(dir) / "months.csv").string(), months, "month means");
+  std::string times = "quantity,month,hours,model,observed_month\n";
+  md +=
+      "## Times of day against the whole observed month\n\nHourly means by the Beijing hour at "
+      "which an hour ends, model / observed (the whole month). Where the model's day and night "
+      "part from the observed, so does its boundary layer's.\n\n| quantity | month";
+  for (const char* when : kTimesOfDay) md += fmt::format(" | {}", when);
+  md += " |\n|---|---|---|---|---|---|\n";
+  for (const TimeOfDayMeans& d : v.times_of_day) {
+    md += fmt::format("| {} | {}", d.quantity, d.month);
+    for (std::size_t w = 0; w < kTimesOfDay.size(); ++w) {
+      times += fmt::format("{},{},{},{},{}\n", d.quantity, d.month, kTimesOfDay[w],
+                           number(d.model[w]), number(d.observed_month[w]));
+      md += fmt::format(" | {} / {}", number(d.model[w], "{:.1f}"),
+                        number(d.observed_month[w], "{:.1f}"));
+    }
+    md += " |\n";
+  }
+  md += "\n";
+  write_text_file((fs::path(dir) / "times_of_day.csv").string(), times, "times of day");
   md +=
       "## The standards' statistics (city values, GB 3095-2012 / HJ 663-2013 / HJ 633-2012)\n\n"
       "Over the run's days, each a city value (the mean of the stations'); the special-control "

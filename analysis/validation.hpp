@@ -3,6 +3,7 @@
 // statistics of analysis/evaluation_stats.hpp per pollutant, station and month (Beijing time),
 // rated against the published benchmarks (Emery et al. 2017, on daily means for PM2.5 as they
 // were set), and limits from a file that fail a nightly run.
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -38,9 +39,22 @@ struct MonthMeans {
   std::size_t observed_month_n;  ///< observed hours (days for O3_MDA8) behind observed_month
 };
 
+/// The times of day of TimeOfDayMeans, by the Beijing hour at which an hour ends (CNEMC's `hour`):
+/// night, morning, afternoon, evening.
+constexpr std::array<const char*, 4> kTimesOfDay = {"22-05 h", "06-11 h", "12-17 h", "18-21 h"};
+
+/// A month's hourly means by time of day (kTimesOfDay) at the model's stations: the model's over
+/// its hours, the observed over the whole month. Where the model's day and night part from the
+/// observed, so does its boundary layer's day and night.
+struct TimeOfDayMeans {
+  std::string quantity, month;
+  std::array<double, kTimesOfDay.size()> model, observed_month;
+};
+
 struct Validation {
   std::vector<MetricRow> rows;
   std::vector<MonthMeans> months;
+  std::vector<TimeOfDayMeans> times_of_day;
   std::vector<std::string> crossed;  ///< the limits crossed, one line each
 };
 
@@ -54,7 +68,8 @@ Validation validate(const analysis::Observations& model, const analysis::Observa
 /// The console's line of a row: N, NMB, NME, r and the rating, a dash for what is undefined.
 std::string summary_line(const MetricRow& r);
 
-/// Writes pairs.csv (station,time_utc,pollutant,unit,model,observed), metrics.csv and report.md
+/// Writes pairs.csv (station,time_utc,pollutant,unit,model,observed), metrics.csv, months.csv,
+/// times_of_day.csv and report.md
 /// into `dir` (created), each under a temporary name then renamed; `special_months` (1–12) are
 /// the special-control period's (特护期) for the standards' statistics.
 void write_validation(const std::string& dir, const Validation& v,

@@ -1,6 +1,7 @@
 // kctm validate refuses what it cannot judge: observations that pair with no model value, and a
 // limit on a statistic that cannot be computed; the console never shows nan. A month's model mean
-// is set beside the whole observed month as well as beside the same hours.
+// is set beside the whole observed month as well as beside the same hours, and so is each of its
+// times of day.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -78,6 +79,32 @@ TEST(ValidationPairs, AMonthIsComparedWithEveryObservedHourOfIt) {
   EXPECT_DOUBLE_EQ(mda8.observed_same_hours, 20);
   EXPECT_EQ(mda8.observed_month_n, 31u);
   EXPECT_NEAR(mda8.observed_month, (20 + 30 * 60.0) / 31, 1e-9);
+}
+
+TEST(ValidationPairs, TimesOfDayAreComparedWithTheWholeObservedMonth) {
+  const UnixSeconds month_start = 1546272000;  // 2019-01-01T00:00+08:00
+  // By the Beijing hour an hour ends at: night (22-05 h), morning, afternoon, evening.
+  auto when = [](int hour) {
+    return hour >= 22 || hour <= 5 ? 0 : hour <= 11 ? 1 : hour <= 17 ? 2 : 3;
+  };
+  const double model_at[] = {20, 21, 22, 23}, observed_at[] = {40, 50, 60, 50};
+  Observations model, obs;
+  for (int h = 1; h <= 24; ++h) {
+    model["1001A"][Pollutant::kNo2][month_start + 3600 * h] = model_at[when(h % 24)];
+  }
+  for (int h = 1; h <= 31 * 24; ++h) {
+    obs["1001A"][Pollutant::kNo2][month_start + 3600 * h] = observed_at[when(h % 24)];
+  }
+  obs["1001A"][Pollutant::kNo2][month_start + 32 * 24 * 3600] = 1000;  // February
+  const Validation v = validate(model, obs, {}, "obs.csv", "");
+  ASSERT_EQ(v.times_of_day.size(), 1u);
+  const TimeOfDayMeans& d = v.times_of_day[0];
+  EXPECT_EQ(d.quantity, "NO2");
+  EXPECT_EQ(d.month, "2019-01");
+  for (std::size_t w = 0; w < kTimesOfDay.size(); ++w) {
+    EXPECT_DOUBLE_EQ(d.model[w], model_at[w]) << kTimesOfDay[w];
+    EXPECT_DOUBLE_EQ(d.observed_month[w], observed_at[w]) << kTimesOfDay[w];
+  }
 }
 
 }  // namespace
