@@ -50,7 +50,7 @@ struct EmissionOptions {
   /// 0: none.
   double regional_factor = 0.0;
   /// Heights at which each sector's area emissions are released.
-  ReleaseHeights release = load_release_heights("");
+  ReleaseHeights release = builtin_release_heights();
 };
 
 class EmissionModel {

@@ -50,11 +50,14 @@ ReleaseHeights parse_release_heights(const std::string& yaml_text, const std::st
   return out;
 }
 
+const ReleaseHeights& builtin_release_heights() {
+  static const ReleaseHeights table =
+      parse_release_heights(release_heights_text(), "built-in emissions/data/release_heights.yaml");
+  return table;
+}
+
 ReleaseHeights load_release_heights(const std::string& path) {
-  if (path.empty()) {
-    return parse_release_heights(release_heights_text(),
-                                 "built-in emissions/data/release_heights.yaml");
-  }
+  if (path.empty()) return builtin_release_heights();
   return parse_release_heights(read_text_file(path, "release heights file"), path);
 }
 
@@ -67,15 +70,20 @@ std::vector<double> ReleaseHeights::layer_shares(const std::string& sector,
     out[0] = 1;
     return out;
   }
+  // A band [bottom, top] overlaps layer k by (below(top) - below(bottom)) of its thickness; what
+  // lies above the model top goes to the top layer.
+  const double model_top = levels.interface_m(nz);
   double bottom = 0;
+  std::vector<double> below_bottom = levels.shares_below(bottom);
   for (std::size_t b = 0; b < band_tops_m.size(); ++b) {
     const double top = band_tops_m[b], per_m = it->second[b] / (top - bottom);
+    const std::vector<double> below_top = levels.shares_below(top);
     for (int k = 0; k < nz; ++k) {
-      const double lo = std::max(bottom, levels.interface_m(k)),
-                   hi = k + 1 < nz ? std::min(top, levels.interface_m(k + 1)) : top;
-      if (hi > lo) out[k] += per_m * (hi - lo);
+      out[k] += per_m * (below_top[k] - below_bottom[k]) * levels.thickness_m(k);
     }
+    out[nz - 1] += per_m * std::max(0.0, top - std::max(bottom, model_top));
     bottom = top;
+    below_bottom = below_top;
   }
   return out;
 }

@@ -24,6 +24,9 @@ struct ReleaseHeights {
 /// Parses a table (layout of the built-in file); errors name `where` and the key.
 ReleaseHeights parse_release_heights(const std::string& yaml_text, const std::string& where);
 
+/// The built-in table, parsed once.
+const ReleaseHeights& builtin_release_heights();
+
 /// The built-in table when `path` is empty, else the file at `path`.
 ReleaseHeights load_release_heights(const std::string& path);
 

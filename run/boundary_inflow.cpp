@@ -51,26 +51,21 @@ BoundaryAir boundary_air(const RunConfig& c, const FieldRegistry& registry,
 
 BoundaryInflow::BoundaryInflow(const RunConfig& c, const FieldRegistry& registry,
                                const SourceSet* sources, int tracer, const VerticalLevels& levels)
-    : config_(c),
-      registry_(registry),
-      sources_(sources),
-      levels_(levels),
-      tracer_(tracer),
-      nz_(levels.nz()) {
+    : config_(c), registry_(registry), sources_(sources), levels_(levels), tracer_(tracer) {
   auto any_varies = [](const std::vector<MonthlyCycle>& cycles) {
     return std::any_of(cycles.begin(), cycles.end(),
                        [](const MonthlyCycle& m) { return m.varies(); });
   };
   seasonal_ = any_varies(c.chemistry.background) || any_varies(c.chemistry.regional_inflow) ||
               c.chemistry.regional_inflow_top_m.varies();
-  inflow_.assign(static_cast<std::size_t>(registry.n_fields()) * nz_, 0.0);
+  inflow_.assign(static_cast<std::size_t>(registry.n_fields()) * levels_.nz(), 0.0);
   fill_configured(c.start);
   if (c.boundary_file.empty()) return;
   BoundaryFileSpecies file_species = boundary_file_species(registry);
   file_species.species.insert(file_species.species.begin(),
                               {c.tracer.name, "ug kg-1", 1.0 / kUgPerKg});
   file_species.fields.insert(file_species.fields.begin(), tracer);
-  file_ = std::make_unique<BoundaryFile>(c.boundary_file, file_species.species, nz_);
+  file_ = std::make_unique<BoundaryFile>(c.boundary_file, file_species.species, levels_.nz());
   // Refuse a file that does not cover the run before anything is written.
   file_->at(c.start);
   file_->at(c.start + 3600 * c.hours);
@@ -88,9 +83,10 @@ void BoundaryInflow::fill_configured(UnixSeconds t) {
   const BoundaryAir air = boundary_air(config_, registry_, sources_, tracer_, t);
   const std::vector<double> share =
       levels_.shares_below(config_.chemistry.regional_inflow_top_m.at(t));
+  const int nz = levels_.nz();
   for (std::size_t f = 0; f < air.clean_in.size(); ++f) {
-    for (int k = 0; k < nz_; ++k) {
-      inflow_[f * nz_ + k] = air.clean_in[f] + share[k] * air.regional_in[f];
+    for (int k = 0; k < nz; ++k) {
+      inflow_[f * nz + k] = air.clean_in[f] + share[k] * air.regional_in[f];
     }
   }
 }
@@ -101,16 +97,16 @@ const std::vector<double>& BoundaryInflow::at(UnixSeconds t) {
   if (seasonal_) fill_configured(t);
   if (!file_) return inflow_;
   const std::vector<double> file_k = file_->at(t);
+  const std::size_t nz = levels_.nz();
   for (std::size_t s = 0; s < file_rows_.size(); ++s) {
     if (!file_->has(static_cast<int>(s))) continue;
     const FileRows& r = file_rows_[s];
     if (r.emptied >= 0) {
-      std::fill_n(inflow_.begin() + static_cast<std::size_t>(r.emptied) * nz_, nz_, 0.0);
+      std::fill_n(inflow_.begin() + r.emptied * nz, nz, 0.0);
     }
     for (const int row : r.rows) {
-      std::transform(file_k.begin() + s * nz_, file_k.begin() + (s + 1) * nz_,
-                     inflow_.begin() + static_cast<std::size_t>(row) * nz_,
-                     [&](double v) { return v * r.scale; });
+      std::transform(file_k.begin() + s * nz, file_k.begin() + (s + 1) * nz,
+                     inflow_.begin() + row * nz, [&](double v) { return v * r.scale; });
     }
   }
   return inflow_;

@@ -63,7 +63,6 @@ class BoundaryInflow {
   std::unique_ptr<BoundaryFile> file_;
   std::vector<FileRows> file_rows_;
   std::vector<double> inflow_;
-  int nz_;
 };
 
 }  // namespace kctm
