@@ -103,6 +103,7 @@ void add_scaled(SourceContribution& a, const SourceContribution& b, double w) {
   a.ammonium += w * b.ammonium;
   a.soa += w * b.soa;
   a.pm25 += w * b.pm25;
+  a.o3 += w * b.o3;
 }
 
 /// Sums `c` into `out` under its source name (a new zero row when not there yet) with weight w.
@@ -123,6 +124,7 @@ std::vector<SourceContribution> read_contributions(const std::string& summary_cs
   const CsvTable t =
       parse_csv(read_text_file(summary_csv, "source apportionment summary"), summary_csv);
   const bool area = place == ApportionmentPlace::CityArea;
+  const bool has_o3 = std::find(t.header.begin(), t.header.end(), "O3_SA_ug_m3") != t.header.end();
   std::vector<SourceContribution> rows;
   std::set<std::string> places;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
@@ -132,7 +134,8 @@ std::vector<SourceContribution> read_contributions(const std::string& summary_cs
     auto ug = [&](const char* column) { return t.number(r, column, 0.0, 1e6); };
     rows.push_back({t.rows[r][t.column("source")], t.rows[r][t.column("category")],
                     ug("PRIMARY_SA_ug_m3"), ug("SULF_SA_ug_m3"), ug("NIT_SA_ug_m3"),
-                    ug("NH4_SA_ug_m3"), ug("SOA_SA_ug_m3"), ug("PM25_SA_ug_m3")});
+                    ug("NH4_SA_ug_m3"), ug("SOA_SA_ug_m3"), ug("PM25_SA_ug_m3"),
+                    has_o3 ? ug("O3_SA_ug_m3") : 0.0});
   }
   if (rows.empty()) {
     throw Error(summary_csv, area ? "no Hengyang rows" : "no station rows",

@@ -27,10 +27,11 @@ struct Scenario {
 Scenario read_scenario(const std::string& path, const std::vector<std::string>& sectors,
                        const std::vector<std::string>& pollutants);
 
-/// Each source's PM2.5 components [ug m-3] from a run's kctm_sa_summary.csv.
+/// Each source's PM2.5 components and O3 [ug m-3] from a run's kctm_sa_summary.csv.
 struct SourceContribution {
   std::string source, category;
   double primary, sulfate, nitrate, ammonium, soa, pm25;
+  double o3 = 0;  ///< 0 where the summary has no O3 column
 };
 
 /// Where the apportionment is read: the mean of the monitoring stations' cells (the city value

@@ -13,6 +13,7 @@
 #include "analysis/attainment.hpp"
 #include "analysis/hourly_series.hpp"
 #include "analysis/observations.hpp"
+#include "analysis/plan_apportionment.hpp"
 #include "analysis/standard_metrics.hpp"
 #include "app/attainment_rerun.hpp"
 #include "app/command.hpp"
@@ -44,17 +45,31 @@ std::vector<double> city_daily_pm25(const std::string& obs_file) {
   return daily;
 }
 
-/// The runs' contributions at `place`, averaged over the runs (each folder one run's).
-std::vector<SourceContribution> runs_contributions(const std::vector<std::string>& run_dirs,
-                                                   ApportionmentPlace place) {
+/// The month a run's output starts in, from its first kctm_sa_YYYYMMDD.nc.
+int first_month(const std::string& dir) {
+  const std::string name = std::filesystem::path(day_files(dir, "kctm_sa").front()).filename();
+  return std::stoi(name.substr(std::string("kctm_sa_YYYY").size(), 2));
+}
+
+/// Each run's contributions at `place` (each folder one run's), with its month.
+std::vector<RunContributions> runs_contributions(const std::vector<std::string>& run_dirs,
+                                                 ApportionmentPlace place) {
   require_distinct_folders(run_dirs);
-  std::vector<std::vector<SourceContribution>> runs;
+  std::vector<RunContributions> runs;
   for (const std::string& dir : run_dirs) {
     require_one_run(dir);
     runs.push_back(
-        read_contributions((std::filesystem::path(dir) / "kctm_sa_summary.csv").string(), place));
+        {first_month(dir),
+         read_contributions((std::filesystem::path(dir) / "kctm_sa_summary.csv").string(), place)});
   }
-  return mean_contributions(runs);
+  return runs;
+}
+
+/// The runs' contributions averaged, each run weighing the same.
+std::vector<SourceContribution> mean_of(const std::vector<RunContributions>& runs) {
+  std::vector<std::vector<SourceContribution>> sources;
+  for (const RunContributions& r : runs) sources.push_back(r.sources);
+  return mean_contributions(sources);
 }
 
 /// The model's own PM2.5 [ug m-3]: every source's, and the initial air's part of it.
@@ -112,7 +127,8 @@ Command add_attain_command(CLI::App& app, ProcessArgs args) {
                  (std::filesystem::path(o->run_dirs.front()) / "kctm_sa_summary.csv").string()));
         const ApportionmentPlace place =
             stations ? ApportionmentPlace::Stations : ApportionmentPlace::CityArea;
-        const auto contributions = runs_contributions(o->run_dirs, place);
+        const std::vector<RunContributions> runs = runs_contributions(o->run_dirs, place);
+        const auto contributions = mean_of(runs);
         const std::vector<double> daily =
             o->obs.empty() ? std::vector<double>{} : city_daily_pm25(o->obs);
         auto years = project(scenario, contributions, daily);
@@ -127,13 +143,19 @@ Command add_attain_command(CLI::App& app, ProcessArgs args) {
             100 * (model / scenario.base_annual - 1));
         if (place == ApportionmentPlace::Stations) {
           const auto area = project(
-              scenario, runs_contributions(o->run_dirs, ApportionmentPlace::CityArea), daily);
+              scenario, mean_of(runs_contributions(o->run_dirs, ApportionmentPlace::CityArea)),
+              daily);
           std::string line = "the same projection over the city area:";
           for (const YearProjection& y : area) {
             line += fmt::format(" {} {:.1f} ug/m3 ({:+.1f} %);", y.year, y.annual, 100 * y.change);
           }
           std::cout << line << "\n";
         }
+        std::cout << "\nthe apportionment " << place_name(place)
+                  << " beside the plan's for 2018 (section 2.(1).2):\n"
+                  << apportionment_beside_plan(apportionment_shares(contributions)) << "\nby month "
+                  << place_name(place) << " [ug/m3]:\n"
+                  << month_table(apportionment_by_month(runs));
         if (o->rerun) {
           Kokkos::ScopeGuard kokkos(args.argc, args.argv);
           years = rerun_projection(o->run_dirs.front(), scenario, daily, place);

@@ -20,6 +20,10 @@ for day in "${days[@]}"; do
 done
 grep -q "mean of 2 run(s)" "$out/attain.txt" || { echo "attain did not take both runs"; exit 1; }
 grep -qE '^2025 ' "$out/attain.txt" || { echo "no 2025 row"; exit 1; }
+grep -qE '^local +[0-9.]+ +68\.4$' "$out/attain.txt" || { echo "no local share beside the plan's"; exit 1; }
+for month in 1 2; do
+  grep -qE "^$month +1 +[0-9.]+ " "$out/attain.txt" || { echo "no row of month $month"; exit 1; }
+done
 if [[ -f $("$kctm" info --data-dir)/aq-hengyang-2019/hengyang_sites_2019_hourly.csv ]]; then
   for month in 2019-01 2019-02; do
     grep -q "^PM2.5,all,$month," "$out/validation/metrics.csv" ||
