@@ -123,8 +123,9 @@ std::string month_table(const std::vector<MonthApportionment>& months) {
                               "secondary %", "local O3 %");
   for (const MonthApportionment& m : months) {
     t += fmt::format("{:<5} {:>4} {:>7.1f} {:>7.1f} {:>9.1f} {:>11.1f} {:>8.1f} {:>12.0f} {:>11}\n",
-                     m.month, m.runs, m.pm25, m.local, m.regional, m.background, m.initial,
-                     m.secondary_pct, number_or_dash(m.local_o3_pct, "{:.1f}"));
+                     m.month > 0 ? std::to_string(m.month) : "?", m.runs, m.pm25, m.local,
+                     m.regional, m.background, m.initial, m.secondary_pct,
+                     number_or_dash(m.local_o3_pct, "{:.1f}"));
   }
   return t;
 }

@@ -42,7 +42,7 @@ ApportionmentShares apportionment_shares(const std::vector<SourceContribution>& 
 /// local part.
 std::string apportionment_beside_plan(const ApportionmentShares& shares);
 
-/// One run's contributions and the month its output starts in (1–12).
+/// One run's contributions and the month its output starts in (1–12; 0 where not known).
 struct RunContributions {
   int month;
   std::vector<SourceContribution> sources;
