@@ -12,13 +12,12 @@ namespace kctm {
 namespace {
 
 // source, category, primary, sulfate, nitrate, ammonium, soa, pm25, o3
-const std::vector<SourceContribution> kRun = {
-    {"fugitive_dust", "local", 10, 0, 0, 0, 0, 10, 0},
-    {"mobile:zhuhui", "local", 1, 0, 3, 0, 0, 4, 2},
-    {"mobile:leiyang", "local", 2, 0, 0, 0, 0, 2, 0},
-    {"solvent_use", "local", 0, 0, 0, 0, 1, 1, 0},
-    {"regional", "regional", 0, 10, 5, 4, 0, 19, 8},
-    {"background", "background", 4, 0, 0, 0, 0, 4, 90}};
+const std::vector<SourceContribution> kRun = {{"fugitive_dust", "local", 10, 0, 0, 0, 0, 10, 0},
+                                              {"mobile:zhuhui", "local", 1, 0, 3, 0, 0, 4, 2},
+                                              {"mobile:leiyang", "local", 2, 0, 0, 0, 0, 2, 0},
+                                              {"solvent_use", "local", 0, 0, 0, 0, 1, 1, 0},
+                                              {"regional", "regional", 0, 10, 5, 4, 0, 19, 8},
+                                              {"background", "background", 4, 0, 0, 0, 0, 4, 90}};
 
 TEST(PlanApportionment, SharesBesideThePlansOwn) {
   const ApportionmentShares s = apportionment_shares(kRun);  // 40 ug m-3 in all
