@@ -39,37 +39,52 @@ std::string number_or_dash(double v, const char* format) {
   return std::isfinite(v) ? fmt::format(fmt::runtime(format), v) : "–";
 }
 
+/// A set of sources' contributions added up: PM2.5 and its parts, O3, by category and by local
+/// sector [ug m-3].
+struct Totals {
+  double pm25 = 0, primary = 0, secondary = 0, sulfate_nitrate = 0, o3 = 0, local_o3 = 0;
+  std::map<std::string, double> by_category, by_sector;
+};
+
+Totals totals_of(const std::vector<SourceContribution>& contributions) {
+  Totals t;
+  for (const SourceContribution& c : contributions) {
+    t.pm25 += c.pm25;
+    t.primary += c.primary;
+    t.secondary += secondary(c);
+    t.sulfate_nitrate += c.sulfate + c.nitrate;
+    t.o3 += c.o3;
+    t.by_category[c.category] += c.pm25;
+    if (c.category == "local") {
+      t.by_sector[sector_of(c.source)] += c.pm25;
+      t.local_o3 += c.o3;
+    }
+  }
+  return t;
+}
+
 }  // namespace
 
 ApportionmentShares apportionment_shares(const std::vector<SourceContribution>& contributions) {
-  double pm25 = 0, primary = 0, second = 0, sulfate_nitrate = 0;
-  std::map<std::string, double> by_category, by_sector;
-  for (const SourceContribution& c : contributions) {
-    pm25 += c.pm25;
-    primary += c.primary;
-    second += secondary(c);
-    sulfate_nitrate += c.sulfate + c.nitrate;
-    by_category[c.category] += c.pm25;
-    if (c.category == "local") by_sector[sector_of(c.source)] += c.pm25;
-  }
+  Totals t = totals_of(contributions);
   ApportionmentShares s{{},
-                        percent(primary, pm25),
-                        percent(second, pm25),
-                        percent(sulfate_nitrate, pm25),
+                        percent(t.primary, t.pm25),
+                        percent(t.secondary, t.pm25),
+                        percent(t.sulfate_nitrate, t.pm25),
                         {},
-                        percent(by_category["local"], pm25)};
+                        percent(t.by_category["local"], t.pm25)};
   for (const char* category : kCategoryOrder) {
-    s.categories.emplace_back(category, percent(by_category[category], pm25));
-    by_category.erase(category);
+    s.categories.emplace_back(category, percent(t.by_category[category], t.pm25));
+    t.by_category.erase(category);
   }
-  for (const auto& [category, ug] : by_category)
-    s.categories.emplace_back(category, percent(ug, pm25));
+  for (const auto& [category, ug] : t.by_category)
+    s.categories.emplace_back(category, percent(ug, t.pm25));
   // The plan's sectors in its order, then the others.
   for (const auto& [sector, share] : plan_2018::local_sectors()) {
-    s.sectors.emplace_back(sector, percent(by_sector[sector], pm25));
-    by_sector.erase(sector);
+    s.sectors.emplace_back(sector, percent(t.by_sector[sector], t.pm25));
+    t.by_sector.erase(sector);
   }
-  for (const auto& [sector, ug] : by_sector) s.sectors.emplace_back(sector, percent(ug, pm25));
+  for (const auto& [sector, ug] : t.by_sector) s.sectors.emplace_back(sector, percent(ug, t.pm25));
   return s;
 }
 
@@ -101,18 +116,10 @@ std::vector<MonthApportionment> apportionment_by_month(const std::vector<RunCont
   for (const RunContributions& r : runs) months[r.month].push_back(r.sources);
   std::vector<MonthApportionment> out;
   for (const auto& [month, month_runs] : months) {
-    double pm25 = 0, second = 0, o3 = 0, local_o3 = 0;
-    std::map<std::string, double> by_category;
-    for (const SourceContribution& c : mean_contributions(month_runs)) {
-      pm25 += c.pm25;
-      second += secondary(c);
-      o3 += c.o3;
-      by_category[c.category] += c.pm25;
-      if (c.category == "local") local_o3 += c.o3;
-    }
-    out.push_back({month, static_cast<int>(month_runs.size()), pm25, by_category["local"],
-                   by_category["regional"], by_category["background"], by_category["initial"],
-                   percent(second, pm25), o3 > 0 ? percent(local_o3, o3) : NAN});
+    Totals t = totals_of(mean_contributions(month_runs));
+    out.push_back({month, static_cast<int>(month_runs.size()), t.pm25, t.by_category["local"],
+                   t.by_category["regional"], t.by_category["background"], t.by_category["initial"],
+                   percent(t.secondary, t.pm25), t.o3 > 0 ? percent(t.local_o3, t.o3) : NAN});
   }
   return out;
 }

@@ -48,14 +48,10 @@ std::vector<double> city_daily_pm25(const std::string& obs_file) {
 /// The month a run's output starts in, from its first kctm_sa_YYYYMMDD.nc; 0 when the folder
 /// holds its summary only.
 int first_month(const std::string& dir) {
-  const std::string prefix = "kctm_sa_", day_file = "kctm_sa_YYYYMMDD.nc";
-  for (const std::string& name : run_files(dir)) {  // sorted: the first day first
-    if (name.size() == day_file.size() && name.rfind(prefix, 0) == 0 &&
-        name.compare(name.size() - 3, 3, ".nc") == 0) {
-      return std::stoi(name.substr(prefix.size() + 4, 2));
-    }
-  }
-  return 0;
+  const std::vector<std::string> days = finished_day_files(dir, "kctm_sa");
+  if (days.empty()) return 0;
+  const std::string name = std::filesystem::path(days.front()).filename().string();
+  return std::stoi(name.substr(std::string("kctm_sa_YYYY").size(), 2));
 }
 
 /// Each run's contributions at `place` (each folder one run's), with its month.

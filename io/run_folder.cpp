@@ -66,12 +66,17 @@ std::vector<std::string> run_files(const std::string& dir) {
   return names;
 }
 
-std::vector<std::string> day_files(const std::string& dir, const std::string& prefix) {
+std::vector<std::string> finished_day_files(const std::string& dir, const std::string& prefix) {
   const std::regex day_file(prefix + R"(_\d{8}\.nc)");
   std::vector<std::string> paths;
   for (const std::string& name : run_files(dir)) {
     if (std::regex_match(name, day_file)) paths.push_back((fs::path(dir) / name).string());
   }
+  return paths;
+}
+
+std::vector<std::string> day_files(const std::string& dir, const std::string& prefix) {
+  std::vector<std::string> paths = finished_day_files(dir, prefix);
   if (paths.empty()) throw Error(dir, "no " + prefix + "_*.nc output in the run folder");
   return paths;
 }

@@ -17,7 +17,10 @@ bool is_run_file(const std::string& name);
 std::vector<std::string> run_files(const std::string& dir);
 
 /// The paths of the finished day files PREFIX_YYYYMMDD.nc in `dir` (prefix "kctm_conc" or
-/// "kctm_sa"), sorted; throws kctm::Error naming the folder when it holds none.
+/// "kctm_sa"), sorted; none when it holds none.
+std::vector<std::string> finished_day_files(const std::string& dir, const std::string& prefix);
+
+/// finished_day_files(dir, prefix), throwing kctm::Error naming the folder when it holds none.
 std::vector<std::string> day_files(const std::string& dir, const std::string& prefix);
 
 /// The configuration a run recorded (the kctm_config attribute of its first kctm_conc file);
