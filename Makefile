@@ -87,7 +87,7 @@ nightly: deps
 
 # A sampled year: a few days in every month, each after its own spin-up, then the year's
 # validation and the plan's targets from its apportionment (scripts/sampled-year.sh; settings:
-# MONTHS, SAMPLES or SAMPLE_DAYS, DAYS, SPINUP, SET, YEAR_DIR; docs/VALIDATION.md).
+# MONTHS, SAMPLES or SAMPLE_DAYS, DAYS, SPINUP, SPINUP_MAX, SET, YEAR_DIR; docs/VALIDATION.md).
 year: build
 	scripts/sampled-year.sh all
 

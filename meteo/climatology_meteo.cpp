@@ -55,6 +55,30 @@ double stable_height_m(double ustar, double l_m, double lat_deg) {
   return std::clamp(0.4 * std::sqrt(ustar * std::max(l_m, 1.0) / f), 50.0, 1000.0);
 }
 
+/// The wind the transport gets: a power law above 10 m with a stability-dependent exponent (0.15
+/// unstable, 0.3 stable, 0.4 in stagnation; cf. Irwin 1979, Atmos. Environ. 13:191), at most 3 ×
+/// the 10 m speed, turning clockwise with height through the boundary layer (Ekman veering: 10° by
+/// day, 30° at night).
+struct WindProfile {
+  double speed_10m_m_s, from_deg, exponent, veer_deg, pbl_m;
+
+  WindProfile(const HourlyWeather& w, bool daytime, double pbl_m)
+      : speed_10m_m_s(w.wind_m_s),
+        from_deg(w.wind_from_deg),
+        exponent(daytime ? 0.15 : (w.day->stagnant ? 0.4 : 0.3)),
+        veer_deg(daytime ? 10 : 30),
+        pbl_m(pbl_m) {}
+
+  /// (u, v) at height z [m s-1].
+  void at(double z, double& u, double& v) const {
+    const double speed =
+        speed_10m_m_s * std::min(3.0, std::pow(std::max(z, 10.0) / 10.0, exponent));
+    const double from = (from_deg + veer_deg * std::min(z, pbl_m) / pbl_m) * kPi / 180;
+    u = -speed * std::sin(from);  // a wind from θ blows towards θ + 180°
+    v = -speed * std::cos(from);
+  }
+};
+
 }  // namespace
 
 ClimatologyMeteo::ClimatologyMeteo(const ClimatologyMeteoConfig& config, const GlobalGrid& grid,
@@ -116,6 +140,24 @@ double ClimatologyMeteo::pbl_height_m(UnixSeconds t) const {
                   std::max(kMinConvectiveHeight_m, std::sqrt(2 * heat_input / kThetaLapse_k_m)));
 }
 
+std::array<double, 2> ClimatologyMeteo::mixed_layer_wind(UnixSeconds t) const {
+  const LambertParams& p = grid_.projection().params();
+  const HourlyWeather w = weather_.at(t);
+  const double h = pbl_height_m(t);
+  const WindProfile wind(w, surface_at(w, t, p.lat_0_deg, p.lon_0_deg).heat_w_m2 > 0, h);
+  const VerticalLevels& lev = grid_.levels();
+  double sum_u = 0, sum_v = 0, depth = 0;
+  for (int k = 0; k == 0 || (k < lev.nz() && lev.interface_m(k) < h); ++k) {
+    double u, v;
+    wind.at(lev.mid_m(k), u, v);
+    const double dz = lev.interface_m(k + 1) - lev.interface_m(k);
+    sum_u += u * dz;
+    sum_v += v * dz;
+    depth += dz;
+  }
+  return {sum_u / depth, sum_v / depth};
+}
+
 MeteoSnapshot ClimatologyMeteo::at(UnixSeconds t) const {
   const VerticalLevels& lev = grid_.levels();
   const int nz = lev.nz(), nx = sub_.nx, ny = sub_.ny;
@@ -154,22 +196,12 @@ MeteoSnapshot ClimatologyMeteo::at(UnixSeconds t) const {
     z_below = z;
   }
 
-  // Wind: a power law above 10 m with a stability-dependent exponent (0.15 unstable, 0.3 stable,
-  // 0.4 in stagnation; cf. Irwin 1979, Atmos. Environ. 13:191), at most 3 × the 10 m speed, turning
-  // clockwise with height through the boundary layer (Ekman veering: 10° by day, 30° at night).
-  const double exponent = daytime ? 0.15 : (day.stagnant ? 0.4 : 0.3);
-  const double veer_deg = daytime ? 10 : 30;
-  auto wind_uv = [&](double z, double& u, double& v) {
-    const double speed = w.wind_m_s * std::min(3.0, std::pow(std::max(z, 10.0) / 10.0, exponent));
-    const double from = (w.wind_from_deg + veer_deg * std::min(z, h) / h) * kPi / 180;
-    u = -speed * std::sin(from);  // a wind from θ blows towards θ + 180°
-    v = -speed * std::cos(from);
-  };
+  const WindProfile wind(w, daytime, h);
 
   const std::size_t nxh = sub_.nx_with_halo(), nyh = sub_.ny_with_halo();
   for (int k = 0; k < nz; ++k) {
     double u, v;
-    wind_uv(lev.mid_m(k), u, v);
+    wind.at(lev.mid_m(k), u, v);
     std::fill_n(m.rho_kg_m3.begin() + k * nyh * nxh, nyh * nxh, rho_mid[k]);
     std::fill_n(m.u_m_s.begin() + static_cast<std::size_t>(k) * ny * (nx + 1), ny * (nx + 1), u);
     std::fill_n(m.v_m_s.begin() + static_cast<std::size_t>(k) * (ny + 1) * nx, (ny + 1) * nx, v);
@@ -190,7 +222,7 @@ MeteoSnapshot ClimatologyMeteo::at(UnixSeconds t) const {
   // Surface layer and Kz per column: Monin–Obukhov u* and L from the 10 m wind and the column's
   // heat flux, Kz from Holtslag & Boville (1993) with the column's floor (rural to urban).
   double u10, v10;
-  wind_uv(10.0, u10, v10);
+  wind.at(10.0, u10, v10);
   const double rho_s = thermo::moist_air_density(ps, t2, q2);
   const double theta_v = t2 * (1 + 0.608 * q2);
   SurfaceFields& s = m.surface;

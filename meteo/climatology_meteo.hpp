@@ -4,6 +4,7 @@
 // profiles. The wind is horizontally uniform in each layer (so ρ·u has no horizontal divergence
 // and the flow is mass-consistent), and so are temperature, humidity and density; the sun, the
 // surface heat flux, u*, L and Kz vary by column with the solar elevation.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -39,6 +40,11 @@ class ClimatologyMeteo : public MeteoSource {
   /// Boundary-layer height at time t [m]: by day the convective layer grown by the day's heat
   /// input (encroachment), by night the stable layer's height from u* and L.
   double pbl_height_m(UnixSeconds t) const;
+
+  /// The boundary layer's mean wind at time t, (u, v) [m s-1]: the transport's wind of the layers
+  /// that begin below the boundary-layer height (the lowest at least), weighted by thickness. The
+  /// wind is the same over the whole domain.
+  std::array<double, 2> mixed_layer_wind(UnixSeconds t) const;
 
  private:
   struct Surface {

@@ -15,7 +15,9 @@
 #            climatological weather's rain, stagnant and dry days have their month's shares
 #   SAMPLE_DAYS=""  fixed days of every month instead (e.g. "5 15 25"; with WRF meteorology,
 #            where the dates' own weather is run); DAYS=1 days each run keeps
-#   SPINUP=1  days run before each, not kept (time.spinup_days)
+#   SPINUP=1  days run before each, not kept (time.spinup_days); on the days `kctm climate`
+#            chooses, more where the air over the city stays in the domain longer (stagnant
+#            weather: `kctm climate --spinup-days`), up to SPINUP_MAX=5
 #   SET=""  more `--set KEY=VALUE` words for every run, e.g. SET="--set grid.dx_km=9"
 #   OBS=the data folder's aq-hengyang-2019/hengyang_sites_2019_hourly.csv (January-June 2019;
 #       the data folder: `kctm info --data-dir`, docs/DATA.md)
@@ -58,6 +60,7 @@ SAMPLES=${SAMPLES:-3}
 SAMPLE_DAYS=${SAMPLE_DAYS:-}
 DAYS=${DAYS:-1}
 SPINUP=${SPINUP:-1}
+SPINUP_MAX=${SPINUP_MAX:-5}
 SET=${SET:-}
 SCENARIO=${SCENARIO:-scenarios/hengyang-plan.yaml}
 KCTM=$BUILD/kctm
@@ -68,6 +71,8 @@ OBS=${OBS:-$("$KCTM" info --data-dir)/aq-hengyang-2019/hengyang_sites_2019_hourl
 [[ $YEAR =~ ^[0-9]{4}$ ]] || die "YEAR must be a year, not '$YEAR'"
 [[ $DAYS =~ ^[1-9][0-9]*$ ]] || die "DAYS must be a positive whole number, not '$DAYS'"
 [[ $SPINUP =~ ^[0-9]+$ ]] || die "SPINUP must be a whole number of days, not '$SPINUP'"
+[[ $SPINUP_MAX =~ ^[0-9]+$ ]] && ((SPINUP_MAX >= SPINUP)) ||
+  die "SPINUP_MAX must be a whole number of days, at least SPINUP ($SPINUP), not '$SPINUP_MAX'"
 for m in $MONTHS; do
   [[ $m =~ ^[0-9]+$ ]] && ((m >= 1 && m <= 12)) || die "MONTHS holds '$m', not a month 1-12"
 done
@@ -77,8 +82,8 @@ for d in $SAMPLE_DAYS; do
     die "SAMPLE_DAYS holds '$d': each run must fit in days 1-28 of its month"
 done
 
-run_day() {  # run_day YYYY-MM-DD: one sampled run into YEAR_DIR/YYYY-MM-DD
-  local day=$1 out=$YEAR_DIR/$1
+run_day() {  # run_day YYYY-MM-DD SPINUP_DAYS: one sampled run into YEAR_DIR/YYYY-MM-DD
+  local day=$1 spinup=$2 out=$YEAR_DIR/$1
   if [[ -f $out/kctm_sa_summary.csv ]]; then
     echo "sampled-year: $day done"
     return
@@ -86,14 +91,14 @@ run_day() {  # run_day YYYY-MM-DD: one sampled run into YEAR_DIR/YYYY-MM-DD
   mkdir -p "$out"
   # shellcheck disable=SC2206  # SET is words on purpose
   local args=(--set "time.start=${day}T00:00:00+08:00" --set "time.hours=$((24 * DAYS))"
-    --set "time.spinup_days=$SPINUP" --set "output.dir=$out" $SET)
+    --set "time.spinup_days=$spinup" --set "output.dir=$out" $SET)
   # A stopped run goes on from its checkpoint; what a failed one left is replaced.
   if [[ -f $out/kctm_restart.h5 ]]; then
     args+=(--restart "$out/kctm_restart.h5")
   else
     args+=(--overwrite)
   fi
-  echo "sampled-year: $day ($DAYS d after $SPINUP d of spin-up) into $out"
+  echo "sampled-year: $day ($DAYS d after $spinup d of spin-up) into $out"
   local status=0
   if [[ -n $CONFIG ]]; then
     "$KCTM" run "$CONFIG" "${args[@]}" >"$out/log" 2>&1 || status=$?
@@ -107,18 +112,23 @@ run_day() {  # run_day YYYY-MM-DD: one sampled run into YEAR_DIR/YYYY-MM-DD
 }
 
 if [[ $MODE != report ]]; then
-  chosen=""  # "MONTH DAY..." lines: the days `kctm climate` chooses by their weather
+  chosen=""  # "MONTH DAY:SPINUP..." lines: the days `kctm climate` chooses by their weather
   if [[ -z $SAMPLE_DAYS ]]; then
     config=()
     [[ -z $CONFIG ]] || config=("$CONFIG")
     # shellcheck disable=SC2086  # SET is words on purpose
-    chosen=$("$KCTM" climate "${config[@]}" $SET --sample-days "$SAMPLES" --run-days "$DAYS") ||
+    chosen=$("$KCTM" climate "${config[@]}" $SET --sample-days "$SAMPLES" --run-days "$DAYS" \
+      --spinup-days "$SPINUP" --spinup-max "$SPINUP_MAX") ||
       die "kctm climate could not choose the sampled days"
   fi
   for m in $MONTHS; do
     days=${SAMPLE_DAYS:-$(awk -v m="$m" '$1 == m { $1 = ""; print }' <<<"$chosen")}
     [[ -n $days ]] || die "kctm climate chose no days for month $m"
-    for d in $days; do run_day "$(printf '%s-%02d-%02d' "$YEAR" "$m" "$d")"; done
+    for d in $days; do
+      spinup=$SPINUP
+      [[ $d != *:* ]] || { spinup=${d#*:}; d=${d%%:*}; }
+      run_day "$(printf '%s-%02d-%02d' "$YEAR" "$m" "$d")" "$spinup"
+    done
   done
 fi
 [[ $MODE != run ]] || exit 0

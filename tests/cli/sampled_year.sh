@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The sampled-year campaign in small: two months, one day each at 9 km (the day `kctm climate`
-# chooses for its weather), without spin-up; then the validation over both runs (where the
+# chooses for its weather), without spin-up (SPINUP_MAX=0 holds back what the weather would ask
+# for); then the validation over both runs (where the
 # observations are present) and the plan's targets from their apportionment together. A second
 # `run` finds both done. Usage: sampled_year.sh PATH/TO/kctm
 set -euo pipefail
@@ -8,7 +9,7 @@ kctm=$(readlink -f "$1")
 cd "$(dirname "$0")/../.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-export BUILD=$(dirname "$kctm") YEAR_DIR=$out MONTHS="1 2" SAMPLES=1 DAYS=1 SPINUP=0
+export BUILD=$(dirname "$kctm") YEAR_DIR=$out MONTHS="1 2" SAMPLES=1 DAYS=1 SPINUP=0 SPINUP_MAX=0
 export SET="--set grid.dx_km=9 --set log.progress_interval_s=100000"
 scripts/sampled-year.sh all | tee "$out/log"
 # shellcheck disable=SC2086  # SET is words on purpose
@@ -17,6 +18,7 @@ mapfile -t days < <("$kctm" climate $SET --sample-days 1 |
 [[ ${#days[@]} == 2 ]] || { echo "kctm climate chose ${#days[@]} days for two months"; exit 1; }
 for day in "${days[@]}"; do
   [[ -f $out/$day/kctm_sa_summary.csv ]] || { echo "no finished run of $day"; exit 1; }
+  grep -q "$day (1 d after 0 d of spin-up)" "$out/log" || { echo "$day: not without spin-up"; exit 1; }
 done
 grep -q "mean of 2 run(s)" "$out/attain.txt" || { echo "attain did not take both runs"; exit 1; }
 grep -qE '^2025 ' "$out/attain.txt" || { echo "no 2025 row"; exit 1; }

@@ -16,6 +16,7 @@
 #include "meteo/climate_summary.hpp"
 #include "meteo/climatology_meteo.hpp"
 #include "meteo/sample_days.hpp"
+#include "meteo/spinup_days.hpp"
 
 namespace kctm {
 namespace {
@@ -191,6 +192,43 @@ TEST(ClimatologyMeteo, SampledDaysCarryTheMonthsRain) {
     for (int d : stratified_days(days, 3, 28)) rain_sampled += days[d - 1] == DayWeather::kRain;
     EXPECT_LT(std::abs(rain_sampled - 3.0 * rain_days / days.size()), 1.0) << "month " << month;
   }
+}
+
+TEST(ClimatologyMeteo, StagnantAirNeedsALongerSpinUp) {
+  // The boundary layer's wind lies between the 10 m wind and the profile's cap of three times
+  // it. A run starting after a stagnant day needs more spin-up (a day more on average) for its air
+  // to have come in through the boundary than one starting after a dry day with the month's wind.
+  const GridSetup s(27);
+  const ClimatologyMeteo met(s.config.climatology, s.grid, s.sub);
+  const double half_x = 0.5 * s.grid.nx() * s.grid.dx_m(),
+               half_y = 0.5 * s.grid.ny() * s.grid.dy_m();
+  double after_stagnant = 0, after_dry = 0;
+  int n_stagnant = 0, n_dry = 0;
+  for (int month = 1; month <= 12; ++month) {
+    const std::vector<DayWeather> days = weather_of_days(met, month);
+    for (int d = 2; d <= static_cast<int>(days.size()); ++d) {
+      const UnixSeconds start = local_midnight({2019, month, d}, kBeijingUtcOffsetS);
+      const std::array<double, 2> uv = met.mixed_layer_wind(start - 1800);
+      const double speed = std::hypot(uv[0], uv[1]),
+                   speed_10m = met.weather().at(start - 1800).wind_m_s;
+      EXPECT_GE(speed, speed_10m * (1 - 1e-12));
+      EXPECT_LE(speed, 3 * speed_10m * (1 + 1e-12));
+      const int spinup = spinup_days_to_clear(
+          [&](UnixSeconds t) { return met.mixed_layer_wind(t); }, start, half_x, half_y, 0, 7);
+      if (days[d - 2] == DayWeather::kStagnant) {
+        after_stagnant += spinup;
+        ++n_stagnant;
+      } else if (days[d - 2] == DayWeather::kDry) {
+        after_dry += spinup;
+        ++n_dry;
+      }
+    }
+  }
+  ASSERT_GT(n_stagnant, 10);
+  ASSERT_GT(n_dry, 10);
+  EXPECT_GT(after_stagnant / n_stagnant, after_dry / n_dry + 1.0)
+      << n_stagnant << " after stagnant days, " << n_dry << " after dry ones";
+  EXPECT_LT(after_dry / n_dry, 1.5);  // a day of the month's wind clears the domain
 }
 
 TEST(ClimatologyMeteo, EachBlockIsTheWholeDomainsCutBitForBit) {
